@@ -1,0 +1,108 @@
+"""
+Run openapi-python-client on one resolved spec and format its output, the same bytes on every machine.
+
+The generator runs in-process so that one thing templates cannot reach can be changed: the Python type it
+writes for a JSON `number`. Upstream hard-codes `float` in `FloatProperty`; money must be `Decimal`, and the
+annotation must say so, or a user's `mypy --strict` believes a lie. The templates in specs/templates/ do the
+rest (decoding with parse_float=Decimal, open enums, union errors that name the real cause).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from openapi_python_client import generate as run_generator
+from openapi_python_client.config import Config, ConfigFile, MetaType
+from openapi_python_client.parser.errors import ErrorLevel, GeneratorError, ParseError
+from openapi_python_client.parser.properties.float import FloatProperty
+from openapi_python_client.parser.properties.union import UnionProperty
+
+from codegen.specs import SPECS_DIR, TEMPLATES_DIR, dump_yaml, package_name, resolved_spec
+
+
+# ruff decides the final bytes, so it is pinned exactly (pyproject's `generate` group) and run with every
+# setting on the command line: --isolated keeps the repository's own ruff config out of generated code.
+_RUFF_SETTINGS = ("--isolated", "--no-cache", "--target-version", "py311", "--line-length", "120")
+
+
+class GenerationError(Exception):
+    """The generator refused a spec, or warned about one (warnings drop endpoints silently)."""
+
+
+def _install_decimal_numbers() -> None:
+    original_float_imports = FloatProperty.get_imports
+    original_union_imports = UnionProperty.get_imports
+
+    def float_imports(self: FloatProperty, *, prefix: str) -> set[str]:
+        return original_float_imports(self, prefix=prefix) | {
+            "from decimal import Decimal",
+            f"from {prefix}types import parse_decimal",
+        }
+
+    def union_imports(self: UnionProperty, *, prefix: str) -> set[str]:
+        # union_property.py.jinja raises UnionMismatchError; ruff drops the import where it goes unused.
+        return original_union_imports(self, prefix=prefix) | {f"from {prefix}types import UnionMismatchError"}
+
+    FloatProperty._type_string = "Decimal"  # noqa: SLF001 - the one seam the generator offers
+    FloatProperty._json_type_string = "Decimal"  # noqa: SLF001
+    FloatProperty.get_imports = float_imports  # type: ignore[method-assign]
+    UnionProperty.get_imports = union_imports  # type: ignore[method-assign]
+
+
+_install_decimal_numbers()
+
+
+def _describe(error: GeneratorError) -> str:
+    text = f"{error.level.value}: {error.header}"
+    if error.detail:
+        text += f" {error.detail}"
+    if isinstance(error, ParseError) and error.data is not None:
+        text += " " + error.data.model_dump_json(exclude_unset=True, by_alias=True)
+    # Reprs in generator messages carry memory addresses, which differ on every run.
+    return re.sub(r" at 0x[0-9a-f]+", "", text)
+
+
+def _ruff(*args: str) -> None:
+    subprocess.run([sys.executable, "-m", "ruff", *args, *_RUFF_SETTINGS], check=True, capture_output=True)
+
+
+def generate(exchange: str, dest_root: Path, specs_dir: Path = SPECS_DIR) -> None:
+    """Write generated/<exchange>_api/ and its warnings file under dest_root, replacing what was there."""
+    package = package_name(exchange)
+    package_dir = dest_root / package
+    warnings_path = dest_root / f"{package}.warnings.txt"
+    shutil.rmtree(package_dir, ignore_errors=True)
+
+    config_file = ConfigFile.load_from_path(specs_dir / exchange / "config.yaml")
+    if config_file.package_name_override != package:
+        msg = f"specs/{exchange}/config.yaml must set package_name_override: {package}"
+        raise GenerationError(msg)
+    config_file.post_hooks = []  # formatting is done below, with ruff isolated from the repository
+
+    with tempfile.TemporaryDirectory() as scratch:
+        document = Path(scratch) / "openapi.yaml"
+        document.write_text(dump_yaml(resolved_spec(exchange, specs_dir)), encoding="utf-8")
+        config = Config.from_sources(
+            config_file, MetaType.NONE, document, "utf-8", overwrite=True, output_path=package_dir
+        )
+        with contextlib.redirect_stdout(io.StringIO()):  # its "Generating <path>" line names a temp dir
+            errors = run_generator(config=config, custom_template_path=TEMPLATES_DIR)
+
+    lines = [_describe(error) for error in errors]
+    warnings_path.write_text("".join(f"{line}\n" for line in lines), encoding="utf-8")
+    if any(error.level is ErrorLevel.ERROR for error in errors) or lines:
+        # Same policy as --fail-on-warning: a warning means an endpoint or a response was dropped.
+        msg = f"openapi-python-client reported problems with specs/{exchange}:\n" + "\n".join(lines)
+        raise GenerationError(msg)
+
+    _ruff("check", "--fix-only", "--select", "F,I,UP", str(package_dir))
+    _ruff("format", str(package_dir))
+    # --meta none writes no py.typed; without it type checkers ignore the installed package's annotations.
+    (package_dir / "py.typed").write_text("# PEP 561: this package ships its type annotations.\n", encoding="utf-8")

@@ -1,0 +1,128 @@
+"""
+The OpenAPI documents as the generator sees them: read exactly, patched, hashed against the manifest.
+
+Every number in a document is read as `Decimal`, so an example such as `34567.123456789012345` keeps its
+digits all the way to the tests that parse it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import tomllib
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import yaml
+from jsonpath import JSONPatch
+from jsonpath.exceptions import JSONPatchError
+
+
+ROOT = Path(__file__).resolve().parent.parent
+SPECS_DIR = ROOT / "specs"
+TEMPLATES_DIR = SPECS_DIR / "templates"
+MANIFEST_PATH = SPECS_DIR / "manifest.toml"
+GENERATED_DIR = ROOT / "generated"
+
+EXCHANGES = ("gemini", "kraken_futures", "digifinex", "derive")
+
+
+class SpecError(Exception):
+    """A spec, its manifest entry or one of its patches is not what the pipeline expects."""
+
+
+def package_name(exchange: str) -> str:
+    return f"{exchange}_api"
+
+
+def spec_path(exchange: str, specs_dir: Path = SPECS_DIR) -> Path:
+    return specs_dir / exchange / "openapi.yaml"
+
+
+def patch_paths(exchange: str, specs_dir: Path = SPECS_DIR) -> list[Path]:
+    """The exchange's patches in the order they apply: by file name, which starts with a number."""
+    return sorted((specs_dir / exchange / "patches").glob("*.yaml"))
+
+
+class _ExactLoader(yaml.SafeLoader):
+    """YAML's float becomes Decimal; everything else is as safe_load reads it."""
+
+
+def _construct_decimal(loader: yaml.SafeLoader, node: yaml.Node) -> Decimal:
+    text = str(loader.construct_scalar(node)).replace("_", "")  # type: ignore[arg-type]
+    special = {".inf": "Infinity", "+.inf": "Infinity", "-.inf": "-Infinity", ".nan": "NaN"}
+    return Decimal(special.get(text.lower(), text))
+
+
+_ExactLoader.add_constructor("tag:yaml.org,2002:float", _construct_decimal)
+
+
+class _ExactDumper(yaml.SafeDumper):
+    """Writes Decimal back as the YAML number it was read from."""
+
+
+def _represent_decimal(dumper: yaml.SafeDumper, value: Decimal) -> yaml.ScalarNode:
+    return dumper.represent_scalar("tag:yaml.org,2002:float", str(value))
+
+
+_ExactDumper.add_representer(Decimal, _represent_decimal)
+
+
+def load_yaml(text: str) -> Any:
+    return yaml.load(text, Loader=_ExactLoader)  # noqa: S506 - a SafeLoader subclass
+
+
+def dump_yaml(document: Any) -> str:
+    return yaml.dump(document, Dumper=_ExactDumper, sort_keys=False, allow_unicode=True, width=1000)
+
+
+def apply_patches(exchange: str, document: dict[str, Any], specs_dir: Path = SPECS_DIR) -> dict[str, Any]:
+    """Apply the exchange's RFC 6902 patches in order; a patch that no longer applies is named in the error."""
+    for path in patch_paths(exchange, specs_dir):
+        operations = load_yaml(path.read_text(encoding="utf-8"))
+        try:
+            JSONPatch(operations).apply(document)
+        except (JSONPatchError, KeyError, IndexError, TypeError) as error:
+            relative = path.relative_to(specs_dir.parent) if specs_dir.parent in path.parents else path
+            msg = f"patch {relative} no longer applies to {exchange}'s spec: {error}"
+            raise SpecError(msg) from error
+    return document
+
+
+def resolved_spec(exchange: str, specs_dir: Path = SPECS_DIR) -> dict[str, Any]:
+    """The document the generator reads: the spec file with its patches applied."""
+    document = load_yaml(spec_path(exchange, specs_dir).read_text(encoding="utf-8"))
+    if not isinstance(document, dict):
+        msg = f"{spec_path(exchange, specs_dir)} is not an OpenAPI document"
+        raise SpecError(msg)
+    return apply_patches(exchange, document, specs_dir)
+
+
+def sha256_of(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def read_manifest(path: Path = MANIFEST_PATH) -> dict[str, dict[str, Any]]:
+    with path.open("rb") as file:
+        return tomllib.load(file)
+
+
+def manifest_mismatches(specs_dir: Path = SPECS_DIR) -> list[str]:
+    """Every way the spec files and specs/manifest.toml disagree, one line each."""
+    manifest = read_manifest(specs_dir / "manifest.toml")
+    problems = [f"specs/manifest.toml lists {name!r}, which is not an exchange" for name in manifest if name not in EXCHANGES]
+    for exchange in EXCHANGES:
+        entry = manifest.get(exchange)
+        if entry is None:
+            problems.append(f"specs/manifest.toml has no entry for {exchange}")
+            continue
+        missing = [key for key in ("source", "date", "sha256") if key not in entry]
+        if missing:
+            problems.append(f"specs/manifest.toml entry {exchange} lacks {', '.join(missing)}")
+            continue
+        actual = sha256_of(spec_path(exchange, specs_dir))
+        if actual != entry["sha256"]:
+            problems.append(
+                f"specs/{exchange}/openapi.yaml has sha256 {actual}, specs/manifest.toml records {entry['sha256']}"
+            )
+    return problems
