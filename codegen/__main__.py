@@ -51,6 +51,7 @@ def _check(exchanges: list[str], generated_dir: Path, specs_dir: Path) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run one pipeline command; the exit status is 0 on success, 1 on drift or a refused spec."""
     parser = argparse.ArgumentParser(prog="python -m codegen", description=__doc__.strip().splitlines()[0])
     parser.add_argument("command", choices=("generate", "check"))
     parser.add_argument("exchanges", nargs="*", metavar="EXCHANGE", help=f"any of {', '.join(EXCHANGES)}")

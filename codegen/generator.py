@@ -48,11 +48,13 @@ def _install_decimal_numbers() -> None:
 
     def union_imports(self: UnionProperty, *, prefix: str) -> set[str]:
         # union_property.py.jinja raises UnionMismatchError; ruff drops the import where it goes unused.
-        return original_union_imports(self, prefix=prefix) | {f"from {prefix}types import UnionMismatchError"}
+        return original_union_imports(self, prefix=prefix) | {
+            f"from {prefix}types import DiscriminatorMismatch, UnionMismatchError"
+        }
 
     FloatProperty._type_string = "Decimal"  # noqa: SLF001 - the one seam the generator offers
     FloatProperty._json_type_string = "Decimal"  # noqa: SLF001
-    FloatProperty.get_imports = float_imports  # type: ignore[method-assign]
+    FloatProperty.get_imports = float_imports  # type: ignore[method-assign,assignment]
     UnionProperty.get_imports = union_imports  # type: ignore[method-assign]
 
 

@@ -32,10 +32,12 @@ class SpecError(Exception):
 
 
 def package_name(exchange: str) -> str:
+    """The generated package's import name, also its directory under generated/."""
     return f"{exchange}_api"
 
 
 def spec_path(exchange: str, specs_dir: Path = SPECS_DIR) -> Path:
+    """Where the exchange's OpenAPI document lives."""
     return specs_dir / exchange / "openapi.yaml"
 
 
@@ -69,10 +71,12 @@ _ExactDumper.add_representer(Decimal, _represent_decimal)
 
 
 def load_yaml(text: str) -> Any:
+    """Parse YAML safely, with every float as an exact Decimal."""
     return yaml.load(text, Loader=_ExactLoader)  # noqa: S506 - a SafeLoader subclass
 
 
 def dump_yaml(document: Any) -> str:
+    """Write YAML in document order, Decimal as the number it holds."""
     return yaml.dump(document, Dumper=_ExactDumper, sort_keys=False, allow_unicode=True, width=1000)
 
 
@@ -99,10 +103,12 @@ def resolved_spec(exchange: str, specs_dir: Path = SPECS_DIR) -> dict[str, Any]:
 
 
 def sha256_of(path: Path) -> str:
+    """Hex sha256 of a file's bytes, as recorded in specs/manifest.toml."""
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def read_manifest(path: Path = MANIFEST_PATH) -> dict[str, dict[str, Any]]:
+    """specs/manifest.toml as a table per exchange."""
     with path.open("rb") as file:
         return tomllib.load(file)
 
@@ -110,7 +116,9 @@ def read_manifest(path: Path = MANIFEST_PATH) -> dict[str, dict[str, Any]]:
 def manifest_mismatches(specs_dir: Path = SPECS_DIR) -> list[str]:
     """Every way the spec files and specs/manifest.toml disagree, one line each."""
     manifest = read_manifest(specs_dir / "manifest.toml")
-    problems = [f"specs/manifest.toml lists {name!r}, which is not an exchange" for name in manifest if name not in EXCHANGES]
+    problems = [
+        f"specs/manifest.toml lists {name!r}, which is not an exchange" for name in manifest if name not in EXCHANGES
+    ]
     for exchange in EXCHANGES:
         entry = manifest.get(exchange)
         if entry is None:
