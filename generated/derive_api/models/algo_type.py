@@ -1,0 +1,14 @@
+from enum import StrEnum
+
+from ..types import DiscriminatorMismatch
+
+
+class AlgoType(StrEnum):
+    TWAP = "twap"
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+    @classmethod
+    def _missing_(cls, value: object) -> None:
+        raise DiscriminatorMismatch(f"{value!r} is not 'twap'")

@@ -1,0 +1,70 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="GetOrderParams")
+
+
+@_attrs_define
+class GetOrderParams:
+    """The `params` of `private/get_order`, sent as the whole REST body.
+
+    Attributes:
+        order_id (str): Order ID (a UUID).
+        subaccount_id (int): Subaccount ID that owns the order.
+    """
+
+    order_id: str
+    subaccount_id: int
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        order_id = self.order_id
+
+        subaccount_id = self.subaccount_id
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "order_id": order_id,
+                "subaccount_id": subaccount_id,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        order_id = d.pop("order_id")
+
+        subaccount_id = d.pop("subaccount_id")
+
+        get_order_params = cls(
+            order_id=order_id,
+            subaccount_id=subaccount_id,
+        )
+
+        get_order_params.additional_properties = d
+        return get_order_params
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,106 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.json_rpc_version import JsonRpcVersion
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.rpc_error import RpcError
+
+
+T = TypeVar("T", bound="RpcErrorResponse")
+
+
+@_attrs_define
+class RpcErrorResponse:
+    """Failed answer: the JSON-RPC envelope around an error object. Negative codes are JSON-RPC/transport errors; positive
+    codes are Derive application errors.
+
+        Attributes:
+            id (int | None | str): The request id, echoed back; null when the server could not read it (for example on a
+                parse error), as JSON-RPC 2.0 specifies.
+            error (RpcError): A JSON-RPC 2.0 error object.
+            jsonrpc (JsonRpcVersion | Unset): The JSON-RPC protocol version. v3 responses carry `"jsonrpc": "2.0"`; v2
+                responses leave the member out. `x-enum-varnames` names the member `V2_0` (the generator would otherwise call it
+                `VALUE_0`).
+    """
+
+    id: int | None | str
+    error: RpcError
+    jsonrpc: JsonRpcVersion | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id: int | None | str
+        id = self.id
+
+        error = self.error.to_dict()
+
+        jsonrpc: str | Unset = UNSET
+        if not isinstance(self.jsonrpc, Unset):
+            jsonrpc = self.jsonrpc.value
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+                "error": error,
+            }
+        )
+        if jsonrpc is not UNSET:
+            field_dict["jsonrpc"] = jsonrpc
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.rpc_error import RpcError  # noqa: PLC0415
+
+        d = dict(src_dict)
+
+        def _parse_id(data: object) -> int | None | str:
+            if data is None:
+                return data
+            return cast(int | None | str, data)
+
+        id = _parse_id(d.pop("id"))
+
+        error = RpcError.from_dict(d.pop("error"))
+
+        _jsonrpc = d.pop("jsonrpc", UNSET)
+        jsonrpc: JsonRpcVersion | Unset
+        if isinstance(_jsonrpc, Unset):
+            jsonrpc = UNSET
+        else:
+            jsonrpc = JsonRpcVersion(_jsonrpc)
+
+        rpc_error_response = cls(
+            id=id,
+            error=error,
+            jsonrpc=jsonrpc,
+        )
+
+        rpc_error_response.additional_properties = d
+        return rpc_error_response
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

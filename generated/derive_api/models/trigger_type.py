@@ -1,0 +1,23 @@
+from enum import StrEnum
+
+
+class TriggerType(StrEnum):
+    STOPLOSS = "stoploss"
+    TAKEPROFIT = "takeprofit"
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+    @classmethod
+    def _missing_(cls, value: object) -> "TriggerType | None":
+        if not isinstance(value, str):
+            return None
+        member = str.__new__(cls, value)
+        member._name_ = "UNRECOGNIZED"
+        member._value_ = value
+        return member
+
+    @property
+    def is_recognized(self) -> bool:
+        """False for a value the spec does not list (an UNRECOGNIZED pseudo-member)."""
+        return self._value_ in type(self)._value2member_map_

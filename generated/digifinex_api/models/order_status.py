@@ -1,0 +1,26 @@
+from enum import IntEnum
+
+
+class OrderStatus(IntEnum):
+    NONE_EXECUTED = 0
+    PARTIALLY_EXECUTED = 1
+    FULLY_EXECUTED = 2
+    CANCELLED_NONE_EXECUTED = 3
+    CANCELLED_PARTIALLY_EXECUTED = 4
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+    @classmethod
+    def _missing_(cls, value: object) -> "OrderStatus | None":
+        if not isinstance(value, int) or isinstance(value, bool):
+            return None
+        member = int.__new__(cls, value)
+        member._name_ = "UNRECOGNIZED"
+        member._value_ = value
+        return member
+
+    @property
+    def is_recognized(self) -> bool:
+        """False for a value the spec does not list (an UNRECOGNIZED pseudo-member)."""
+        return self._value_ in type(self)._value2member_map_

@@ -1,0 +1,43 @@
+from enum import StrEnum
+
+
+class ErrorReason(StrEnum):
+    CLIENTORDERIDMUSTBESTRING = "ClientOrderIdMustBeString"
+    CLIENTORDERIDTOOLONG = "ClientOrderIdTooLong"
+    ENDPOINTMISMATCH = "EndpointMismatch"
+    ENDPOINTNOTFOUND = "EndpointNotFound"
+    INSUFFICIENTFUNDS = "InsufficientFunds"
+    INVALIDJSON = "InvalidJson"
+    INVALIDNONCE = "InvalidNonce"
+    INVALIDSIGNATURE = "InvalidSignature"
+    INVALIDTIMESTAMPINPAYLOAD = "InvalidTimestampInPayload"
+    MAINTENANCE = "Maintenance"
+    MISSINGAPIKEYHEADER = "MissingApikeyHeader"
+    MISSINGNONCE = "MissingNonce"
+    MISSINGORDERFIELD = "MissingOrderField"
+    MISSINGPAYLOADHEADER = "MissingPayloadHeader"
+    MISSINGPAYLOADKEY = "MissingPayloadKey"
+    MISSINGROLE = "MissingRole"
+    MISSINGSIGNATUREHEADER = "MissingSignatureHeader"
+    NOSSL = "NoSSL"
+    ORDERNOTFOUND = "OrderNotFound"
+    RATELIMIT = "RateLimit"
+    REMOTEADDRESSFORBIDDEN = "RemoteAddressForbidden"
+    SYSTEM = "System"
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+    @classmethod
+    def _missing_(cls, value: object) -> "ErrorReason | None":
+        if not isinstance(value, str):
+            return None
+        member = str.__new__(cls, value)
+        member._name_ = "UNRECOGNIZED"
+        member._value_ = value
+        return member
+
+    @property
+    def is_recognized(self) -> bool:
+        """False for a value the spec does not list (an UNRECOGNIZED pseudo-member)."""
+        return self._value_ in type(self)._value2member_map_

@@ -1,0 +1,38 @@
+from enum import StrEnum
+
+
+class Error(StrEnum):
+    ACCOUNTINACTIVE = "accountInactive"
+    APILIMITEXCEEDED = "apiLimitExceeded"
+    AUTHENTICATIONERROR = "authenticationError"
+    INSUFFICIENTFUNDS = "insufficientFunds"
+    INVALIDACCOUNT = "invalidAccount"
+    INVALIDAMOUNT = "invalidAmount"
+    INVALIDARGUMENT = "invalidArgument"
+    INVALIDUNIT = "invalidUnit"
+    JSON_PARSE_ERROR = "Json Parse Error"
+    MARKETUNAVAILABLE = "marketUnavailable"
+    NONCEBELOWTHRESHOLD = "nonceBelowThreshold"
+    NONCEDUPLICATE = "nonceDuplicate"
+    NOTFOUND = "notFound"
+    REQUIREDARGUMENTMISSING = "requiredArgumentMissing"
+    SERVER_ERROR = "Server Error"
+    UNAVAILABLE = "Unavailable"
+    UNKNOWNERROR = "unknownError"
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+    @classmethod
+    def _missing_(cls, value: object) -> "Error | None":
+        if not isinstance(value, str):
+            return None
+        member = str.__new__(cls, value)
+        member._name_ = "UNRECOGNIZED"
+        member._value_ = value
+        return member
+
+    @property
+    def is_recognized(self) -> bool:
+        """False for a value the spec does not list (an UNRECOGNIZED pseudo-member)."""
+        return self._value_ in type(self)._value2member_map_

@@ -1,0 +1,63 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="ServerTimeFields")
+
+
+@_attrs_define
+class ServerTimeFields:
+    """
+    Attributes:
+        server_time (datetime.datetime): Server time in Coordinated Universal Time (UTC) Example:
+            2020-08-27T17:03:33.196Z.
+    """
+
+    server_time: datetime.datetime
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        server_time = self.server_time.isoformat()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "serverTime": server_time,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        server_time = datetime.datetime.fromisoformat(d.pop("serverTime"))
+
+        server_time_fields = cls(
+            server_time=server_time,
+        )
+
+        server_time_fields.additional_properties = d
+        return server_time_fields
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
