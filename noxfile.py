@@ -1,0 +1,74 @@
+"""
+Sessions for exchange-clients: `nox -l` lists them.
+
+`generate` writes generated/ and is never run by default; every other session only reads the tree.
+"""
+
+from __future__ import annotations
+
+import nox
+
+
+nox.needs_version = ">=2025.5.1"
+nox.options.default_venv_backend = "uv|virtualenv"
+nox.options.reuse_venv = "yes"
+nox.options.error_on_external_run = True
+nox.options.sessions = ["lint", "typecheck", "check_generated", "tests"]
+
+PYPROJECT = nox.project.load_toml("pyproject.toml")
+
+
+def _install_group(session: nox.Session, *groups: str) -> None:
+    session.install(*nox.project.dependency_groups(PYPROJECT, *groups))
+
+
+def _generate(session: nox.Session, command: str) -> None:
+    """Run the pipeline (codegen/) for the exchanges named after `--`, or all of them."""
+    _install_group(session, "generate")
+    session.run("python", "-m", "codegen", command, *session.posargs)
+
+
+@nox.session(default=False)
+def generate(session: nox.Session) -> None:
+    """Regenerate generated/ from specs/ (writes the tree): `nox -s generate -- gemini`."""
+    _generate(session, "generate")
+
+
+@nox.session
+def check_generated(session: nox.Session) -> None:
+    """Fail when generated/ or specs/manifest.toml no longer match specs/."""
+    _generate(session, "check")
+
+
+@nox.session
+def lint(session: nox.Session) -> None:
+    """Ruff lint and format check (generated/ is formatted by the pipeline, not here)."""
+    _install_group(session, "lint")
+    session.run("ruff", "check", ".")
+    session.run("ruff", "format", "--check", ".")
+
+
+@nox.session
+def typecheck(session: nox.Session) -> None:
+    """Mypy --strict over the overlay, the generated clients, the pipeline, the noxfile and tests/typing."""
+    session.install(".")
+    _install_group(session, "typing")
+    session.run(
+        "mypy",
+        "overlays/exchange_clients",
+        "codegen",
+        "noxfile.py",
+        "tests/typing",
+        *(f"generated/{package}" for package in _GENERATED_PACKAGES),
+    )
+
+
+@nox.session
+def tests(session: nox.Session) -> None:
+    """Run the test suite against the installed wheel."""
+    session.install(".")
+    _install_group(session, "tests")
+    session.run("pytest", *session.posargs)
+
+
+_GENERATED_PACKAGES = ("gemini_api", "kraken_futures_api", "digifinex_api", "derive_api")
