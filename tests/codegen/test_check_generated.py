@@ -1,0 +1,98 @@
+"""
+`python -m codegen check` (nox -s check_generated) passes on this tree and fails, naming files, on drift.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from codegen.specs import ROOT
+
+
+@pytest.fixture(scope="module")
+def checkout(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the pipeline, the specs and the generated tree, to break freely."""
+    root = tmp_path_factory.mktemp("checkout")
+    for name in ("codegen", "specs", "generated"):
+        shutil.copytree(ROOT / name, root / name, ignore=shutil.ignore_patterns("__pycache__"))
+    return root
+
+
+def _check(root: Path, *exchanges: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "codegen", "check", *exchanges], cwd=root, capture_output=True, text=True, check=False
+    )
+
+
+def test_committed_tree_is_up_to_date() -> None:
+    """The repository's own generated/ is exactly what the pinned generator makes from specs/."""
+    result = _check(ROOT)
+
+    assert result.returncode == 0, result.stderr
+    assert "generated/ matches specs/" in result.stdout
+
+
+def test_touched_generated_file_is_named(checkout: Path) -> None:
+    """A hand edit in a generated module fails the check, naming the module and the fix."""
+    module = checkout / "generated" / "gemini_api" / "models" / "order.py"
+    original = module.read_bytes()
+    module.write_bytes(original + b"# edited by hand\n")
+    try:
+        result = _check(checkout, "gemini")
+    finally:
+        module.write_bytes(original)
+
+    assert result.returncode == 1
+    assert "generated/gemini_api/models/order.py: content differs" in result.stderr
+    assert "nox -s generate" in result.stderr
+
+
+def test_extra_and_missing_files_are_named(checkout: Path) -> None:
+    """A stray file and a deleted module are both reported."""
+    stray = checkout / "generated" / "digifinex_api" / "models" / "stray.py"
+    deleted = checkout / "generated" / "digifinex_api" / "models" / "market.py"
+    content = deleted.read_bytes()
+    stray.write_text("x = 1\n")
+    deleted.unlink()
+    try:
+        result = _check(checkout, "digifinex")
+    finally:
+        stray.unlink()
+        deleted.write_bytes(content)
+
+    assert result.returncode == 1
+    assert "generated/digifinex_api/models/stray.py: not produced by the generator" in result.stderr
+    assert "generated/digifinex_api/models/market.py: missing" in result.stderr
+
+
+def test_changed_spec_names_the_hash_and_the_stale_files(checkout: Path) -> None:
+    """A spec edit without regeneration fails on the manifest hash and on the modules it changes."""
+    spec = checkout / "specs" / "derive" / "openapi.yaml"
+    original = spec.read_text(encoding="utf-8")
+    spec.write_text(original.replace("- gtc\n", "- gtc\n        - gtd\n", 1), encoding="utf-8")
+    try:
+        result = _check(checkout, "derive")
+    finally:
+        spec.write_text(original, encoding="utf-8")
+
+    assert result.returncode == 1
+    assert "specs/derive/openapi.yaml has sha256" in result.stderr
+    assert "generated/derive_api/models/time_in_force.py: content differs" in result.stderr
+
+
+def test_changed_warnings_file_is_named(checkout: Path) -> None:
+    """The committed warnings file is compared too."""
+    warnings = checkout / "generated" / "kraken_futures_api.warnings.txt"
+    warnings.write_text("WARNING: something was dropped\n")
+    try:
+        result = _check(checkout, "kraken_futures")
+    finally:
+        warnings.write_text("")
+
+    assert result.returncode == 1
+    assert "generated/kraken_futures_api.warnings.txt: content differs" in result.stderr
