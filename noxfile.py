@@ -65,8 +65,8 @@ def typecheck(session: nox.Session) -> None:
 
 @nox.session
 def tests(session: nox.Session) -> None:
-    """Run the test suite against the installed wheel."""
-    session.install(".")
+    """Run the test suite against the installed wheel (with the simulator's server extra)."""
+    session.install(".[simulator]")
     _install_group(session, "tests")
     session.run("pytest", *session.posargs)
 

@@ -1,0 +1,43 @@
+"""
+Where a client may send credentials, and the keyword arguments every per-exchange factory shares.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+from collections.abc import Mapping
+
+import httpx
+
+
+class InsecureBaseURLError(ValueError):
+    """A base URL would send signed requests in clear text to a host that is not this machine."""
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def resolve_base_url(exchange: str, environments: Mapping[str, str], environment: str, base_url: str | None) -> str:
+    """
+    The URL to send to: `base_url` when given, else the named environment's.
+
+    Plain http is accepted only for a loopback host (the simulator, a local proxy): anywhere else the API
+    key and signatures would cross the network readable by anyone on the path.
+    """
+    if base_url is None:
+        if environment not in environments:
+            choices = ", ".join(sorted(environments))
+            msg = f"{exchange} has no environment {environment!r}; choose one of {choices}"
+            raise ValueError(msg)
+        return environments[environment]
+    url = httpx.URL(base_url)
+    if url.scheme == "https" or (url.scheme == "http" and _is_loopback(url.host)):
+        return base_url.rstrip("/")
+    msg = f"refusing {exchange} base URL {base_url!r}: credentials go over https, or plain http to a loopback host"
+    raise InsecureBaseURLError(msg)

@@ -1,0 +1,59 @@
+"""
+Nonces and timestamps for signing: per key, in the exchange's unit, never backwards.
+
+Every signer takes `nonce=`, a zero-argument callable returning the integer that goes into the exchange's
+nonce or timestamp field. The defaults here are shared by every client in the process that uses the same
+key, because the exchange compares nonces per key, not per client object.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from typing import Final
+
+
+NonceSource = Callable[[], int]
+
+_NANOSECONDS: Final = {"s": 1_000_000_000, "ms": 1_000_000}
+
+
+class MonotonicClock:
+    """
+    The wall clock in one unit, never going backwards, optionally strictly increasing.
+
+    Thread-safe, and so safe for asyncio tasks too: the lock is held for a few arithmetic operations and
+    never across an await. When the wall clock steps back (NTP, a VM resume), values keep climbing from
+    the last one issued instead of repeating.
+    """
+
+    def __init__(
+        self, unit: str, *, strictly_increasing: bool, wall_clock_ns: Callable[[], int] = time.time_ns
+    ) -> None:
+        self._divisor = _NANOSECONDS[unit]
+        self._step = 1 if strictly_increasing else 0
+        self._wall_clock_ns = wall_clock_ns
+        self._last = 0
+        self._lock = threading.Lock()
+
+    def __call__(self) -> int:
+        with self._lock:
+            self._last = max(self._wall_clock_ns() // self._divisor, self._last + self._step)
+            return self._last
+
+    def __repr__(self) -> str:
+        return f"<MonotonicClock last={self._last}>"
+
+
+_shared: dict[tuple[str, str], MonotonicClock] = {}
+_shared_lock = threading.Lock()
+
+
+def shared_clock(exchange: str, key_id: str, unit: str, *, strictly_increasing: bool) -> MonotonicClock:
+    """The process-wide clock for one exchange key: every client using that key draws from it."""
+    with _shared_lock:
+        clock = _shared.get((exchange, key_id))
+        if clock is None:
+            clock = _shared[exchange, key_id] = MonotonicClock(unit, strictly_increasing=strictly_increasing)
+        return clock

@@ -1,0 +1,58 @@
+"""
+Derive's environments and the factory for a signed generated client.
+"""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+from typing import Any
+
+from derive_api import AuthenticatedClient
+
+from exchange_clients._http import resolve_base_url
+from exchange_clients._nonce import NonceSource
+from exchange_clients.derive._auth import DeriveAuth, DeriveCredentials, Generation
+
+
+ENVIRONMENTS = MappingProxyType(
+    {
+        "production": "https://api.derive.xyz/v3",
+        "testnet": "https://testnet.api.derive.xyz/v3",
+        "lyra": "https://api.lyra.finance",
+        "lyra-demo": "https://api-demo.lyra.finance",
+    }
+)
+
+# Whether the v2 hosts still answer after Derive v3 is unconfirmed; they stay selectable, with v2 headers.
+GENERATIONS: MappingProxyType[str, Generation] = MappingProxyType(
+    {"production": "v3", "testnet": "v3", "lyra": "v2", "lyra-demo": "v2"}
+)
+
+
+def client(
+    credentials: DeriveCredentials,
+    *,
+    environment: str = "production",
+    base_url: str | None = None,
+    nonce: NonceSource | None = None,
+    **httpx_args: Any,
+) -> AuthenticatedClient:
+    """
+    The generated Derive client for `environment`, every request signed by DeriveAuth.
+
+    With `base_url`, `environment` still chooses the header family (v3 for production and testnet, v2 for
+    lyra and lyra-demo).
+    """
+    generation = GENERATIONS.get(environment)
+    if generation is None:
+        msg = f"Derive has no environment {environment!r}; choose one of {', '.join(sorted(ENVIRONMENTS))}"
+        raise ValueError(msg)
+    wallet_header = "X-DeriveWallet" if generation == "v3" else "X-LyraWallet"
+    return AuthenticatedClient(
+        base_url=resolve_base_url("Derive", ENVIRONMENTS, environment, base_url),
+        token=credentials.wallet,
+        prefix="",
+        auth_header_name=wallet_header,
+        raise_on_unexpected_status=True,
+        httpx_args={**httpx_args, "auth": DeriveAuth(credentials, nonce=nonce, generation=generation)},
+    )

@@ -1,0 +1,9 @@
+"""
+Kraken Futures: credentials, request signing and the signed generated client (`kraken_futures_api`).
+"""
+
+from exchange_clients.kraken_futures._auth import KrakenFuturesAuth, KrakenFuturesCredentials, endpoint_path, sign
+from exchange_clients.kraken_futures._client import ENVIRONMENTS, client
+
+
+__all__ = ["ENVIRONMENTS", "KrakenFuturesAuth", "KrakenFuturesCredentials", "client", "endpoint_path", "sign"]

@@ -1,0 +1,95 @@
+"""
+Kraken Futures request signing: Authent = base64(HMAC-SHA512(base64decode(secret), SHA256(postData + nonce + path))).
+
+Decisions where Kraken's docs are unconfirmed:
+- postData is the query string exactly as sent, followed by the body exactly as sent, with no separator:
+  Kraken's official Python sample concatenates them so, and its Go SDK signs whichever one carries the
+  parameters. The generated client puts `orderIds` in the query of the POST, as Kraken's document does,
+  so in practice postData is that query string.
+- Arrays go as repeated keys (`orderIds=a&orderIds=b`), the form httpx writes for a list parameter.
+- Since 20 February 2024 Kraken hashes the URL-encoded form as it appears in the request, which is what
+  signing the bytes on the wire gives.
+- endpointPath is the request path without its leading `/derivatives` (Kraken's sample and Go SDK).
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import hmac
+from collections.abc import Generator, Mapping
+from typing import Self
+
+import httpx
+from attrs import field, frozen
+
+from exchange_clients._credentials import key_hint, read_environment, redacted
+from exchange_clients._nonce import NonceSource, shared_clock
+
+
+def _decoded_secret(secret: str) -> bytes:
+    # Kraken's own guide prints a secret one "=" short of valid padding; pad rather than refuse it.
+    try:
+        return base64.b64decode(secret + "=" * (-len(secret) % 4), validate=True)
+    except binascii.Error as error:
+        msg = "the Kraken Futures API secret is not base64"
+        raise ValueError(msg) from error
+
+
+@frozen
+class KrakenFuturesCredentials:
+    """A Kraken Futures API key and its base64 secret."""
+
+    api_key: str = field(repr=key_hint)
+    api_secret: str = field(repr=redacted)
+    _secret_bytes: bytes = field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_secret_bytes", _decoded_secret(self.api_secret))
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> Self:
+        """Read KRAKEN_FUTURES_API_KEY and KRAKEN_FUTURES_API_SECRET."""
+        names = ["KRAKEN_FUTURES_API_KEY", "KRAKEN_FUTURES_API_SECRET"]
+        api_key, api_secret = read_environment("Kraken Futures", names, environ)
+        return cls(api_key=api_key, api_secret=api_secret)
+
+
+def sign(post_data: str, nonce: str, endpoint_path: str, secret: bytes) -> str:
+    """The Authent header for one request (secret already base64-decoded)."""
+    digest = hashlib.sha256((post_data + nonce + endpoint_path).encode()).digest()
+    return base64.b64encode(hmac.new(secret, digest, hashlib.sha512).digest()).decode("ascii")
+
+
+def endpoint_path(url_path: str) -> str:
+    """The path Kraken signs: the request path without `/derivatives`."""
+    return url_path.removeprefix("/derivatives")
+
+
+class KrakenFuturesAuth(httpx.Auth):
+    """
+    Signs Kraken Futures private requests with the APIKey, Nonce and Authent headers.
+
+    `nonce` returns the Nonce header's value in milliseconds; by default a clock shared by every client of
+    this key in the process, strictly increasing and never going back with the wall clock.
+    """
+
+    requires_request_body = True
+
+    def __init__(self, credentials: KrakenFuturesCredentials, *, nonce: NonceSource | None = None) -> None:
+        self._credentials = credentials
+        self._nonce = nonce or shared_clock("kraken_futures", credentials.api_key, "ms", strictly_increasing=True)
+
+    def __repr__(self) -> str:
+        return f"KrakenFuturesAuth({self._credentials!r})"
+
+    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+        """Add the three headers, signing the query and body exactly as they go on the wire."""
+        nonce = str(self._nonce())
+        post_data = request.url.query.decode("ascii") + request.content.decode()
+        secret = self._credentials._secret_bytes  # noqa: SLF001 - decoded once, at construction
+        request.headers["APIKey"] = self._credentials.api_key
+        request.headers["Nonce"] = nonce
+        request.headers["Authent"] = sign(post_data, nonce, endpoint_path(request.url.path), secret)
+        yield request

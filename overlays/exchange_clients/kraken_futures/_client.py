@@ -1,0 +1,43 @@
+"""
+Kraken Futures' environments and the factory for a signed generated client.
+"""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+from typing import Any
+
+from kraken_futures_api import AuthenticatedClient
+
+from exchange_clients._http import resolve_base_url
+from exchange_clients._nonce import NonceSource
+from exchange_clients.kraken_futures._auth import KrakenFuturesAuth, KrakenFuturesCredentials
+
+
+# Kraken deprecates the Derivatives REST API on 1 March 2027, and a third party reports the demo
+# environment retired in July 2026 (unconfirmed): both are kept until Kraken's own pages say otherwise.
+ENVIRONMENTS = MappingProxyType(
+    {
+        "production": "https://futures.kraken.com/derivatives/api/v3",
+        "demo": "https://demo-futures.kraken.com/derivatives/api/v3",
+    }
+)
+
+
+def client(
+    credentials: KrakenFuturesCredentials,
+    *,
+    environment: str = "production",
+    base_url: str | None = None,
+    nonce: NonceSource | None = None,
+    **httpx_args: Any,
+) -> AuthenticatedClient:
+    """The generated Kraken Futures client for `environment` (or `base_url`), signed by KrakenFuturesAuth."""
+    return AuthenticatedClient(
+        base_url=resolve_base_url("Kraken Futures", ENVIRONMENTS, environment, base_url),
+        token=credentials.api_key,
+        prefix="",
+        auth_header_name="APIKey",
+        raise_on_unexpected_status=True,
+        httpx_args={**httpx_args, "auth": KrakenFuturesAuth(credentials, nonce=nonce)},
+    )

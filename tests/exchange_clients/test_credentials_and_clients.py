@@ -1,0 +1,155 @@
+"""
+Credentials never show a secret and name what is missing; nonces never repeat; factories refuse clear text.
+"""
+
+from __future__ import annotations
+
+import threading
+
+import httpx
+import pytest
+
+from exchange_clients import derive, digifinex, gemini, kraken_futures
+from exchange_clients._credentials import MissingCredentialsError
+from exchange_clients._http import InsecureBaseURLError
+from exchange_clients._nonce import MonotonicClock
+
+
+SECRET = "c2VjcmV0LXZhbHVlLXRoYXQtbXVzdC1uZXZlci1zaG93"  # base64, so Kraken accepts it too
+
+CREDENTIALS = [
+    gemini.GeminiCredentials(api_key="account-abcdefgh123", api_secret=SECRET),
+    kraken_futures.KrakenFuturesCredentials(api_key="kraken-abcdefgh123", api_secret=SECRET),
+    digifinex.DigiFinexCredentials(api_key="digifinex-abcdefgh", api_secret=SECRET),
+    derive.DeriveCredentials(wallet="0x00000000000000000000000000000000000000aa", private_key=SECRET),
+]
+
+
+@pytest.mark.parametrize("credentials", CREDENTIALS, ids=lambda c: type(c).__name__)
+def test_repr_and_str_never_show_the_secret(credentials: object) -> None:
+    """Neither repr nor str of credentials (or of the auth built on them) contains the secret."""
+    auth = {
+        gemini.GeminiCredentials: gemini.GeminiAuth,
+        kraken_futures.KrakenFuturesCredentials: kraken_futures.KrakenFuturesAuth,
+        digifinex.DigiFinexCredentials: digifinex.DigiFinexAuth,
+        derive.DeriveCredentials: derive.DeriveAuth,
+    }[type(credentials)](credentials)  # type: ignore[operator]
+
+    for text in (repr(credentials), str(credentials), repr(auth), str(auth)):
+        assert SECRET not in text
+        assert "<redacted>" in text
+
+
+@pytest.mark.parametrize(
+    ("factory", "variables"),
+    [
+        pytest.param(gemini.GeminiCredentials.from_env, ["GEMINI_API_KEY", "GEMINI_API_SECRET"], id="gemini"),
+        pytest.param(
+            kraken_futures.KrakenFuturesCredentials.from_env,
+            ["KRAKEN_FUTURES_API_KEY", "KRAKEN_FUTURES_API_SECRET"],
+            id="kraken_futures",
+        ),
+        pytest.param(
+            digifinex.DigiFinexCredentials.from_env, ["DIGIFINEX_API_KEY", "DIGIFINEX_API_SECRET"], id="digifinex"
+        ),
+        pytest.param(derive.DeriveCredentials.from_env, ["DERIVE_WALLET", "DERIVE_PRIVATE_KEY"], id="derive"),
+    ],
+)
+def test_from_env_names_each_missing_variable(factory: object, variables: list[str]) -> None:
+    """from_env reads the documented variables and, when one is unset, says which."""
+    full = dict.fromkeys(variables, SECRET)
+    assert factory(full) is not None  # type: ignore[operator]
+
+    with pytest.raises(MissingCredentialsError) as caught:
+        factory({variables[0]: SECRET})  # type: ignore[operator]
+
+    assert caught.value.missing == (variables[1],)
+    assert variables[1] in str(caught.value)
+    assert SECRET not in str(caught.value)
+
+
+def test_derive_subaccount_from_env() -> None:
+    """DERIVE_SUBACCOUNT_ID, when set, becomes the default subaccount."""
+    credentials = derive.DeriveCredentials.from_env(
+        {"DERIVE_WALLET": "0xaa", "DERIVE_PRIVATE_KEY": "0x01", "DERIVE_SUBACCOUNT_ID": "30769"}
+    )
+
+    assert credentials.subaccount_id == 30769
+
+
+def test_clock_never_repeats_across_threads_or_goes_back() -> None:
+    """A strictly increasing clock gives distinct, rising values to 8 threads while the wall clock steps back."""
+    readings = iter(range(10_000_000_000, 0, -1_000))  # a wall clock running backwards, in ns
+    lock = threading.Lock()
+
+    def wall_clock() -> int:
+        with lock:
+            return next(readings)
+
+    clock = MonotonicClock("ms", strictly_increasing=True, wall_clock_ns=wall_clock)
+    values: list[list[int]] = [[] for _ in range(8)]
+
+    def draw(into: list[int]) -> None:
+        into.extend(clock() for _ in range(500))
+
+    threads = [threading.Thread(target=draw, args=(bucket,)) for bucket in values]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    every = [value for bucket in values for value in bucket]
+    assert len(set(every)) == 4000
+    assert all(bucket == sorted(bucket) for bucket in values)
+
+
+def test_seconds_timestamp_follows_the_clock_without_running_ahead() -> None:
+    """DigiFinex's seconds timestamp repeats within a second rather than drift ahead of the server's window."""
+    clock = MonotonicClock("s", strictly_increasing=False, wall_clock_ns=lambda: 1_700_000_000_500_000_000)
+
+    assert [clock() for _ in range(3)] == [1_700_000_000] * 3
+
+
+@pytest.mark.parametrize(
+    "base_url",
+    ["http://api.gemini.com", "http://10.0.0.5:8080", "ftp://127.0.0.1"],
+)
+def test_clear_text_to_a_remote_host_is_refused(base_url: str) -> None:
+    """A plain-http base URL is refused unless the host is loopback."""
+    with pytest.raises(InsecureBaseURLError, match="https"):
+        gemini.client(CREDENTIALS[0], base_url=base_url)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("base_url", ["http://127.0.0.1:8080", "http://localhost:1", "http://[::1]:9"])
+def test_clear_text_to_loopback_is_allowed(base_url: str) -> None:
+    """The simulator's plain-http loopback URLs are accepted."""
+    client = gemini.client(CREDENTIALS[0], base_url=base_url)  # type: ignore[arg-type]
+
+    assert client.get_httpx_client().base_url == httpx.URL(base_url)
+
+
+def test_environment_picks_the_base_url_and_unknown_ones_are_named() -> None:
+    """environment= selects from ENVIRONMENTS; an unknown name lists the choices."""
+    client = kraken_futures.client(CREDENTIALS[1], environment="demo")  # type: ignore[arg-type]
+
+    assert str(client.get_httpx_client().base_url) == kraken_futures.ENVIRONMENTS["demo"] + "/"
+    with pytest.raises(ValueError, match="choose one of lyra, lyra-demo, production, testnet"):
+        derive.client(CREDENTIALS[3], environment="mainnet")  # type: ignore[arg-type]
+
+
+def test_factory_wires_the_signer_over_a_custom_transport() -> None:
+    """httpx_args reach httpx: a MockTransport sees a DigiFinex request signed by DigiFinexAuth."""
+    from digifinex_api.api.orders import get_order_status  # noqa: PLC0415
+    from digifinex_api.models import Market  # noqa: PLC0415
+
+    seen: list[httpx.Request] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return httpx.Response(200, json={"code": 20013})
+
+    credentials = digifinex.DigiFinexCredentials(api_key="key", api_secret="01234567890123456789abcd")
+    with digifinex.client(credentials, nonce=lambda: 1589872188, transport=httpx.MockTransport(answer)) as client:
+        get_order_status.sync(Market.SPOT, client=client, order_id="dd3164b333a4afa9d5730bb87f6db8b3")
+
+    assert seen[0].headers["ACCESS-SIGN"] == "eb2661ce3b1d7231cea615cbe4b07039e3853f40773249957415b85655754870"
