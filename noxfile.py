@@ -51,7 +51,7 @@ def lint(session: nox.Session) -> None:
 @nox.session
 def typecheck(session: nox.Session) -> None:
     """Mypy --strict over the overlay, the generated clients, the pipeline, the noxfile and tests/typing."""
-    session.install(".")
+    session.install(".[simulator]")
     _install_group(session, "typing")
     session.run(
         "mypy",

@@ -1,0 +1,57 @@
+"""
+`python -m exchange_clients.simulator`: serve the four simulated exchanges until Ctrl-C.
+"""
+
+from __future__ import annotations
+
+import argparse
+import threading
+
+from exchange_clients.simulator._accounts import SimulatedAccounts
+from exchange_clients.simulator._simulator import EXCHANGES, Simulator
+
+
+__all__ = ["main"]
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Serve on PORT..PORT+3 (gemini, kraken_futures, digifinex, derive), print the URLs and fake credentials."""
+    parser = argparse.ArgumentParser(
+        prog="python -m exchange_clients.simulator",
+        description="Serve simulated Gemini, Kraken Futures, DigiFinex and Derive order-status APIs on loopback.",
+    )
+    parser.add_argument("--host", default="127.0.0.1", help="address to bind (default: %(default)s)")
+    parser.add_argument(
+        "--port", type=int, default=None, help="first of four consecutive ports (default: four free ports)"
+    )
+    args = parser.parse_args(argv)
+    ports = None if args.port is None else (args.port, args.port + 1, args.port + 2, args.port + 3)
+    with Simulator(host=args.host, ports=ports) as simulator:
+        for exchange in EXCHANGES:
+            print(f"{exchange:<15} {simulator.base_url(exchange)}", flush=True)
+        print(f"{'derive (lyra)':<15} {simulator.base_url('derive', 'lyra')}", flush=True)
+        _print_credentials(simulator.accounts)
+        print("Press Ctrl-C to stop.", flush=True)
+        try:
+            # The main thread only waits; Ctrl-C interrupts the wait with KeyboardInterrupt.
+            while not threading.Event().wait(3600):
+                pass
+        except KeyboardInterrupt:
+            print("stopped", flush=True)
+    return 0
+
+
+def _print_credentials(accounts: SimulatedAccounts) -> None:
+    # These credentials are the simulator's own fakes (printing them is the point); real ones never get here.
+    derive = accounts.derive
+    lines = [
+        "Fake credentials accepted by the simulator:",
+        f"  gemini          api_key={accounts.gemini.api_key} api_secret={accounts.gemini.api_secret}",
+        f"  gemini auditor  api_key={accounts.gemini_auditor.api_key} api_secret={accounts.gemini_auditor.api_secret}",
+        f"  kraken_futures  api_key={accounts.kraken_futures.api_key} api_secret={accounts.kraken_futures.api_secret}",
+        f"  digifinex       api_key={accounts.digifinex.api_key} api_secret={accounts.digifinex.api_secret}",
+        f"  derive          wallet={derive.wallet} subaccount_id={derive.subaccount_id}",
+        f"  derive owner    private_key={derive.private_key}",
+        *(f"  derive session  private_key={key}" for key in derive.session_private_keys),
+    ]
+    print("\n".join(lines), flush=True)

@@ -1,0 +1,164 @@
+"""
+Derive's `private/get_order` over REST, in both generations: v3 and v2 ("lyra").
+
+v3 is served at `/v3/private/get_order` with `X-Derive*` headers, v2 at `/private/get_order` with `X-Lyra*` headers.
+
+Verification follows https://docs.derive.xyz/authentication/session-login (exchange_facts.md section 4.2): the
+timestamp header is the time in milliseconds as a decimal string, and the signature header is its EIP-191
+personal_sign by the wallet's owner key or a registered session key. Errors are JSON-RPC error objects on HTTP 200
+(section 4.5; the spec's Decision).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from decimal import Decimal
+from typing import Any
+
+from eth_account import Account
+from eth_account.messages import encode_defunct
+from eth_keys.exceptions import BadSignature
+from eth_utils.exceptions import ValidationError
+
+from exchange_clients.simulator._state import State
+from exchange_clients.simulator._wire import Incoming, Reply, json_reply
+
+
+__all__ = ["FRESHNESS_MS", "handle", "recover_signer"]
+
+EXCHANGE = "derive"
+# Decision: a timestamp is fresh within 30 s either side of the simulator's clock; Derive publishes no window.
+FRESHNESS_MS = 30_000
+# Path -> (generation, header prefix). The header family follows the generation: v3 does not accept X-Lyra*.
+_GENERATIONS = {"/v3/private/get_order": ("v3", "X-Derive"), "/private/get_order": ("lyra", "X-Lyra")}
+# Members of a v3 order that the v2 ("lyra") generation does not send.
+_V3_ONLY = {
+    "extra_fee",
+    "signed_limit_price",
+    "algo_type",
+    "algo_duration_sec",
+    "algo_num_slices",
+    "algo_slices_completed",
+}
+_DIGITS = re.compile(r"[0-9]+")
+_HEX = re.compile(r"(0[xX])?([0-9a-fA-F]{130})")
+
+
+def recover_signer(timestamp: str, signature: str) -> str | None:
+    """
+    The lowercased address that signed `timestamp` with EIP-191 personal_sign, or None if the signature is unusable.
+
+    The signature is 65 bytes (r, s, v) of hex, with or without `0x` (Derive's JS example sends it prefixed, its
+    Python SDK may not).
+    """
+    match = _HEX.fullmatch(signature)
+    if match is None:
+        return None
+    try:
+        address = Account.recover_message(encode_defunct(text=timestamp), signature=bytes.fromhex(match.group(2)))
+    except (BadSignature, ValidationError, ValueError):
+        return None
+    return str(address).lower()
+
+
+class _RefusalError(Exception):
+    """A JSON-RPC error answer, raised where the check that fails it sits."""
+
+    def __init__(self, code: int, message: str, *, data: Any = None, status: int = 200, null_id: bool = False) -> None:
+        super().__init__(code, message)
+        self.code, self.message, self.data, self.status, self.null_id = code, message, data, status, null_id
+
+
+def handle(incoming: Incoming, state: State) -> Reply:
+    """Verify a Derive `private/get_order` request and answer it as Derive would."""
+    generation, prefix = _GENERATIONS.get(incoming.path, ("v3", ""))
+    answer = _Answerer(generation, state)
+    if not prefix or incoming.method != "POST":
+        return answer.error(_RefusalError(-32601, "Method not found", status=404))
+    try:
+        _authenticate(incoming, prefix, state)
+        return answer.result(_find_order(incoming, generation, state))
+    except _RefusalError as refusal:
+        return answer.error(refusal)
+
+
+def _authenticate(incoming: Incoming, prefix: str, state: State) -> None:
+    # Decision: the three values are read from headers only. Derive's docs say its server also takes them from the
+    # request params; a REST client sends headers, and accepting both would hide a client that forgot them.
+    wallet = incoming.header(f"{prefix}Wallet")
+    if wallet is None:
+        raise _RefusalError(14021, "Header wallet missing")
+    account = state.accounts.derive
+    if wallet.lower() != account.wallet.lower():
+        raise _RefusalError(14000, "Account not found")
+    timestamp = incoming.header(f"{prefix}Timestamp")
+    signature = incoming.header(f"{prefix}Signature")
+    if timestamp is None or signature is None or not _DIGITS.fullmatch(timestamp):
+        raise _RefusalError(14014, "Invalid signature")
+    if recover_signer(timestamp, signature) not in account.signers:
+        raise _RefusalError(14014, "Invalid signature")
+    if abs(int(timestamp) - state.clock() * 1000) > FRESHNESS_MS:
+        # Decision: a stale or future timestamp is reported as 14014 too; Derive names no code for it.
+        raise _RefusalError(14014, "Invalid signature", data="timestamp outside the freshness window")
+    # Decision: only the window is enforced; a timestamp may be reused (Derive calls it the anti-replay token but
+    # documents no uniqueness rule for REST). Each accepted one is recorded.
+    state.nonces.record(EXCHANGE, account.wallet.lower(), int(timestamp))
+
+
+def _find_order(incoming: Incoming, generation: str, state: State) -> Any:
+    try:
+        params = json.loads(incoming.body, parse_float=Decimal)
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        raise _RefusalError(-32700, "Parse error", null_id=True) from None
+    problem = _params_problem(params)
+    if problem is not None:
+        raise _RefusalError(-32602, "Invalid params", data=problem)
+    if params["subaccount_id"] != state.accounts.derive.subaccount_id:
+        raise _RefusalError(14001, "Subaccount not found")
+    order = state.orders.by_id(EXCHANGE, params["order_id"])
+    # The subaccount filter "enforces ownership"; v2 has no `rejected` status, so it does not know such an order.
+    if (
+        order is None
+        or order.body["subaccount_id"] != params["subaccount_id"]
+        or (generation == "lyra" and order.body["order_status"] == "rejected")
+    ):
+        raise _RefusalError(11006, "Order does not exist")
+    return order.body
+
+
+def _params_problem(params: Any) -> str | None:
+    # The REST body is the params object itself, not a JSON-RPC frame; the docs' required members, typed.
+    if not isinstance(params, dict):
+        return "params must be an object"
+    if not isinstance(params.get("order_id"), str):
+        return "order_id: expected a string"
+    subaccount_id = params.get("subaccount_id")
+    if isinstance(subaccount_id, bool) or not isinstance(subaccount_id, int):
+        return "subaccount_id: expected an integer"
+    return None
+
+
+class _Answerer:
+    """JSON-RPC envelopes in one generation's shape: v3 adds `"jsonrpc": "2.0"`, v2 leaves it out."""
+
+    def __init__(self, generation: str, state: State) -> None:
+        self._generation = generation
+        # Decision: REST requests carry no JSON-RPC id, so the simulator numbers its answers 1, 2, 3, ...
+        self._rpc_id = state.next_rpc_id()
+
+    def _envelope(self, rpc_id: int | None, **members: Any) -> dict[str, Any]:
+        head: dict[str, Any] = {"jsonrpc": "2.0"} if self._generation == "v3" else {}
+        return head | {"id": rpc_id} | members
+
+    def error(self, refusal: _RefusalError) -> Reply:
+        """The refusal as a JSON-RPC error; an unreadable request's id is null, as JSON-RPC says."""
+        error = {"code": refusal.code, "message": refusal.message, "data": refusal.data}
+        envelope = self._envelope(None if refusal.null_id else self._rpc_id, error=error)
+        return json_reply(refusal.status, envelope, rejection=str(refusal.code))
+
+    def result(self, order: Any) -> Reply:
+        """The order, in this generation's shape (v2: integer nonce, no v3-only members)."""
+        if self._generation == "lyra":
+            order = {key: value for key, value in order.items() if key not in _V3_ONLY} | {"nonce": int(order["nonce"])}
+        return json_reply(200, self._envelope(self._rpc_id, result=order))

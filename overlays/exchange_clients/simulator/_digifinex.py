@@ -1,0 +1,97 @@
+"""
+DigiFinex spot/margin REST v3: `GET /v3/{market}/order`, signed with HMAC-SHA256 over the parameter string.
+
+Verification follows https://docs.digifinex.com/en-ww/spot/v3/rest.html (exchange_facts.md section 3.2):
+ACCESS-SIGN is the hex HMAC-SHA256 of the parameters exactly as transmitted, keyed with the secret, compared
+without regard to case; ACCESS-TIMESTAMP (seconds, not signed) must be at most 5 s behind and 1 s ahead of the
+server. Every answer is HTTP 200 with a `code` (section 3.5; the spec's Decision).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import re
+from urllib.parse import parse_qs
+
+from exchange_clients.simulator._state import State
+from exchange_clients.simulator._wire import Incoming, Reply, json_reply
+
+
+__all__ = ["MAX_IDS", "handle", "sign"]
+
+EXCHANGE = "digifinex"
+MAX_IDS = 20
+_PATH = re.compile(r"/v3/([^/]+)/order")
+_MARKETS = {"spot", "margin"}
+_BEHIND = 5  # seconds a timestamp may lag the server
+_AHEAD = 1  # seconds it may lead
+_DIGITS = re.compile(r"[0-9]+")
+
+
+def sign(api_secret: str, message: bytes) -> str:
+    """ACCESS-SIGN: lowercase hex HMAC-SHA256 of the parameter string, keyed with the secret's UTF-8 bytes."""
+    return hmac.new(api_secret.encode(), message, hashlib.sha256).hexdigest()
+
+
+def signed_text(query: bytes, body: bytes) -> bytes:
+    """The text DigiFinex signs: the query string, then `&` and the body when both carry parameters."""
+    if query and body:
+        return query + b"&" + body
+    return query or body
+
+
+def _error(code: int) -> Reply:
+    return json_reply(200, {"code": code}, rejection=str(code))
+
+
+def handle(incoming: Incoming, state: State) -> Reply:  # noqa: PLR0911 - one return per documented refusal
+    """Verify a DigiFinex order-status request and answer it as DigiFinex would."""
+    match = _PATH.fullmatch(incoming.path)
+    if match is None:
+        return _error(10009)
+    if incoming.method != "GET":
+        return _error(10001)
+    api_key = incoming.header("ACCESS-KEY")
+    if api_key is None:
+        return _error(10009)
+    account = state.accounts.digifinex
+    if api_key != account.api_key:
+        return _error(10002)
+    sent = incoming.header("ACCESS-SIGN")
+    # Decision: the signature is checked against the query string exactly as received, so `order_id=a,b` and
+    # `order_id=a%2Cb` both verify when signed as sent (DigiFinex does not say which form it expects).
+    expected = sign(account.api_secret, signed_text(incoming.query, incoming.body))
+    if sent is None or not hmac.compare_digest(expected, sent.lower()):
+        return _error(10003)
+    timestamp = incoming.header("ACCESS-TIMESTAMP")
+    if timestamp is None or not _DIGITS.fullmatch(timestamp):
+        return _error(10008)
+    # Decision: ACCESS-RECV-WINDOW is not honoured; its unit is undocumented, so the window is always -5 s/+1 s.
+    now = state.clock()
+    if not -_BEHIND <= int(timestamp) - now <= _AHEAD:
+        return _error(10008)
+    # Decision: timestamps need not increase (DigiFinex documents only the window); each one is still recorded.
+    state.nonces.record(EXCHANGE, api_key, int(timestamp))
+    market = match.group(1)
+    ids = _order_ids(incoming)
+    if market not in _MARKETS or ids is None:
+        return _error(10004)
+    found = [state.orders.by_id(EXCHANGE, order_id) for order_id in ids]
+    # An order is found only under the market it belongs to (its `kind`).
+    unique = {order.order_id: order for order in found if order is not None and order.body["kind"] == market}
+    if not unique:
+        # Decision: when none of the ids exists the answer is 20013 "No order info found"; when some exist, the
+        # others are left out of `data` (DigiFinex documents neither case for this endpoint).
+        return _error(20013)
+    return json_reply(200, {"code": 0, "data": [order.body for order in unique.values()]})
+
+
+def _order_ids(incoming: Incoming) -> list[str] | None:
+    # Parameters "can be passed in query string or request body, priority in query string if passed in both".
+    for source in (incoming.query, incoming.body):
+        values = parse_qs(source.decode("utf-8", "replace"), keep_blank_values=True).get("order_id")
+        if values:
+            ids = values[0].split(",")
+            return ids if all(ids) and len(ids) <= MAX_IDS else None
+    return None

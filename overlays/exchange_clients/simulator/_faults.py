@@ -1,0 +1,57 @@
+"""
+The seam for fault injection: a queue of one-shot faults the app consults before answering each request.
+
+A fault is a function of the incoming request that returns the `Reply` to send instead of the exchange's answer
+(a 429 with Retry-After, a 5xx, an HTML page, a malformed body, a delayed answer), or None to let the request
+through untouched and stay queued.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+
+from exchange_clients.simulator._wire import Incoming, Reply
+
+
+__all__ = ["Fault", "FaultQueue"]
+
+Fault = Callable[[Incoming], Reply | None]
+
+
+class FaultQueue:
+    """
+    Faults waiting to be served, each answering at most one request, first queued first served.
+
+    A fault queued for an exchange only sees that exchange's requests; one queued for None sees every request.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._queue: list[tuple[str | None, Fault]] = []
+
+    def push(self, fault: Fault, *, exchange: str | None = None) -> None:
+        """Queue `fault` for the next request of `exchange` (or of any exchange) it chooses to answer."""
+        with self._lock:
+            self._queue.append((exchange, fault))
+
+    def take(self, incoming: Incoming) -> Reply | None:
+        """The reply of the first queued fault that answers `incoming`, which leaves the queue; else None."""
+        with self._lock:
+            for index, (exchange, fault) in enumerate(self._queue):
+                if exchange not in {None, incoming.exchange}:
+                    continue
+                reply = fault(incoming)
+                if reply is not None:
+                    del self._queue[index]
+                    return reply
+            return None
+
+    def clear(self) -> None:
+        """Drop every queued fault."""
+        with self._lock:
+            self._queue.clear()
+
+    def __len__(self) -> int:
+        with self._lock:
+            return len(self._queue)

@@ -1,0 +1,191 @@
+"""
+Gemini's private REST v1: `POST /v1/order/status` and `POST /v1/orders`, signed with an HMAC-SHA384 payload header.
+
+Verification follows https://developer.gemini.com/authentication/api-key (exchange_facts.md section 1.2): the JSON
+payload travels base64-encoded in `X-GEMINI-PAYLOAD`, and `X-GEMINI-SIGNATURE` is the lowercase hex HMAC-SHA384 of
+that base64 text as sent, keyed with the API secret's UTF-8 bytes. Errors are non-200 answers with
+`{"result": "error", "reason", "message"}` (section 1.5).
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import hmac
+import json
+import re
+from decimal import Decimal
+from typing import Any
+
+from exchange_clients.simulator._accounts import GeminiAccount
+from exchange_clients.simulator._state import State
+from exchange_clients.simulator._wire import Incoming, Reply, json_reply
+
+
+__all__ = ["handle", "signature"]
+
+EXCHANGE = "gemini"
+
+# The roles each endpoint accepts, from the endpoints' "Roles" paragraphs.
+_ROLES = {"/v1/order/status": {"Trader"}, "/v1/orders": {"Trader", "Auditor"}}
+# Gemini's conformance fixtures: a payload holds only `request`, `nonce` and the endpoint's own fields.
+_FIELDS = {
+    "/v1/order/status": {"request", "nonce", "order_id", "client_order_id", "include_trades", "account"},
+    "/v1/orders": {"request", "nonce", "account"},
+}
+_MESSAGES = {
+    "EndpointNotFound": "API entry point not found",
+    "MissingApikeyHeader": "The X-GEMINI-APIKEY header was missing",
+    "MissingPayloadHeader": "The X-GEMINI-PAYLOAD header was missing",
+    "MissingSignatureHeader": "The X-GEMINI-SIGNATURE header was missing",
+    "InvalidSignature": "The signature did not match the expected signature",
+    "InvalidJson": "The JSON provided is invalid",
+    "MissingPayloadKey": "The payload is missing the required key 'request'",
+    "EndpointMismatch": "The request was submitted to an endpoint different than the one in the payload",
+    "MissingNonce": "The nonce was not provided in the payload",
+    # The exact text of Gemini's conformance fixture for a nonce that does not increase.
+    "InvalidNonce": "Nonce must be greater than the previous nonce",
+    "MissingRole": "The API key is missing the role necessary to access this private API endpoint",
+    "MissingOrderField": "A required order_id field was not specified",
+    "ClientOrderIdMustBeString": "The client_order_id must be a string",
+    "OrderNotFound": "The order specified was not found",
+}
+_STATUS = {"EndpointNotFound": 404, "MissingRole": 403, "OrderNotFound": 404}
+_DIGITS = re.compile(r"[0-9]+")
+_UINT64_MAX = 2**64 - 1
+
+
+def signature(api_secret: str, payload_base64: str) -> str:
+    """X-GEMINI-SIGNATURE: lowercase hex HMAC-SHA384 of the base64 payload text, keyed with the secret's UTF-8."""
+    return hmac.new(api_secret.encode(), payload_base64.encode(), hashlib.sha384).hexdigest()
+
+
+def _error(reason: str, message: str | None = None) -> Reply:
+    # Every reason not listed in _STATUS is a malformed request or malformed authentication: HTTP 400 by Gemini's
+    # status table; InvalidSignature's 400 is the spec's Decision (Gemini does not state it).
+    body = {"result": "error", "reason": reason, "message": message or _MESSAGES[reason]}
+    return json_reply(_STATUS.get(reason, 400), body, rejection=reason)
+
+
+class _RefusalError(Exception):
+    """A Gemini error answer, raised where the check that fails it sits."""
+
+    def __init__(self, reason: str, message: str | None = None) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.message = message
+
+
+def handle(incoming: Incoming, state: State) -> Reply:
+    """Verify a Gemini private request and answer it as Gemini would."""
+    try:
+        return _answer(incoming, state)
+    except _RefusalError as refusal:
+        return _error(refusal.reason, refusal.message)
+
+
+def _answer(incoming: Incoming, state: State) -> Reply:
+    if incoming.method != "POST" or incoming.path not in _ROLES:
+        raise _RefusalError("EndpointNotFound")
+    account = _authenticate(incoming, state)
+    # Decision: the request body is ignored. Gemini's header table sends none (Content-Length: 0); its curl
+    # snippets send the JSON as well, and only the header payload is signed.
+    payload = _payload(incoming)
+    # Time-based-nonce keys (seconds within +/- 30 s) are not simulated: every simulated key has an increasing nonce.
+    if state.nonces.advance(EXCHANGE, account.api_key, _nonce(payload)) != "accepted":
+        raise _RefusalError("InvalidNonce")
+    # Decision: a nonce that passed is spent even if the request then fails (role, unknown order), as it would be
+    # once an authenticated request reached the exchange.
+    if not account.roles & _ROLES[incoming.path]:
+        raise _RefusalError("MissingRole")
+    if incoming.path == "/v1/orders":
+        live = [order for order in state.orders.of(EXCHANGE) if order.body["is_live"]]
+        return json_reply(200, [_render(order.body, trades=False) for order in live])
+    return _order_status(payload, state)
+
+
+def _authenticate(incoming: Incoming, state: State) -> GeminiAccount:
+    api_key = incoming.header("X-GEMINI-APIKEY")
+    payload_text = incoming.header("X-GEMINI-PAYLOAD")
+    sent_signature = incoming.header("X-GEMINI-SIGNATURE")
+    if api_key is None:
+        raise _RefusalError("MissingApikeyHeader")
+    if payload_text is None:
+        raise _RefusalError("MissingPayloadHeader")
+    if sent_signature is None:
+        raise _RefusalError("MissingSignatureHeader")
+    account = state.accounts.gemini_account(api_key)
+    # Decision: an unknown key is InvalidSignature (400): Gemini's reasons have no "unknown key" entry, and to the
+    # server a key it does not know has no secret that could match.
+    # Decision: the comparison is exact, so an upper-case hex signature is refused: Gemini documents lowercase.
+    if account is None or not hmac.compare_digest(signature(account.api_secret, payload_text), sent_signature):
+        raise _RefusalError("InvalidSignature")
+    return account
+
+
+def _payload(incoming: Incoming) -> dict[str, Any]:
+    # "Whitespace is ignored by the server": drop it, then insist on strict base64. Floats become Decimal so that a
+    # fractional nonce is seen for what it is; Python's json keeps integers exact (order_id 2^63-1 survives).
+    text = incoming.header("X-GEMINI-PAYLOAD") or ""
+    try:
+        payload = json.loads(base64.b64decode("".join(text.split()), validate=True), parse_float=Decimal)
+    except (binascii.Error, UnicodeDecodeError, json.JSONDecodeError):
+        raise _RefusalError("InvalidJson") from None
+    if not isinstance(payload, dict):
+        raise _RefusalError("InvalidJson")
+    if "request" not in payload:
+        raise _RefusalError("MissingPayloadKey")
+    if payload["request"] != incoming.path:
+        raise _RefusalError("EndpointMismatch")
+    unexpected = sorted(set(payload) - _FIELDS[incoming.path])
+    if unexpected:
+        # Decision: Gemini names no reason for an unexpected payload key; InvalidJson says the payload is wrong.
+        raise _RefusalError("InvalidJson", f"Unexpected payload key(s): {', '.join(unexpected)}")
+    return payload
+
+
+def _nonce(payload: dict[str, Any]) -> int:
+    # A JSON integer or a string of decimal digits, compared by value (Gemini's conformance fixtures). Decision: a
+    # fractional or exponent nonce is refused, although some of Gemini's samples send float seconds.
+    if "nonce" not in payload:
+        raise _RefusalError("MissingNonce")
+    value = payload["nonce"]
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+        return value
+    if isinstance(value, str) and _DIGITS.fullmatch(value):
+        return int(value)
+    raise _RefusalError("InvalidNonce", "Nonce must be a whole number, as a JSON integer or a string of digits")
+
+
+def _order_status(payload: dict[str, Any], state: State) -> Reply:
+    order_id = payload.get("order_id")
+    client_order_id = payload.get("client_order_id")
+    include_trades = payload.get("include_trades", False)
+    if order_id is not None and client_order_id is not None:
+        raise _RefusalError("InvalidJson", "Give order_id or client_order_id, not both")
+    if not isinstance(include_trades, bool):
+        raise _RefusalError("InvalidJson", "include_trades must be a boolean")
+    if client_order_id is not None:
+        if not isinstance(client_order_id, str):
+            raise _RefusalError("ClientOrderIdMustBeString")
+        order = state.orders.by_client_id(EXCHANGE, client_order_id)
+    elif order_id is None:
+        raise _RefusalError("MissingOrderField")
+    # Decision: order_id must be a JSON integer (Gemini: "an unsigned 64-bit integer in JSON format"); a string of
+    # digits is refused so that a client sending the id as text is caught here.
+    elif isinstance(order_id, bool) or not isinstance(order_id, int) or not 0 <= order_id <= _UINT64_MAX:
+        raise _RefusalError("InvalidJson", "order_id must be an unsigned 64-bit JSON integer")
+    else:
+        order = state.orders.by_id(EXCHANGE, str(order_id))
+    if order is None:
+        raise _RefusalError("OrderNotFound")
+    return json_reply(200, _render(order.body, trades=include_trades))
+
+
+def _render(body: Any, *, trades: bool) -> dict[str, Any]:
+    # Fills are served only when asked for with include_trades, and then always as a list (empty if none).
+    rendered = {key: value for key, value in body.items() if key != "trades"}
+    if trades:
+        rendered["trades"] = list(body.get("trades", []))
+    return rendered

@@ -1,0 +1,112 @@
+"""
+Kraken Futures (Derivatives REST v3): `POST /derivatives/api/v3/orders/status`, signed with the `Authent` header.
+
+Verification follows https://docs.kraken.com/api/docs/guides/futures-rest (exchange_facts.md section 2.2):
+Authent = base64(HMAC-SHA512(key=base64decode(secret), msg=SHA256(postData + Nonce + endpointPath))), where
+endpointPath is the request path without its `/derivatives` prefix and the Nonce header is optional (the empty
+string when absent). Errors are HTTP 200 with `{"result": "error", "serverTime", "error"}` (section 2.5).
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import re
+import uuid
+from datetime import UTC, datetime
+from urllib.parse import parse_qsl
+
+from exchange_clients.simulator._state import State
+from exchange_clients.simulator._wire import Incoming, Reply, json_reply
+
+
+__all__ = ["authent", "handle", "server_time"]
+
+EXCHANGE = "kraken_futures"
+PATH = "/derivatives/api/v3/orders/status"
+_DIGITS = re.compile(r"[0-9]+")
+
+
+def authent(api_secret: str, post_data: bytes, nonce: str, endpoint_path: str) -> str:
+    """The Authent header for a request: Kraken's five documented steps."""
+    digest = hashlib.sha256(post_data + nonce.encode() + endpoint_path.encode()).digest()
+    return base64.b64encode(hmac.new(base64.b64decode(api_secret), digest, hashlib.sha512).digest()).decode()
+
+
+def server_time(now: float) -> str:
+    """Kraken's ISO 8601 UTC time with milliseconds: `2020-08-27T17:03:33.196Z`."""
+    moment = datetime.fromtimestamp(now, UTC)
+    return f"{moment:%Y-%m-%dT%H:%M:%S}.{moment.microsecond // 1000:03d}Z"
+
+
+def _error(state: State, error: str, status: int = 200) -> Reply:
+    # The spec models errors as a branch of the HTTP 200 answer; Kraken's real status for them is unconfirmed.
+    return json_reply(
+        status, {"result": "error", "serverTime": server_time(state.clock()), "error": error}, rejection=error
+    )
+
+
+def handle(incoming: Incoming, state: State) -> Reply:  # noqa: PLR0911 - one return per documented refusal
+    """Verify a Kraken Futures order-status request and answer it as Kraken would."""
+    if incoming.method != "POST" or incoming.path != PATH:
+        # Decision: an unknown endpoint is HTTP 404 with the `notFound` error body.
+        return _error(state, "notFound", 404)
+    api_key = incoming.header("APIKey")
+    sent = incoming.header("Authent")
+    nonce = incoming.header("Nonce") or ""
+    account = state.accounts.kraken_futures if api_key == state.accounts.kraken_futures.api_key else None
+    if account is None or sent is None:
+        return _error(state, "authenticationError")
+    # postData is the query string exactly as received followed by the raw body, no separator: Kraken's official
+    # Python sample (cfRestApiV3.py) signs `postUrl + postBody`. A client puts its parameters in one of the two,
+    # so in practice this is whichever it used. Only the post-2024 rule (sign the URL-encoded text as sent) is
+    # checked; the older "hash before url-encoding" form was due to be phased out on 1 October 2025.
+    expected = authent(account.api_secret, incoming.query + incoming.body, nonce, PATH.removeprefix("/derivatives"))
+    if not hmac.compare_digest(expected, sent):
+        return _error(state, "authenticationError")
+    if nonce:
+        if not _DIGITS.fullmatch(nonce):
+            # Decision: a Nonce that is not an integer is `invalidArgument`; Kraken documents it as an integer.
+            return _error(state, "invalidArgument")
+        # Decision: strictly increasing per key, no tolerance for out-of-order nonces (Kraken says it "tolerates
+        # nonces that are out of order for a brief period" without saying how long). A nonce seen before is
+        # `nonceDuplicate`, one below the last accepted is `nonceBelowThreshold`.
+        verdict = state.nonces.advance(EXCHANGE, account.api_key, int(nonce))
+        if verdict != "accepted":
+            return _error(state, "nonceDuplicate" if verdict == "duplicate" else "nonceBelowThreshold")
+    order_ids, client_ids = _requested(incoming)
+    if not order_ids and not client_ids:
+        # Decision: asking for nothing is `requiredArgumentMissing`.
+        return _error(state, "requiredArgumentMissing")
+    if not all(_is_uuid(order_id) for order_id in order_ids):
+        return _error(state, "invalidArgument")
+    found = [state.orders.by_id(EXCHANGE, order_id) for order_id in order_ids]
+    found += [state.orders.by_client_id(EXCHANGE, client_id) for client_id in client_ids]
+    # Only the ids that exist, each once, in the order asked. Decision: every simulated order counts as open or
+    # closed within Kraken's 5-second window, so a missing id is simply one the simulator does not have.
+    unique = {order.order_id: order for order in found if order is not None}
+    orders = [order.body for order in unique.values()]
+    return json_reply(200, {"result": "success", "serverTime": server_time(state.clock()), "orders": orders})
+
+
+def _requested(incoming: Incoming) -> tuple[list[str], list[str]]:
+    # Decision: ids are read from the query string and from a form-encoded body alike, each key repeated
+    # (`orderIds=a&orderIds=b`, what httpx sends for a list) and/or holding a comma-separated list: Kraken does
+    # not document the array encoding.
+    order_ids: list[str] = []
+    client_ids: list[str] = []
+    for source in (incoming.query, incoming.body):
+        for key, value in parse_qsl(source.decode("utf-8", "replace"), keep_blank_values=True):
+            target = {"orderIds": order_ids, "cliOrdIds": client_ids}.get(key)
+            if target is not None:
+                target.extend(item for item in value.split(",") if item)
+    return order_ids, client_ids
+
+
+def _is_uuid(text: str) -> bool:
+    try:
+        uuid.UUID(text)
+    except ValueError:
+        return False
+    return True

@@ -1,0 +1,86 @@
+"""
+The orders the simulator serves: each one named, with the wire body it is served as and the status it means.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
+
+import attrs
+
+
+__all__ = ["SimulatedOrder", "SimulatedOrders"]
+
+
+@attrs.frozen
+class SimulatedOrder:
+    """
+    One order of one exchange.
+
+    `name` is how tests ask for it ("filled", "live_partially_filled", ...); `expected_status` is the name of the
+    `exchange_clients.OrderStatus` member the order must normalize to, per DESIGN.md's status table; `body` is
+    the order object exactly as the exchange sends it, numbers as `Decimal` where they must stay exact. Derive's
+    body is the v3 shape; the v2 ("lyra") shape is derived from it when served.
+    """
+
+    exchange: str
+    name: str
+    order_id: str
+    expected_status: str
+    body: Mapping[str, Any] = attrs.field(repr=False)
+    client_order_id: str | None = None
+
+
+class SimulatedOrders:
+    """The orders served, looked up by name, by id or by client order id within one exchange."""
+
+    def __init__(self, orders: Iterable[SimulatedOrder] | None = None) -> None:
+        if orders is None:
+            from exchange_clients.simulator._catalogue import default_orders  # noqa: PLC0415 - data, loaded on use
+
+            orders = default_orders()
+        self._orders = tuple(orders)
+        self._by_name = {(order.exchange, order.name): order for order in self._orders}
+        self._by_id = {(order.exchange, order.order_id): order for order in self._orders}
+        self._by_client_id = {
+            (order.exchange, order.client_order_id): order for order in self._orders if order.client_order_id
+        }
+        if len(self._by_name) != len(self._orders) or len(self._by_id) != len(self._orders):
+            msg = "two simulated orders of one exchange share a name or an id"
+            raise ValueError(msg)
+
+    def named(self, exchange: str, name: str) -> SimulatedOrder:
+        """The order called `name` ("filled", ...) of `exchange`; KeyError naming the choices if there is none."""
+        try:
+            return self._by_name[exchange, name]
+        except KeyError:
+            choices = ", ".join(self.names(exchange)) or "none"
+            msg = f"no simulated {exchange} order named {name!r} (have: {choices})"
+            raise KeyError(msg) from None
+
+    def id(self, exchange: str, name: str) -> str:
+        """The order id of the order called `name`: `orders.id("gemini", "filled")`."""
+        return self.named(exchange, name).order_id
+
+    def by_id(self, exchange: str, order_id: str) -> SimulatedOrder | None:
+        """The order with this exchange order id, if any."""
+        return self._by_id.get((exchange, order_id))
+
+    def by_client_id(self, exchange: str, client_order_id: str) -> SimulatedOrder | None:
+        """The order with this client order id, if any."""
+        return self._by_client_id.get((exchange, client_order_id))
+
+    def names(self, exchange: str) -> list[str]:
+        """The names of the exchange's orders, in catalogue order."""
+        return [order.name for order in self._orders if order.exchange == exchange]
+
+    def of(self, exchange: str) -> list[SimulatedOrder]:
+        """The exchange's orders, in catalogue order."""
+        return [order for order in self._orders if order.exchange == exchange]
+
+    def __iter__(self) -> Iterator[SimulatedOrder]:
+        return iter(self._orders)
+
+    def __len__(self) -> int:
+        return len(self._orders)
