@@ -34,14 +34,8 @@ def _check(exchanges: list[str], generated_dir: Path, specs_dir: Path) -> int:
         for exchange in exchanges:
             generate(exchange, fresh, specs_dir)
             package = package_name(exchange)
-            warnings = f"{package}.warnings.txt"
-            problems += [
-                f"generated/{package}/{line}" for line in differing_files(generated_dir / package, fresh / package)
-            ]
-            if not (generated_dir / warnings).is_file():
-                problems.append(f"generated/{warnings}: missing (a fresh generation writes it)")
-            elif (generated_dir / warnings).read_bytes() != (fresh / warnings).read_bytes():
-                problems.append(f"generated/{warnings}: content differs")
+            entries = (package, f"{package}.warnings.txt")
+            problems += [f"generated/{line}" for line in differing_files(generated_dir, fresh, entries)]
     if problems:
         print("generated/ does not match specs/:", *problems, sep="\n  ", file=sys.stderr)
         print("Run `nox -s generate` and commit the result (after updating specs/manifest.toml).", file=sys.stderr)

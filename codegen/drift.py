@@ -11,19 +11,26 @@ from pathlib import Path
 _IGNORED = frozenset({"__pycache__", ".ruff_cache", ".mypy_cache"})
 
 
-def _files(root: Path) -> set[Path]:
-    if not root.exists():
-        return set()
-    return {
-        path.relative_to(root)
-        for path in root.rglob("*")
-        if path.is_file() and not _IGNORED.intersection(path.relative_to(root).parts)
-    }
+def _files(root: Path, entries: tuple[str, ...]) -> set[Path]:
+    found = set()
+    for entry in entries:
+        path = root / entry
+        candidates = path.rglob("*") if path.is_dir() else [path] if path.is_file() else []
+        found |= {
+            candidate.relative_to(root)
+            for candidate in candidates
+            if candidate.is_file() and not _IGNORED.intersection(candidate.relative_to(root).parts)
+        }
+    return found
 
 
-def differing_files(committed: Path, fresh: Path) -> list[str]:
-    """Relative paths that are missing, extra or different in `committed`, each with what is wrong."""
-    ours, theirs = _files(committed), _files(fresh)
+def differing_files(committed: Path, fresh: Path, entries: tuple[str, ...]) -> list[str]:
+    """
+    What is missing, extra or different in `committed`, under the named top-level files or directories.
+
+    Each line is a path relative to `committed`, then what is wrong with it.
+    """
+    ours, theirs = _files(committed, entries), _files(fresh, entries)
     lines = [f"{path}: missing (a fresh generation writes it)" for path in sorted(theirs - ours)]
     lines += [f"{path}: not produced by the generator" for path in sorted(ours - theirs)]
     lines += [
