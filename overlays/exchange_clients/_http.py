@@ -27,14 +27,14 @@ def resolve_base_url(exchange: str, environments: Mapping[str, str], environment
     """
     The URL to send to: `base_url` when given, else the named environment's.
 
-    Plain http is accepted only for a loopback host (the simulator, a local proxy): anywhere else the API
-    key and signatures would cross the network readable by anyone on the path.
+    The environment name is checked even with `base_url` (Derive picks its header family from it). Plain
+    http is accepted only for a loopback host (the simulator, a local proxy): anywhere else the API key and
+    signatures would cross the network readable by anyone on the path.
     """
+    if environment not in environments:
+        msg = f"{exchange} has no environment {environment!r}; choose one of {', '.join(sorted(environments))}"
+        raise ValueError(msg)
     if base_url is None:
-        if environment not in environments:
-            choices = ", ".join(sorted(environments))
-            msg = f"{exchange} has no environment {environment!r}; choose one of {choices}"
-            raise ValueError(msg)
         return environments[environment]
     url = httpx.URL(base_url)
     if url.scheme == "https" or (url.scheme == "http" and _is_loopback(url.host)):

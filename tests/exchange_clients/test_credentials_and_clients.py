@@ -4,6 +4,8 @@ Credentials never show a secret and name what is missing; nonces never repeat; f
 
 from __future__ import annotations
 
+import base64
+import json
 import threading
 
 import httpx
@@ -153,3 +155,60 @@ def test_factory_wires_the_signer_over_a_custom_transport() -> None:
         get_order_status.sync(Market.SPOT, client=client, order_id="dd3164b333a4afa9d5730bb87f6db8b3")
 
     assert seen[0].headers["ACCESS-SIGN"] == "eb2661ce3b1d7231cea615cbe4b07039e3853f40773249957415b85655754870"
+
+
+def test_unknown_environment_is_refused_even_with_a_base_url() -> None:
+    """environment= is checked with base_url too, since Derive takes its header family from it."""
+    with pytest.raises(ValueError, match="Derive has no environment 'mainnet'"):
+        derive.client(CREDENTIALS[3], environment="mainnet", base_url="http://127.0.0.1:1")  # type: ignore[arg-type]
+
+
+def test_kraken_secret_that_is_not_base64_is_refused_at_construction() -> None:
+    """A Kraken secret that cannot be base64-decoded fails when the credentials are made, without echoing it."""
+    with pytest.raises(ValueError, match="not base64") as caught:
+        kraken_futures.KrakenFuturesCredentials(api_key="k", api_secret="not*base64!")
+
+    assert "not*base64!" not in str(caught.value)
+
+
+def test_gemini_resends_once_with_a_fresh_nonce_after_invalid_nonce() -> None:
+    """After InvalidNonce the request is re-signed with a new nonce, and the caller sees the second answer."""
+    from gemini_api.api.orders import get_order_status  # noqa: PLC0415
+    from gemini_api.models import ErrorResponse, OrderStatusRequest  # noqa: PLC0415
+
+    payloads: list[dict[str, object]] = []
+    invalid_nonce = {
+        "result": "error",
+        "reason": "InvalidNonce",
+        "message": "Nonce must be greater than the previous nonce",
+    }
+    not_found = {"result": "error", "reason": "OrderNotFound", "message": "The order specified was not found"}
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        payloads.append(json.loads(base64.b64decode(request.headers["X-GEMINI-PAYLOAD"])))
+        return httpx.Response(400, json=invalid_nonce) if len(payloads) == 1 else httpx.Response(404, json=not_found)
+
+    nonces = iter([10, 11, 12])
+    transport = httpx.MockTransport(answer)
+    with gemini.client(CREDENTIALS[0], nonce=lambda: next(nonces), transport=transport) as client:  # type: ignore[arg-type]
+        parsed = get_order_status.sync(client=client, body=OrderStatusRequest(order_id=7))
+
+    assert [payload["nonce"] for payload in payloads] == [10, 11]
+    assert isinstance(parsed, ErrorResponse)
+    assert parsed.reason == "OrderNotFound"
+
+
+def test_gemini_resends_only_once() -> None:
+    """A second InvalidNonce is the caller's answer: reads are resent once, never in a loop."""
+    calls: list[httpx.Request] = []
+    body = {"result": "error", "reason": "InvalidNonce", "message": "Nonce must be greater than the previous nonce"}
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        calls.append(request)
+        return httpx.Response(400, json=body)
+
+    with gemini.client(CREDENTIALS[0], transport=httpx.MockTransport(answer)) as client:  # type: ignore[arg-type]
+        response = client.get_httpx_client().post("/v1/order/status", json={"order_id": 7})
+
+    assert len(calls) == 2
+    assert response.status_code == 400

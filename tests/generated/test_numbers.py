@@ -12,18 +12,23 @@ from uuid import UUID
 
 import httpx
 import pytest
+from derive_api import AuthenticatedClient as DeriveClient
 from derive_api.api.orders import get_order
 from derive_api.models import GetOrderParams, GetOrderResponse
+from digifinex_api import AuthenticatedClient as DigiFinexClient
 from digifinex_api.api.orders import get_order_status as digifinex_get_order_status
 from digifinex_api.models import Market, OrderStatusResponse
 from digifinex_api.models import Order as DigiFinexOrder
+from gemini_api import AuthenticatedClient as GeminiClient
 from gemini_api.api.orders import get_order_status as gemini_get_order_status
 from gemini_api.models import Order as GeminiOrder
 from gemini_api.models import OrderStatusRequest
+from kraken_futures_api import AuthenticatedClient as KrakenClient
 from kraken_futures_api.api.order_management import get_order_status as kraken_get_order_status
 from kraken_futures_api.errors import ResponseParseError
 from kraken_futures_api.models import CachedOrderJson, GetOrderStatusSuccessResponse, TriggerOptions
 
+from tests.exact_json import dumps
 from tests.spec_examples import response_examples
 
 
@@ -51,9 +56,7 @@ def _kraken_body(quantity: str = NOT_QUITE_POINT_THREE, limit_price: str = LONG)
 
 
 def _kraken_get(body: str) -> Any:
-    from kraken_futures_api import AuthenticatedClient  # noqa: PLC0415
-
-    with AuthenticatedClient(base_url="https://kraken.invalid", token="k", httpx_args=_serving(body)) as client:
+    with KrakenClient(base_url="https://kraken.invalid", token="k", httpx_args=_serving(body)) as client:
         return kraken_get_order_status.sync(client=client, order_ids=[ORDER_ID])
 
 
@@ -72,14 +75,12 @@ def test_kraken_numbers_keep_every_digit() -> None:
 
 def test_digifinex_numbers_keep_every_digit() -> None:
     """DigiFinex amounts and prices (JSON numbers) come back digit for digit, as Decimal."""
-    from digifinex_api import AuthenticatedClient  # noqa: PLC0415
-
     body = (
         '{"code":0,"data":[{"symbol":"BTC_USDT","order_id":"dd3164b333a4afa9d5730bb87f6db8b3","created_date":1,'
         f'"finished_date":0,"price":{LONG},"amount":{NOT_QUITE_POINT_THREE},"cash_amount":1,"executed_amount":0,'
         '"avg_price":0,"status":1,"type":"buy","kind":"spot"}]}'
     )
-    with AuthenticatedClient(base_url="https://digifinex.invalid", token="k", httpx_args=_serving(body)) as client:
+    with DigiFinexClient(base_url="https://digifinex.invalid", token="k", httpx_args=_serving(body)) as client:
         answer = digifinex_get_order_status.sync(Market.SPOT, client=client, order_id="dd3164b333a4afa9d5730bb87f6db8b3")
 
     assert isinstance(answer, OrderStatusResponse)
@@ -91,27 +92,18 @@ def test_digifinex_numbers_keep_every_digit() -> None:
 
 def test_gemini_and_derive_decimal_strings_stay_exact() -> None:
     """Gemini and Derive send amounts as decimal strings; the models keep the text untouched."""
-    from derive_api import AuthenticatedClient as DeriveClient  # noqa: PLC0415
-    from gemini_api import AuthenticatedClient as GeminiClient  # noqa: PLC0415
-
     gemini = _example("gemini", "liveUnfilled") | {"price": LONG, "original_amount": NOT_QUITE_POINT_THREE}
     derive = _example("derive", "v2_open_unfilled")
     derive["result"] |= {"limit_price": LONG, "amount": "0.000000000000000001"}
-    with GeminiClient(base_url="https://gemini.invalid", token="k", httpx_args=_serving(_dumps(gemini))) as client:
+    with GeminiClient(base_url="https://gemini.invalid", token="k", httpx_args=_serving(dumps(gemini))) as client:
         gemini_order = gemini_get_order_status.sync(client=client, body=OrderStatusRequest(order_id=2**63 - 1))
-    with DeriveClient(base_url="https://derive.invalid", token="k", httpx_args=_serving(_dumps(derive))) as client:
+    with DeriveClient(base_url="https://derive.invalid", token="k", httpx_args=_serving(dumps(derive))) as client:
         derive_answer = get_order.sync(client=client, body=GetOrderParams(order_id="x", subaccount_id=1))
 
     assert isinstance(gemini_order, GeminiOrder)
     assert (gemini_order.price, gemini_order.original_amount) == (LONG, NOT_QUITE_POINT_THREE)
     assert isinstance(derive_answer, GetOrderResponse)
     assert (derive_answer.result.limit_price, derive_answer.result.amount) == (LONG, "0.000000000000000001")
-
-
-def _dumps(value: Any) -> str:
-    from tests.exact_json import dumps  # noqa: PLC0415
-
-    return dumps(value)
 
 
 @pytest.mark.parametrize(

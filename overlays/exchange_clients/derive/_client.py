@@ -43,13 +43,11 @@ def client(
     With `base_url`, `environment` still chooses the header family (v3 for production and testnet, v2 for
     lyra and lyra-demo).
     """
-    generation = GENERATIONS.get(environment)
-    if generation is None:
-        msg = f"Derive has no environment {environment!r}; choose one of {', '.join(sorted(ENVIRONMENTS))}"
-        raise ValueError(msg)
+    url = resolve_base_url("Derive", ENVIRONMENTS, environment, base_url)
+    generation = GENERATIONS[environment]
     wallet_header = "X-DeriveWallet" if generation == "v3" else "X-LyraWallet"
     return AuthenticatedClient(
-        base_url=resolve_base_url("Derive", ENVIRONMENTS, environment, base_url),
+        base_url=url,
         token=credentials.wallet,
         prefix="",
         auth_header_name=wallet_header,

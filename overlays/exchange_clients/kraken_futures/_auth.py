@@ -43,10 +43,10 @@ class KrakenFuturesCredentials:
 
     api_key: str = field(repr=key_hint)
     api_secret: str = field(repr=redacted)
-    _secret_bytes: bytes = field(init=False, repr=False, eq=False)
 
-    def __attrs_post_init__(self) -> None:
-        object.__setattr__(self, "_secret_bytes", _decoded_secret(self.api_secret))
+    @api_secret.validator
+    def _is_base64(self, _: object, value: str) -> None:
+        _decoded_secret(value)  # refuse a bad secret here, not at the first request
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Self:
@@ -79,6 +79,7 @@ class KrakenFuturesAuth(httpx.Auth):
 
     def __init__(self, credentials: KrakenFuturesCredentials, *, nonce: NonceSource | None = None) -> None:
         self._credentials = credentials
+        self._secret = _decoded_secret(credentials.api_secret)
         self._nonce = nonce or shared_clock("kraken_futures", credentials.api_key, "ms", strictly_increasing=True)
 
     def __repr__(self) -> str:
@@ -88,8 +89,7 @@ class KrakenFuturesAuth(httpx.Auth):
         """Add the three headers, signing the query and body exactly as they go on the wire."""
         nonce = str(self._nonce())
         post_data = request.url.query.decode("ascii") + request.content.decode()
-        secret = self._credentials._secret_bytes  # noqa: SLF001 - decoded once, at construction
         request.headers["APIKey"] = self._credentials.api_key
         request.headers["Nonce"] = nonce
-        request.headers["Authent"] = sign(post_data, nonce, endpoint_path(request.url.path), secret)
+        request.headers["Authent"] = sign(post_data, nonce, endpoint_path(request.url.path), self._secret)
         yield request
