@@ -19,6 +19,7 @@ from attrs import field, frozen
 
 from exchange_clients._credentials import read_environment, redacted
 from exchange_clients._nonce import NonceSource, shared_clock
+from exchange_clients._redact import register_secret
 
 
 if TYPE_CHECKING:
@@ -43,7 +44,7 @@ class DeriveCredentials:
     """
 
     wallet: str
-    private_key: str = field(repr=redacted)
+    private_key: str = field(repr=redacted, validator=register_secret)
     subaccount_id: int | None = None
 
     @classmethod

@@ -24,14 +24,15 @@ from attrs import field, frozen
 
 from exchange_clients._credentials import key_hint, read_environment, redacted
 from exchange_clients._nonce import NonceSource, shared_clock
+from exchange_clients._redact import register_key, register_secret
 
 
 @frozen
 class DigiFinexCredentials:
     """A DigiFinex API key and secret."""
 
-    api_key: str = field(repr=key_hint)
-    api_secret: str = field(repr=redacted)
+    api_key: str = field(repr=key_hint, validator=register_key)
+    api_secret: str = field(repr=redacted, validator=register_secret)
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Self:

@@ -26,6 +26,7 @@ from attrs import field, frozen
 
 from exchange_clients._credentials import key_hint, read_environment, redacted
 from exchange_clients._nonce import NonceSource, shared_clock
+from exchange_clients._redact import register_key, register_secret
 
 
 def _decoded_secret(secret: str) -> bytes:
@@ -41,8 +42,8 @@ def _decoded_secret(secret: str) -> bytes:
 class KrakenFuturesCredentials:
     """A Kraken Futures API key and its base64 secret."""
 
-    api_key: str = field(repr=key_hint)
-    api_secret: str = field(repr=redacted)
+    api_key: str = field(repr=key_hint, validator=register_key)
+    api_secret: str = field(repr=redacted, validator=register_secret)
 
     @api_secret.validator
     def _is_base64(self, _: object, value: str) -> None:

@@ -1,0 +1,121 @@
+"""
+The errors every client raises: one hierarchy under `ExchangeError`, whatever the exchange.
+"""
+
+from __future__ import annotations
+
+from exchange_clients._order import Exchange
+from exchange_clients._redact import redact_text
+
+
+BODY_EXCERPT_CHARS = 500
+"""How much of a response body an error keeps: enough to read the exchange's message, never a 10 MB page."""
+
+
+class ExchangeError(Exception):
+    """Something went wrong talking to an exchange: what, where, and what the exchange said.
+
+    `exchange`, `operation` (e.g. "get_order"), `http_status` (None before any answer), `code` (the
+    exchange's own error code or reason, as text) and `body` (an excerpt of the answer, redacted) are all
+    in the message, so a log line alone says what happened.
+    """
+
+    def __init__(  # noqa: PLR0913 - keyword-only: the context every error carries
+        self,
+        message: str,
+        *,
+        exchange: Exchange | None = None,
+        operation: str | None = None,
+        http_status: int | None = None,
+        code: str | None = None,
+        body: str | bytes | None = None,
+    ) -> None:
+        self.message = redact_text(message)
+        self.exchange = exchange
+        self.operation = operation
+        self.http_status = http_status
+        self.code = code
+        self.body = excerpt(body) if body is not None else None
+        super().__init__(self.message)
+
+    def __str__(self) -> str:
+        where = " ".join(part for part in (self._exchange_name(), self.operation) if part)
+        details = ", ".join(
+            part
+            for part in (
+                f"HTTP {self.http_status}" if self.http_status is not None else "",
+                f"code {self.code}" if self.code is not None else "",
+            )
+            if part
+        )
+        prefix = f"{where} ({details})" if details else where
+        return f"{prefix}: {self.message}" if prefix else self.message
+
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__name__}({self.message!r}, exchange={self._exchange_name()!r}, "
+            f"operation={self.operation!r}, http_status={self.http_status!r}, code={self.code!r})"
+        )
+
+    def _exchange_name(self) -> str:
+        return self.exchange.display_name if self.exchange is not None else ""
+
+
+class AuthenticationError(ExchangeError):
+    """The exchange did not accept the credentials or the signature (wrong key, wrong secret, bad signature)."""
+
+
+class PermissionDeniedError(ExchangeError):
+    """The credentials are valid but may not do this (missing API-key scope, IP allow-list, account role)."""
+
+
+class NonceError(ExchangeError):
+    """The exchange refused the nonce or timestamp: reused, not increasing, or outside its clock window.
+
+    Not an `AuthenticationError`: the credentials are fine, and a fresh nonce usually succeeds. If it keeps
+    happening, another process is probably using the same key (see the README on shared nonces) or the
+    machine's clock is off.
+    """
+
+
+class RateLimitError(ExchangeError):
+    """The exchange is throttling these credentials; `retry_after` is its advice in seconds, when it gave one."""
+
+    def __init__(self, message: str, *, retry_after: float | None = None, **context: object) -> None:
+        super().__init__(message, **context)  # type: ignore[arg-type]
+        self.retry_after = retry_after
+
+
+class OrderNotFoundError(ExchangeError):
+    """The exchange does not know this order for these credentials (or, for Kraken, not any more)."""
+
+    def __init__(self, message: str, *, order_id: str | None = None, **context: object) -> None:
+        super().__init__(message, **context)  # type: ignore[arg-type]
+        self.order_id = order_id
+
+
+class InvalidRequestError(ExchangeError):
+    """The exchange rejected the request itself: a malformed id, an unknown symbol, a missing parameter."""
+
+
+class ExchangeUnavailableError(ExchangeError):
+    """The exchange is down, in maintenance or overloaded (HTTP 5xx or its own equivalent); try again later."""
+
+
+class UnexpectedResponseError(ExchangeError):
+    """The answer is not what the exchange documents: not JSON, HTML, truncated, or not the documented shape.
+
+    `body` keeps a redacted excerpt so the surprise can be read; `__cause__` says what did not fit.
+    """
+
+
+class TransportError(ExchangeError):
+    """No answer arrived: the connection failed, was reset, or timed out. `http_status` is None."""
+
+
+def excerpt(body: str | bytes) -> str:
+    """At most BODY_EXCERPT_CHARS of `body` as text, redacted, saying how much was cut."""
+    text = body.decode("utf-8", errors="replace") if isinstance(body, bytes) else body
+    if len(text) > BODY_EXCERPT_CHARS:
+        text = f"{text[:BODY_EXCERPT_CHARS]}... [{len(text) - BODY_EXCERPT_CHARS} more characters]"
+    return redact_text(text)

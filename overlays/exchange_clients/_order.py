@@ -1,0 +1,119 @@
+"""
+The one normalized order that all four exchanges' answers become.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+from enum import StrEnum
+from typing import TypeAlias
+
+import attrs
+import derive_api.models
+import digifinex_api.models
+import gemini_api.models
+import kraken_futures_api.models
+
+
+class Exchange(StrEnum):
+    """The exchanges this package reads orders from; the values are the subpackage names."""
+
+    GEMINI = "gemini"
+    KRAKEN_FUTURES = "kraken_futures"
+    DIGIFINEX = "digifinex"
+    DERIVE = "derive"
+
+    @property
+    def display_name(self) -> str:
+        """The exchange's own spelling, for messages and tables."""
+        return _DISPLAY_NAMES[self]
+
+
+_DISPLAY_NAMES = {
+    Exchange.GEMINI: "Gemini",
+    Exchange.KRAKEN_FUTURES: "Kraken Futures",
+    Exchange.DIGIFINEX: "DigiFinex",
+    Exchange.DERIVE: "Derive",
+}
+
+
+class OrderStatus(StrEnum):
+    """Where an order is in its life; `UNKNOWN` when the exchange said something the mapping does not know."""
+
+    OPEN = "open"
+    PARTIALLY_FILLED = "partially_filled"
+    FILLED = "filled"
+    CANCELED = "canceled"
+    REJECTED = "rejected"
+    EXPIRED = "expired"
+    UNTRIGGERED = "untriggered"
+    UNKNOWN = "unknown"
+
+    @property
+    def is_final(self) -> bool:
+        """True when the order can no longer change: filled, canceled, rejected or expired."""
+        return self in _FINAL_STATUSES
+
+
+_FINAL_STATUSES = frozenset({OrderStatus.FILLED, OrderStatus.CANCELED, OrderStatus.REJECTED, OrderStatus.EXPIRED})
+
+
+class Side(StrEnum):
+    """Buy or sell.
+
+    `UNKNOWN` is an addition to the two sides: an exchange that starts sending a third word (or none) gives an
+    order whose side says so, rather than a guess or an exception.
+    """
+
+    BUY = "buy"
+    SELL = "sell"
+    UNKNOWN = "unknown"
+
+
+class OrderType(StrEnum):
+    """The order's execution type; `UNKNOWN` for anything the mapping does not know (raw value kept in `raw`)."""
+
+    LIMIT = "limit"
+    MARKET = "market"
+    STOP_LIMIT = "stop_limit"
+    STOP_MARKET = "stop_market"
+    UNKNOWN = "unknown"
+
+
+RawOrder: TypeAlias = (
+    gemini_api.models.Order
+    | kraken_futures_api.models.OrderStatusDetailsJson
+    | digifinex_api.models.Order
+    | derive_api.models.Order
+)
+"""The generated model an `Order` was made from: narrow it with `isinstance` to read exchange-specific fields."""
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class Order:
+    """One order as any of the four exchanges reported it, with exact amounts and UTC times.
+
+    Amounts are `Decimal`s exact to the digit the exchange sent, `None` where the exchange does not say;
+    `remaining` is computed (amount - filled) where the exchange does not send it. `raw_status` is the
+    exchange's own status expression (for Gemini, which has no status field, the flags it was derived from).
+    """
+
+    exchange: Exchange
+    order_id: str
+    client_order_id: str | None
+    symbol: str
+    side: Side
+    order_type: OrderType
+    status: OrderStatus
+    price: Decimal | None
+    amount: Decimal | None
+    filled: Decimal | None
+    remaining: Decimal | None
+    average_price: Decimal | None
+    fee: Decimal | None
+    fee_currency: str | None
+    created_at: datetime | None
+    updated_at: datetime | None
+    raw_status: str
+    raw: RawOrder = attrs.field(repr=False, eq=False)
