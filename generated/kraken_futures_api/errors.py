@@ -1,5 +1,7 @@
 """Contains shared errors types that can be raised from API functions"""
 
+from collections.abc import Mapping
+
 _SHOWN_BYTES = 1000
 
 
@@ -21,10 +23,11 @@ class UnexpectedStatus(Exception):
 class ResponseParseError(Exception):
     """A documented response whose body is not JSON or does not fit its schema; the cause is chained."""
 
-    def __init__(self, status_code: int, content: bytes, cause: Exception):
+    def __init__(self, status_code: int, content: bytes, cause: Exception, headers: Mapping[str, str] | None = None):
         self.status_code = status_code
         self.content = content
         self.cause = cause
+        self.headers: Mapping[str, str] = headers if headers is not None else {}
 
         super().__init__(
             f"HTTP {status_code} response does not fit the spec: {type(cause).__name__}: {cause}"

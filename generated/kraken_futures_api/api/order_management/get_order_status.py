@@ -90,11 +90,12 @@ def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[ErrorResponse | GetOrderStatusSuccessResponse]:
     try:
+        status_code = HTTPStatus(response.status_code)
         parsed = _parse_response(client=client, response=response)
     except (TypeError, ValueError, AttributeError, KeyError, RecursionError) as error:
-        raise errors.ResponseParseError(response.status_code, response.content, error) from error
+        raise errors.ResponseParseError(response.status_code, response.content, error, response.headers) from error
     return Response(
-        status_code=HTTPStatus(response.status_code),
+        status_code=status_code,
         content=response.content,
         headers=response.headers,
         parsed=parsed,
