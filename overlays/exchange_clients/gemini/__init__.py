@@ -4,6 +4,7 @@ Gemini: credentials, request signing and the signed generated client (`gemini_ap
 
 from exchange_clients.gemini._auth import GeminiAuth, GeminiCredentials, sign_payload
 from exchange_clients.gemini._client import ENVIRONMENTS, client
+from exchange_clients.gemini._normalize import parse_order, to_order
 
 
-__all__ = ["ENVIRONMENTS", "GeminiAuth", "GeminiCredentials", "client", "sign_payload"]
+__all__ = ["ENVIRONMENTS", "GeminiAuth", "GeminiCredentials", "client", "parse_order", "sign_payload", "to_order"]

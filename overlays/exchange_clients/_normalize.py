@@ -1,0 +1,218 @@
+"""
+The checks and conversions every exchange's `to_order` shares: exact amounts, UTC times, and one error for a misfit.
+
+The generated `from_dict` methods check only what their templates enforce (JSON numbers, enums, nested objects);
+a plain string, integer or boolean field is passed through unchecked. Everything here therefore takes `object`
+and refuses, with `TypeError` or `ValueError`, whatever is not the documented shape. Each exchange's
+`parse_order`/`to_order` turns those refusals into one `UnexpectedResponseError`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Mapping
+from datetime import UTC, datetime, timedelta
+from decimal import MAX_EMAX, MAX_PREC, MIN_EMIN, Context, Decimal, Inexact, InvalidOperation
+from typing import Any
+
+from exchange_clients._errors import UnexpectedResponseError
+from exchange_clients._order import Exchange
+
+
+MALFORMED = (KeyError, TypeError, ValueError, ArithmeticError, AttributeError, RecursionError)
+"""What a generated `from_dict` or a check here raises for a body that is not the documented order.
+
+`ValueError` covers `json.JSONDecodeError`, `UnicodeError` and the generated `UnionMismatchError`;
+`ArithmeticError` covers `decimal.InvalidOperation` and a timestamp beyond `datetime`'s range;
+`AttributeError` and `RecursionError` are what a hostile nesting of values gives deep inside `from_dict`.
+"""
+
+EPOCH = datetime.fromtimestamp(0, UTC)
+
+# Arithmetic on amounts must not round: the default context keeps 28 digits, fewer than exchanges send.
+# With the maximum precision a sum or difference is exact, and the Inexact trap makes sure of it.
+_EXACT = Context(prec=MAX_PREC, Emax=MAX_EMAX, Emin=MIN_EMIN, traps=[InvalidOperation, Inexact])
+
+# No amount has a thousand-digit exponent; bounding it keeps exact arithmetic on hostile input cheap.
+_MAX_EXPONENT = 1000
+
+# A decimal as exchanges write it in JSON strings: optional minus, digits, optional fraction and exponent.
+# `Decimal()` alone would also take "NaN", "Infinity", " 1 ", "1_000" and "+1", none of which an exchange sends.
+_DECIMAL_TEXT = re.compile(r"-?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?", re.ASCII)
+
+# ISO-8601 date and time with at most microseconds: `datetime` holds no finer unit, and dropping digits would
+# make the time inexact. Kraken sends milliseconds ("2026-11-22T10:00:00.000Z").
+_ISO_DATETIME = re.compile(
+    r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,6})?(?:Z|[+-]\d{2}:\d{2})?",
+    re.ASCII,
+)
+
+_DIGITS = re.compile(r"\d+", re.ASCII)
+
+
+def load_object(raw: bytes | str | Mapping[str, Any], decode_json: Callable[[bytes], Any]) -> Mapping[str, Any]:
+    """The JSON object in `raw`, decoded by the generated package's exact decoder, or `raw` itself if a mapping."""
+    if isinstance(raw, str):
+        raw = raw.encode()
+    document = decode_json(bytes(raw)) if isinstance(raw, bytes | bytearray) else raw
+    if not isinstance(document, Mapping):
+        msg = f"expected a JSON object, got {type(document).__name__}"
+        raise TypeError(msg)
+    return document
+
+
+def unexpected(exchange: Exchange, operation: str, raw: object, error: BaseException) -> UnexpectedResponseError:
+    """The error for an order that does not fit: what did not fit, with the body it came in."""
+    return UnexpectedResponseError(
+        f"not a {exchange.display_name} order as documented: {type(error).__name__}: {error}",
+        exchange=exchange,
+        operation=operation,
+        body=_body_text(raw),
+    )
+
+
+def _body_text(raw: object) -> str | bytes | None:
+    if raw is None or isinstance(raw, str | bytes):
+        return raw
+    if isinstance(raw, bytearray):
+        return bytes(raw)
+    try:
+        return json.dumps(raw, default=str)
+    except (TypeError, ValueError, RecursionError):
+        return repr(raw)
+
+
+def text(value: object, field: str) -> str:
+    """`value` if it is a string; the generated models pass plain string fields through unchecked."""
+    if not isinstance(value, str):
+        msg = f"{field!r}: expected a string, got {type(value).__name__}"
+        raise TypeError(msg)
+    return value
+
+
+def optional_text(value: object, field: str) -> str | None:
+    """`value` if it is a string, None if it is None."""
+    return None if value is None else text(value, field)
+
+
+def flag(value: object, field: str) -> bool:
+    """`value` if it is a JSON boolean."""
+    if not isinstance(value, bool):
+        msg = f"{field!r}: expected a boolean, got {type(value).__name__}"
+        raise TypeError(msg)
+    return value
+
+
+def decimal_text(value: object, field: str) -> Decimal:
+    """The exact Decimal a decimal string spells, digit for digit; NaN, Infinity and non-numbers refused."""
+    if not isinstance(value, str):
+        msg = f"{field!r}: expected a decimal string, got {type(value).__name__}"
+        raise TypeError(msg)
+    if not _DECIMAL_TEXT.fullmatch(value):
+        msg = f"{field!r}: not a decimal number: {value!r:.60}"
+        raise ValueError(msg)
+    return _bounded(Decimal(value), field)
+
+
+def number(value: object, field: str) -> Decimal:
+    """A JSON number the generated model already parsed as `Decimal` (or `int`), re-checked for a hand-built model."""
+    if isinstance(value, bool) or not isinstance(value, Decimal | int):
+        msg = f"{field!r}: expected a JSON number, got {type(value).__name__}"
+        raise TypeError(msg)
+    result = Decimal(value)
+    if not result.is_finite():
+        msg = f"{field!r}: expected a finite number, got {result}"
+        raise ValueError(msg)
+    return _bounded(result, field)
+
+
+def _bounded(value: Decimal, field: str) -> Decimal:
+    exponent = value.as_tuple().exponent
+    if not isinstance(exponent, int) or abs(exponent) > _MAX_EXPONENT or abs(value.adjusted()) > _MAX_EXPONENT:
+        msg = f"{field!r}: exponent out of range: {value:.6e}"
+        raise ValueError(msg)
+    return value
+
+
+def exact_sum(values: list[Decimal]) -> Decimal:
+    """The sum of `values` with no digit rounded away."""
+    total = Decimal(0)
+    for value in values:
+        total = _EXACT.add(total, value)
+    return total
+
+
+def not_negative(value: Decimal, field: str) -> Decimal:
+    """`value` unless it is below zero.
+
+    Decision: amounts, fills and prices are refused when negative. None of these order-status endpoints
+    documents a negative quantity or price (no spreads or combos are read here), so a minus sign means the
+    answer is not what we think it is, and a wrong sign silently carried into a position is worse than an
+    error. Fees are exempt: a maker rebate is a negative fee.
+    """
+    if value < 0:
+        msg = f"{field!r}: expected zero or more, got {value}"
+        raise ValueError(msg)
+    return value
+
+
+def integer(value: object, field: str, *, digits_allowed: bool = False) -> int:
+    """A non-negative JSON integer, or with `digits_allowed` also a string of ASCII digits."""
+    if digits_allowed and isinstance(value, str) and _DIGITS.fullmatch(value):
+        return int(value)
+    if isinstance(value, bool) or not isinstance(value, int):
+        msg = f"{field!r}: expected a whole number, got {type(value).__name__} {value!r:.60}"
+        raise TypeError(msg)
+    if value < 0:
+        msg = f"{field!r}: expected zero or more, got {value}"
+        raise ValueError(msg)
+    return value
+
+
+def utc_from_milliseconds(value: object, field: str, *, digits_allowed: bool = False) -> datetime:
+    """The UTC instant `value` milliseconds after the epoch, in integer arithmetic so no millisecond is lost."""
+    return EPOCH + timedelta(milliseconds=integer(value, field, digits_allowed=digits_allowed))
+
+
+def utc_from_seconds(value: object, field: str) -> datetime:
+    """The UTC instant `value` whole seconds after the epoch."""
+    return EPOCH + timedelta(seconds=integer(value, field))
+
+
+def utc_from_iso(value: object, field: str) -> datetime:
+    """The UTC instant an ISO-8601 date-time names.
+
+    Decision: a date-time without an offset is read as UTC, because Kraken documents its times as UTC;
+    any other offset is converted. More than six fractional digits are refused rather than truncated.
+    """
+    if not isinstance(value, str):
+        msg = f"{field!r}: expected an ISO-8601 date-time string, got {type(value).__name__}"
+        raise TypeError(msg)
+    if not _ISO_DATETIME.fullmatch(value):
+        msg = f"{field!r}: not an ISO-8601 date-time with at most microseconds: {value!r:.60}"
+        raise ValueError(msg)
+    moment = datetime.fromisoformat(value)
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC)
+
+
+def remaining(amount: Decimal | None, filled: Decimal | None) -> Decimal | None:
+    """What is left to fill when the exchange does not say: amount - filled, None when either is unknown.
+
+    Decision: None, not a negative number, when more is filled than was ordered: the two are then not in the
+    same unit (a market order sized in quote currency) or the answer is inconsistent; either way it is unknown.
+    """
+    if amount is None or filled is None or filled > amount:
+        return None
+    return _EXACT.subtract(amount, filled)
+
+
+def average_price(price: Decimal, filled: Decimal | None) -> Decimal | None:
+    """The exchange's average fill price, or None while nothing is filled.
+
+    Decision: the exchanges write 0 ("0.00", "0") as the average of no fills; an average of nothing is not a
+    price, so while `filled` is zero the normalized order says None, whatever digits were sent.
+    """
+    return None if filled == 0 else price

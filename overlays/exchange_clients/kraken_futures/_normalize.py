@@ -1,0 +1,114 @@
+"""
+One element of Kraken Futures' `orders` list (order status) as the one normalized `Order`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal
+from types import MappingProxyType
+from typing import Any
+from uuid import UUID
+
+from kraken_futures_api.models import CachedOrderJsonType, OrderStatusDetailsJson
+from kraken_futures_api.types import decode_json
+
+from exchange_clients._normalize import (
+    MALFORMED,
+    load_object,
+    not_negative,
+    number,
+    optional_text,
+    remaining,
+    text,
+    unexpected,
+    utc_from_iso,
+)
+from exchange_clients._order import Exchange, Order, OrderType, Side
+from exchange_clients.kraken_futures._status import normalized_status
+
+
+# `side` is a free string in Kraken's schema; its answers write it in lower case. Another spelling is not
+# guessed at.
+_SIDES: Mapping[str, Side] = MappingProxyType({"buy": Side.BUY, "sell": Side.SELL})
+
+
+def parse_order(raw: bytes | str | Mapping[str, Any]) -> Order:
+    """The normalized order in one element of Kraken's `orders` list (bytes, text or a decoded mapping).
+
+    Raises `UnexpectedResponseError` when it is not JSON or not an order as Kraken's schema describes it.
+    """
+    try:
+        return _normalize(OrderStatusDetailsJson.from_dict(load_object(raw, decode_json)))
+    except MALFORMED as error:
+        raise unexpected(Exchange.KRAKEN_FUTURES, "parse_order", raw, error) from error
+
+
+def to_order(model: OrderStatusDetailsJson) -> Order:
+    """The normalized order for Kraken's generated `OrderStatusDetailsJson` model.
+
+    Raises `UnexpectedResponseError` when a field holds what Kraken's schema does not allow.
+    """
+    try:
+        return _normalize(model)
+    except MALFORMED as error:
+        raise unexpected(Exchange.KRAKEN_FUTURES, "to_order", None, error) from error
+
+
+def _normalize(model: OrderStatusDetailsJson) -> Order:
+    order = model.order
+    amount = _amount(order.quantity, "quantity")
+    filled = _amount(order.filled, "filled")
+    price = _amount(order.limit_price, "limitPrice")
+    status = model.status.value
+    return Order(
+        exchange=Exchange.KRAKEN_FUTURES,
+        order_id=_order_id(order.order_id),
+        client_order_id=optional_text(order.cli_ord_id, "cliOrdId"),
+        symbol=text(order.symbol, "symbol"),
+        side=_SIDES.get(text(order.side, "side"), Side.UNKNOWN),
+        order_type=_order_type(order.type_, price),
+        status=normalized_status(text(status, "status"), filled),
+        price=price,
+        amount=amount,
+        filled=filled,
+        # Kraken does not send what is left; it is quantity - filled.
+        remaining=remaining(amount, filled),
+        # Neither an average fill price nor a fee is part of Kraken's order-status answer (fills are a
+        # separate endpoint), so both are unknown rather than zero.
+        average_price=None,
+        fee=None,
+        fee_currency=None,
+        created_at=utc_from_iso(order.timestamp, "timestamp"),
+        updated_at=utc_from_iso(order.last_update_timestamp, "lastUpdateTimestamp"),
+        raw_status=status,
+        raw=model,
+    )
+
+
+def _amount(value: object, field: str) -> Decimal | None:
+    return None if value is None else not_negative(number(value, field), field)
+
+
+def _order_id(value: object) -> str:
+    # The generated model parsed `orderId` as a UUID; its canonical text (lower-case, hyphenated) is the id.
+    if not isinstance(value, UUID):
+        msg = f"'orderId': expected a UUID, got {type(value).__name__}"
+        raise TypeError(msg)
+    return str(value)
+
+
+def _order_type(kind: CachedOrderJsonType, limit_price: Decimal | None) -> OrderType:
+    """The order type, from the only two facts Kraken's order-status answer carries.
+
+    Decision: the answer has no order-type field (lmt, post, ioc, mkt, stp, take_profit, ...), only
+    `type` (ORDER or TRIGGER_ORDER) and `limitPrice`. An ORDER with a limit price is LIMIT (lmt, post and
+    ioc alike), one without is MARKET. A TRIGGER_ORDER with a limit price is STOP_LIMIT, one without is
+    STOP_MARKET; take-profit and trailing-stop triggers are included, since nothing in the answer tells
+    them from a stop and the normalized types have no take-profit. An unknown `type` is UNKNOWN.
+    """
+    if kind == CachedOrderJsonType.ORDER:
+        return OrderType.MARKET if limit_price is None else OrderType.LIMIT
+    if kind == CachedOrderJsonType.TRIGGER_ORDER:
+        return OrderType.STOP_MARKET if limit_price is None else OrderType.STOP_LIMIT
+    return OrderType.UNKNOWN
