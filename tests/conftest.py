@@ -1,16 +1,19 @@
 """
-One simulator for the whole session, on a clock the tests may freeze.
+Fixtures for the whole suite: one simulator on a clock the tests may freeze, and the scan for leaked secrets.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 
 import httpx
 import pytest
 
-from exchange_clients.simulator import Simulator
-from tests.simulator.clock import Clock
+from exchange_clients import ExchangeError
+from exchange_clients.simulator import SimulatedAccounts, Simulator
+from tests.clock import Clock
+from tests.secrets import leaked_secrets
 
 
 @pytest.fixture(scope="session")
@@ -24,6 +27,18 @@ def simulator(clock: Clock) -> Iterator[Simulator]:
         yield running
 
 
+@pytest.fixture
+def fresh_simulator() -> Iterator[Simulator]:
+    """A simulator of its own, for tests that leave nonce state behind (a nonce far ahead, a key's history)."""
+    with Simulator() as running:
+        yield running
+
+
+@pytest.fixture(scope="session")
+def accounts() -> SimulatedAccounts:
+    return SimulatedAccounts()
+
+
 @pytest.fixture(autouse=True)
 def _thaw_clock(clock: Clock) -> Iterator[None]:
     yield
@@ -34,3 +49,26 @@ def _thaw_clock(clock: Clock) -> Iterator[None]:
 def http() -> Iterator[httpx.Client]:
     with httpx.Client(timeout=5.0) as client:
         yield client
+
+
+@pytest.fixture(autouse=True)
+def _no_secret_leaks(caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """No log record (at DEBUG) and no str or repr of an ExchangeError created in a test contains a secret.
+
+    The secrets are every API secret or private key that credentials held during the suite, and the simulator's.
+    """
+    caplog.set_level(logging.DEBUG)
+    errors: list[ExchangeError] = []
+    original = ExchangeError.__init__
+
+    def recording_init(self: ExchangeError, *args: object, **kwargs: object) -> None:
+        original(self, *args, **kwargs)  # type: ignore[arg-type]
+        errors.append(self)
+
+    monkeypatch.setattr(ExchangeError, "__init__", recording_init)
+    yield
+    texts = [record.getMessage() for record in caplog.records]
+    texts += [str(record.args) for record in caplog.records if record.args]
+    texts += [text for error in errors for text in (str(error), repr(error), str(error.body))]
+    leaks = leaked_secrets(texts)
+    assert not leaks, f"secrets reached {len(leaks)} log line(s) or error(s): {leaks}"

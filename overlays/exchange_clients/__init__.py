@@ -2,12 +2,62 @@
 Typed, exact order-status clients for Gemini, Kraken Futures, DigiFinex and Derive.
 
 The HTTP clients are generated from OpenAPI documents into the packages `gemini_api`, `kraken_futures_api`,
-`digifinex_api` and `derive_api` (shipped in the same wheel); this package is the hand-written layer over them.
+`digifinex_api` and `derive_api` (shipped in the same wheel); this package is the hand-written layer over them:
+signing (`gemini`, `kraken_futures`, `digifinex`, `derive`), one normalized `Order`, typed errors, and the
+unified clients from `connect` and `connect_async`.
 """
 
 from importlib.metadata import version as _version
 
+from exchange_clients import derive, digifinex, gemini, kraken_futures
+from exchange_clients._credentials import MissingCredentialsError
+from exchange_clients._errors import (
+    AuthenticationError,
+    ExchangeError,
+    ExchangeUnavailableError,
+    InvalidRequestError,
+    NonceError,
+    OrderNotFoundError,
+    PermissionDeniedError,
+    RateLimitError,
+    TransportError,
+    UnexpectedResponseError,
+    UnsupportedOperationError,
+)
+from exchange_clients._http import InsecureBaseURLError
+from exchange_clients._order import Exchange, Order, OrderStatus, OrderType, RawOrder, Side
+from exchange_clients._unified import AsyncClient, Client, connect, connect_async
+
 
 __version__ = _version("exchange-clients")
 
-__all__ = ["__version__"]
+__all__ = [
+    "AsyncClient",
+    "AuthenticationError",
+    "Client",
+    "Exchange",
+    "ExchangeError",
+    "ExchangeUnavailableError",
+    "InsecureBaseURLError",
+    "InvalidRequestError",
+    "MissingCredentialsError",
+    "NonceError",
+    "Order",
+    "OrderNotFoundError",
+    "OrderStatus",
+    "OrderType",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "RawOrder",
+    "Side",
+    "TransportError",
+    "UnexpectedResponseError",
+    "UnsupportedOperationError",
+    "__version__",
+    "connect",
+    "connect_async",
+    "derive",
+    "digifinex",
+    "gemini",
+    "kraken_futures",
+]

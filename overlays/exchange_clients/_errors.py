@@ -20,7 +20,7 @@ class ExchangeError(Exception):
     in the message, so a log line alone says what happened.
     """
 
-    def __init__(  # noqa: PLR0913 - keyword-only: the context every error carries
+    def __init__(
         self,
         message: str,
         *,
@@ -33,7 +33,7 @@ class ExchangeError(Exception):
         self.message = redact_text(message)
         self.exchange = exchange
         self.operation = operation
-        self.http_status = http_status
+        self.http_status = int(http_status) if http_status is not None else None
         self.code = code
         self.body = excerpt(body) if body is not None else None
         super().__init__(self.message)
@@ -119,3 +119,7 @@ def excerpt(body: str | bytes) -> str:
     if len(text) > BODY_EXCERPT_CHARS:
         text = f"{text[:BODY_EXCERPT_CHARS]}... [{len(text) - BODY_EXCERPT_CHARS} more characters]"
     return redact_text(text)
+
+
+class UnsupportedOperationError(ExchangeError, NotImplementedError):
+    """The operation is not available for this exchange (its spec has no such endpoint); nothing was sent."""

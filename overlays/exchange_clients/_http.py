@@ -41,3 +41,17 @@ def resolve_base_url(exchange: str, environments: Mapping[str, str], environment
         return base_url.rstrip("/")
     msg = f"refusing {exchange} base URL {base_url!r}: credentials go over https, or plain http to a loopback host"
     raise InsecureBaseURLError(msg)
+
+
+DEFAULT_TIMEOUT = httpx.Timeout(10.0, connect=5.0)
+"""Every phase bounded: 5 s to connect (a healthy exchange connects in well under one), 10 s to read, write, or wait
+for a pooled connection. httpx's own default (5 s everywhere) is too short for a slow read under load."""
+
+
+def as_timeout(timeout: float | httpx.Timeout | None) -> httpx.Timeout:
+    """`timeout` as httpx.Timeout: a number bounds every phase (connect at most 5 s), None means DEFAULT_TIMEOUT."""
+    if timeout is None:
+        return DEFAULT_TIMEOUT
+    if isinstance(timeout, httpx.Timeout):
+        return timeout
+    return httpx.Timeout(timeout, connect=min(timeout, DEFAULT_TIMEOUT.connect or timeout))

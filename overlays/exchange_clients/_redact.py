@@ -48,3 +48,9 @@ def redact_text(text: str) -> str:
         if secret in text:
             text = text.replace(secret, replacement)
     return text
+
+
+def registered_secrets() -> frozenset[str]:
+    """Every value registered as a secret (not API keys): what a leak check must never find in a text."""
+    with _guard:
+        return frozenset(value for value, replacement in _replacements.items() if replacement == REDACTED)

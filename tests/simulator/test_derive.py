@@ -11,7 +11,7 @@ import httpx
 import pytest
 
 from exchange_clients.simulator import Simulator
-from tests.simulator.clock import Clock
+from tests.clock import Clock
 from tests.simulator.signing import derive_headers
 
 
@@ -26,7 +26,7 @@ def _frozen(clock: Clock) -> None:
     clock.frozen = NOW_MS / 1000
 
 
-def _post(  # noqa: PLR0913 - every part of the request a test varies
+def _post(
     http: httpx.Client,
     simulator: Simulator,
     params: Any,

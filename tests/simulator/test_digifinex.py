@@ -10,14 +10,14 @@ import httpx
 import pytest
 
 from exchange_clients.simulator import Simulator
-from tests.simulator.clock import Clock
+from tests.clock import Clock
 from tests.simulator.signing import digifinex_headers
 
 
 NOW = 1_700_000_000
 
 
-def _get(  # noqa: PLR0913 - every part of the request a test varies
+def _get(
     http: httpx.Client,
     simulator: Simulator,
     query: str,

@@ -13,7 +13,7 @@ from exchange_clients.simulator import Simulator
 from tests.simulator.signing import kraken_headers, next_nonce
 
 
-def _post(  # noqa: PLR0913 - every part of the request a test varies
+def _post(
     http: httpx.Client,
     simulator: Simulator,
     query: str,

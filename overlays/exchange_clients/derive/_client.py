@@ -7,9 +7,10 @@ from __future__ import annotations
 from types import MappingProxyType
 from typing import Any
 
+import httpx
 from derive_api import AuthenticatedClient
 
-from exchange_clients._http import resolve_base_url
+from exchange_clients._http import as_timeout, resolve_base_url
 from exchange_clients._nonce import NonceSource
 from exchange_clients.derive._auth import DeriveAuth, DeriveCredentials, Generation
 
@@ -35,6 +36,8 @@ def client(
     environment: str = "production",
     base_url: str | None = None,
     nonce: NonceSource | None = None,
+    timeout: float | httpx.Timeout | None = None,
+    raise_on_unexpected_status: bool = True,
     **httpx_args: Any,
 ) -> AuthenticatedClient:
     """
@@ -51,6 +54,7 @@ def client(
         token=credentials.wallet,
         prefix="",
         auth_header_name=wallet_header,
-        raise_on_unexpected_status=True,
+        timeout=as_timeout(timeout),
+        raise_on_unexpected_status=raise_on_unexpected_status,
         httpx_args={**httpx_args, "auth": DeriveAuth(credentials, nonce=nonce, generation=generation)},
     )

@@ -2,11 +2,13 @@
 Gemini request signing: the JSON payload moves into X-GEMINI-PAYLOAD and is signed with HMAC-SHA384.
 
 Gemini rejects a nonce that is not greater than the last one it saw for the key, and requests sent at the
-same time can overtake each other on the way. Decision: signing-and-sending is serialized per key (one
-request of a key in flight at a time per process, for threads and for each event loop), so the order
-nonces are issued in is the order Gemini sees them; this costs little because Gemini allows only 10
-private requests a second. What the lock cannot see (a sync and an async client sharing a key, another
-process) is covered by one re-sign and resend on InvalidNonce, safe because these are reads.
+same time can overtake each other on the way. Decision: signing-and-sending is serialized per key: one
+request of a key in flight at a time in the process, across threads, tasks and event loops alike (one
+lock per key; coroutines wait for it in a worker thread, never blocking their loop). So the order nonces
+are issued in is the order Gemini sees them; this costs little because Gemini allows only 10 private
+requests a second. What the lock cannot see (another process using the key, or a blocking call made from
+inside a coroutine, which goes unlocked to avoid a deadlock) is covered by one re-sign and resend on
+InvalidNonce, safe because these are reads.
 """
 
 from __future__ import annotations
@@ -54,7 +56,11 @@ def sign_payload(payload: bytes, api_secret: str) -> tuple[str, str]:
 
 
 class _KeyOrdering:
-    """The locks that keep one key's requests in nonce order: one for threads, one per event loop."""
+    """The locks that keep one key's requests in nonce order.
+
+    `thread_lock` is the key's one lock in the process; each event loop also has an asyncio lock its tasks
+    queue on first, so a crowd of tasks occupies one worker thread at most, not one each.
+    """
 
     def __init__(self) -> None:
         self.thread_lock = threading.Lock()
@@ -79,6 +85,30 @@ _orderings_guard = threading.Lock()
 def _ordering_for(api_key: str) -> _KeyOrdering:
     with _orderings_guard:
         return _orderings.setdefault(api_key, _KeyOrdering())
+
+
+def _inside_event_loop() -> bool:
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return False
+    return True
+
+
+async def _acquire_without_blocking(lock: threading.Lock) -> None:
+    """Take a threading lock from a coroutine without blocking its loop.
+
+    At once if the lock is free, else in a worker thread; a cancelled wait hands the lock back as soon as the
+    worker gets it.
+    """
+    if lock.acquire(blocking=False):
+        return
+    acquiring = asyncio.ensure_future(asyncio.to_thread(lock.acquire))
+    try:
+        await asyncio.shield(acquiring)
+    except asyncio.CancelledError:
+        acquiring.add_done_callback(lambda _: lock.release())
+        raise
 
 
 def _is_invalid_nonce(response: httpx.Response) -> bool:
@@ -138,18 +168,30 @@ class GeminiAuth(httpx.Auth):
             yield request
 
     def sync_auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
-        """The auth flow with this key's thread lock held from signing until the response arrives."""
+        """The auth flow with this key's lock held from signing until the response arrives."""
+        if _inside_event_loop():
+            # A blocking call made from a coroutine: the loop may hold this key's lock for a request it can no
+            # longer finish while this thread blocks it, so waiting could deadlock. Go unlocked; the resend on
+            # InvalidNonce covers the rare overtaking.
+            yield from super().sync_auth_flow(request)
+            return
         with self._ordering.thread_lock:
             yield from super().sync_auth_flow(request)
 
     async def async_auth_flow(self, request: httpx.Request) -> AsyncGenerator[httpx.Request, httpx.Response]:
         """The auth flow with this key's lock for the running event loop held until the response arrives."""
+        # Tasks of one loop queue on the loop's asyncio lock, so at most one of them waits for the key's lock,
+        # which threads and other event loops share.
         async with self._ordering.loop_lock():
-            flow = super().async_auth_flow(request)
-            outgoing = await flow.__anext__()
-            while True:
-                response = yield outgoing
-                try:
-                    outgoing = await flow.asend(response)
-                except StopAsyncIteration:
-                    return
+            await _acquire_without_blocking(self._ordering.thread_lock)
+            try:
+                flow = super().async_auth_flow(request)
+                outgoing = await flow.__anext__()
+                while True:
+                    response = yield outgoing
+                    try:
+                        outgoing = await flow.asend(response)
+                    except StopAsyncIteration:
+                        return
+            finally:
+                self._ordering.thread_lock.release()

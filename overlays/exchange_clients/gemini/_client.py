@@ -7,9 +7,10 @@ from __future__ import annotations
 from types import MappingProxyType
 from typing import Any
 
+import httpx
 from gemini_api import AuthenticatedClient
 
-from exchange_clients._http import resolve_base_url
+from exchange_clients._http import as_timeout, resolve_base_url
 from exchange_clients._nonce import NonceSource
 from exchange_clients.gemini._auth import GeminiAuth, GeminiCredentials
 
@@ -28,6 +29,8 @@ def client(
     environment: str = "production",
     base_url: str | None = None,
     nonce: NonceSource | None = None,
+    timeout: float | httpx.Timeout | None = None,
+    raise_on_unexpected_status: bool = True,
     **httpx_args: Any,
 ) -> AuthenticatedClient:
     """The generated Gemini client for `environment` (or `base_url`), every request signed by GeminiAuth."""
@@ -36,6 +39,7 @@ def client(
         token=credentials.api_key,
         prefix="",
         auth_header_name="X-GEMINI-APIKEY",
-        raise_on_unexpected_status=True,
+        timeout=as_timeout(timeout),
+        raise_on_unexpected_status=raise_on_unexpected_status,
         httpx_args={**httpx_args, "auth": GeminiAuth(credentials, nonce=nonce)},
     )

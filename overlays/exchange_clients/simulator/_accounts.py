@@ -10,6 +10,11 @@ from __future__ import annotations
 import attrs
 from eth_account import Account
 
+from exchange_clients.derive import DeriveCredentials
+from exchange_clients.digifinex import DigiFinexCredentials
+from exchange_clients.gemini import GeminiCredentials
+from exchange_clients.kraken_futures import KrakenFuturesCredentials
+
 
 __all__ = [
     "DeriveAccount",
@@ -110,6 +115,27 @@ class SimulatedAccounts:
         subaccount_id=30769,
         session_private_keys=("0x5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3fb9a804cdab365a",),
     )
+
+    def credentials(
+        self, exchange: str
+    ) -> GeminiCredentials | KrakenFuturesCredentials | DigiFinexCredentials | DeriveCredentials:
+        """The client credentials of this exchange's account (Gemini: the Trader key), for `exchange_clients`."""
+        if exchange == "gemini":
+            return GeminiCredentials(api_key=self.gemini.api_key, api_secret=self.gemini.api_secret)
+        if exchange == "kraken_futures":
+            return KrakenFuturesCredentials(
+                api_key=self.kraken_futures.api_key, api_secret=self.kraken_futures.api_secret
+            )
+        if exchange == "digifinex":
+            return DigiFinexCredentials(api_key=self.digifinex.api_key, api_secret=self.digifinex.api_secret)
+        if exchange == "derive":
+            return DeriveCredentials(
+                wallet=self.derive.wallet,
+                private_key=self.derive.private_key,
+                subaccount_id=self.derive.subaccount_id,
+            )
+        msg = f"unknown exchange {exchange!r}"
+        raise ValueError(msg)
 
     def gemini_account(self, api_key: str) -> GeminiAccount | None:
         """The Gemini account whose key this is, if any."""

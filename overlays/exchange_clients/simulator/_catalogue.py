@@ -27,7 +27,7 @@ def default_orders() -> list[SimulatedOrder]:
     return [*_gemini(), *_kraken_futures(), *_digifinex(), *_derive()]
 
 
-def _gemini_order(  # noqa: PLR0913 - one keyword per field that differs between the orders
+def _gemini_order(
     order_id: str,
     *,
     live: bool,
@@ -181,7 +181,7 @@ def _gemini() -> list[SimulatedOrder]:
     ]
 
 
-def _kraken_order(  # noqa: PLR0913 - one keyword per field that differs between the orders
+def _kraken_order(
     order_id: str,
     *,
     status: str,
@@ -334,7 +334,7 @@ def _kraken_futures() -> list[SimulatedOrder]:
     ]
 
 
-def _digifinex_order(  # noqa: PLR0913 - one keyword per field that differs between the orders
+def _digifinex_order(
     order_id: str,
     *,
     status: int,
@@ -469,7 +469,7 @@ def _digifinex() -> list[SimulatedOrder]:
 _DERIVE_SIGNER = "0x70997970c51812dc3a010c7d01b50e0d17dc79c8"
 
 
-def _derive_order(  # noqa: PLR0913 - one keyword per field that differs between the orders
+def _derive_order(
     order_id: str,
     *,
     status: str,

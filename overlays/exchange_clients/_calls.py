@@ -1,0 +1,211 @@
+"""
+One call of a generated endpoint, and turning whatever happens to it into orders or one typed error.
+
+Each exchange describes its operations as `Call`s (what to send, how to read the answer); the unified
+clients only run them, synchronously or not. Everything that can go wrong between sending and reading
+becomes an `ExchangeError` here, in one place for all four exchanges.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Awaitable, Callable, Mapping
+from decimal import Decimal
+from typing import Any, Generic, Protocol, TypeVar
+
+import attrs
+import httpx
+
+from exchange_clients._error_mapping import class_for_status, parse_retry_after
+from exchange_clients._errors import (
+    ExchangeError,
+    OrderNotFoundError,
+    RateLimitError,
+    TransportError,
+    UnexpectedResponseError,
+)
+from exchange_clients._order import Exchange, Order
+
+
+ClientT = TypeVar("ClientT")
+AnswerT = TypeVar("AnswerT")
+
+
+class Answer(Protocol):
+    """What every generated package's `Response` carries."""
+
+    @property
+    def status_code(self) -> int: ...
+    @property
+    def content(self) -> bytes: ...
+    @property
+    def headers(self) -> Mapping[str, str]: ...
+
+
+class ParseFailure(Protocol):
+    """What every generated package's `errors.ResponseParseError` carries."""
+
+    status_code: int
+    content: bytes
+    headers: Mapping[str, str]
+
+
+@attrs.frozen
+class ErrorFormat:
+    """How an exchange writes errors: where the code and message sit in a body, and what each code means."""
+
+    exchange: Exchange
+    table: Mapping[Any, type[ExchangeError]]
+    """The exchange's documented codes (as they appear in JSON) and the class each one raises."""
+    fields: Callable[[Mapping[str, Any]], tuple[object, str | None] | None]
+    """(code, message) from a JSON error body, or None when the body is not this exchange's error format."""
+
+    def from_answer(
+        self,
+        operation: str,
+        *,
+        http_status: int,
+        headers: Mapping[str, str],
+        content: bytes,
+        order_ids: tuple[str, ...] = (),
+    ) -> ExchangeError:
+        """The error an answer means: the exchange's own code when the body carries one, else the HTTP status."""
+        body = json_object(content)
+        found = self.fields(body) if body is not None else None
+        code, message = found if found is not None else (None, None)
+        return error_from_answer(
+            self.exchange,
+            operation,
+            http_status=http_status,
+            headers=headers,
+            body=content,
+            code=None if code is None else str(code),
+            message=message,
+            error_class=self.table.get(code) if _hashable(code) else None,
+            order_ids=order_ids,
+        )
+
+    def from_parse_failure(self, operation: str, failure: ParseFailure, order_ids: tuple[str, ...]) -> ExchangeError:
+        """A documented answer whose body did not fit: a 2xx is a surprise, anything else an error to read."""
+        if 200 <= failure.status_code < 300:
+            return UnexpectedResponseError(
+                "the answer does not have the documented shape",
+                exchange=self.exchange,
+                operation=operation,
+                http_status=failure.status_code,
+                body=failure.content,
+            )
+        return self.from_answer(
+            operation,
+            http_status=failure.status_code,
+            headers=failure.headers,
+            content=failure.content,
+            order_ids=order_ids,
+        )
+
+
+def _hashable(code: object) -> bool:
+    return isinstance(code, str | int) and not isinstance(code, bool)
+
+
+@attrs.frozen
+class Call(Generic[ClientT, AnswerT]):
+    """One request: `send`/`send_async` make it with a generated client, `read` turns the answer into orders."""
+
+    operation: str
+    send: Callable[[ClientT], AnswerT]
+    send_async: Callable[[ClientT], Awaitable[AnswerT]]
+    read: Callable[[AnswerT], list[Order]]
+    errors: ErrorFormat
+    parse_failure: type[Exception]
+    """The generated package's ResponseParseError: the answer was documented but did not fit its schema."""
+    order_ids: tuple[str, ...] = ()
+    """The orders asked for: an OrderNotFoundError names them."""
+
+    def run(self, client: ClientT) -> list[Order]:
+        """Send and read, every failure an ExchangeError."""
+        try:
+            answer = self.send(client)
+        except httpx.HTTPError as error:
+            raise self._transport_error(error) from error
+        except self.parse_failure as error:
+            raise self.errors.from_parse_failure(self.operation, _as_parse_failure(error), self.order_ids) from error
+        return self.read(answer)
+
+    async def run_async(self, client: ClientT) -> list[Order]:
+        """Send and read without blocking, every failure an ExchangeError."""
+        try:
+            answer = await self.send_async(client)
+        except httpx.HTTPError as error:
+            raise self._transport_error(error) from error
+        except self.parse_failure as error:
+            raise self.errors.from_parse_failure(self.operation, _as_parse_failure(error), self.order_ids) from error
+        return self.read(answer)
+
+    def error(self, answer: Answer) -> ExchangeError:
+        """The error a non-success answer to this call means."""
+        return self.errors.from_answer(
+            self.operation,
+            http_status=answer.status_code,
+            headers=answer.headers,
+            content=answer.content,
+            order_ids=self.order_ids,
+        )
+
+    def _transport_error(self, error: httpx.HTTPError) -> TransportError:
+        what = "timed out" if isinstance(error, httpx.TimeoutException) else "failed"
+        return TransportError(
+            f"the request {what} before an answer arrived: {type(error).__name__}: {error}",
+            exchange=self.errors.exchange,
+            operation=self.operation,
+        )
+
+
+def _as_parse_failure(error: Exception) -> ParseFailure:
+    # Every generated ResponseParseError has these attributes (specs/templates/errors.py.jinja).
+    failure: Any = error
+    return failure  # type: ignore[no-any-return]
+
+
+def error_from_answer(
+    exchange: Exchange,
+    operation: str,
+    *,
+    http_status: int,
+    headers: Mapping[str, str],
+    body: bytes,
+    code: str | None = None,
+    message: str | None = None,
+    error_class: type[ExchangeError] | None = None,
+    order_ids: tuple[str, ...] = (),
+) -> ExchangeError:
+    """The error an answer means: `error_class` from the exchange's table when its code is known, else by status.
+
+    A 2xx answer that is an error but whose code the table does not know is UnexpectedResponseError: the
+    status says nothing about what went wrong.
+    """
+    cls = error_class or (class_for_status(http_status) if http_status >= 300 else UnexpectedResponseError)
+    if message is None:
+        message = f"HTTP {http_status} with no error the exchange documents" if code is None else code
+    context: dict[str, Any] = {
+        "exchange": exchange,
+        "operation": operation,
+        "http_status": http_status,
+        "code": code,
+        "body": body,
+    }
+    if issubclass(cls, RateLimitError):
+        return cls(message, retry_after=parse_retry_after(headers.get("retry-after")), **context)
+    if issubclass(cls, OrderNotFoundError):
+        named = f" (order {', '.join(order_ids)})" if order_ids else ""
+        return cls(message + named, order_id=order_ids[0] if order_ids else None, **context)
+    return cls(message, **context)
+
+
+def json_object(content: bytes) -> Mapping[str, Any] | None:
+    """The body as a JSON object, or None when it is not one (HTML, truncated, a list): for reading error bodies."""
+    try:
+        decoded = json.loads(content, parse_float=Decimal)
+    except (ValueError, RecursionError):
+        return None
+    return decoded if isinstance(decoded, dict) else None

@@ -1,0 +1,57 @@
+"""
+What an HTTP status alone says, for answers that carry no exchange error code we can read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+
+from exchange_clients._errors import (
+    AuthenticationError,
+    ExchangeError,
+    ExchangeUnavailableError,
+    InvalidRequestError,
+    OrderNotFoundError,
+    PermissionDeniedError,
+    RateLimitError,
+    UnexpectedResponseError,
+)
+
+
+_STATUS_CLASSES: Mapping[int, type[ExchangeError]] = {
+    400: InvalidRequestError,
+    401: AuthenticationError,
+    403: PermissionDeniedError,
+    404: OrderNotFoundError,
+    # 418 is Binance-style "IP banned after rate limits"; treated as throttling wherever it appears.
+    418: RateLimitError,
+    429: RateLimitError,
+}
+
+
+def class_for_status(http_status: int) -> type[ExchangeError]:
+    """The error an HTTP status means when the body names no documented error: 5xx is an outage."""
+    if http_status >= 500:
+        return ExchangeUnavailableError
+    return _STATUS_CLASSES.get(http_status, UnexpectedResponseError)
+
+
+def parse_retry_after(value: str | None, *, now: datetime | None = None) -> float | None:
+    """Seconds to wait from a `Retry-After` header, in either of its forms (seconds or an HTTP-date).
+
+    None when absent or unreadable; never negative (a date in the past means "now").
+    """
+    if value is None:
+        return None
+    text = value.strip()
+    if text.isdigit():
+        return float(text)
+    try:
+        when = parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - (now or datetime.now(UTC))).total_seconds())

@@ -1,0 +1,224 @@
+"""
+The unified client: the same three questions to any of the four exchanges, answered as `Order`s.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterable, Mapping, Sequence
+from types import TracebackType
+from typing import Any, Self
+
+import httpx
+
+from exchange_clients._calls import Call
+from exchange_clients._errors import OrderNotFoundError
+from exchange_clients._exchanges import BINDINGS, ExchangeBinding, RequestOptions
+from exchange_clients._order import Exchange, Order
+
+
+CONCURRENT_CALLS = 4
+"""Calls in flight at once when the async client fans out one call per id (Gemini, Derive).
+
+Derive allows 10 non-matching REST requests a second per IP (5x burst), Gemini 600 private requests a minute; four
+at a time keeps a large batch fast without tripping either. Gemini's signer serializes one key's requests anyway.
+"""
+
+
+class _Unified:
+    """What the sync and async clients share: the exchange, its credentials and building calls."""
+
+    def __init__(
+        self,
+        exchange: Exchange | str,
+        credentials: object | None,
+        *,
+        environment: str,
+        base_url: str | None,
+        timeout: float | httpx.Timeout | None,
+        httpx_args: Mapping[str, Any] | None,
+    ) -> None:
+        self.exchange = Exchange(exchange)
+        self._binding: ExchangeBinding = BINDINGS[self.exchange]
+        if credentials is None:
+            credentials = self._binding.credentials_type.from_env()
+        elif not isinstance(credentials, self._binding.credentials_type):
+            expected = self._binding.credentials_type.__name__
+            message = f"{self.exchange.display_name} needs {expected}, not {type(credentials).__name__}"
+            raise TypeError(message)
+        self._credentials = credentials
+        self.environment = environment
+        self._generated = self._binding.client(
+            credentials,
+            environment=environment,
+            base_url=base_url,
+            timeout=timeout,
+            httpx_args=httpx_args or {},
+        )
+
+    @property
+    def generated(self) -> Any:
+        """The signed generated client underneath (e.g. `gemini_api.AuthenticatedClient`), for endpoints not here."""
+        return self._generated
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self.exchange.value} {self.environment}>"
+
+    def _order_calls(
+        self, order_ids: Sequence[str], market: str | None, subaccount_id: int | None
+    ) -> list[Call[Any, Any]]:
+        options = RequestOptions(market=market, subaccount_id=subaccount_id)
+        return self._binding.order_calls(self._credentials, order_ids, options)
+
+    def _in_requested_order(self, order_ids: Sequence[str], found: Iterable[Order]) -> list[Order]:
+        """The orders in the order asked for; OrderNotFoundError naming every id the exchange did not return."""
+        canonical = self._binding.canonical_id
+        by_id: dict[str, Order] = {}
+        for order in found:
+            by_id.setdefault(canonical(order.order_id), order)
+            if order.client_order_id is not None:
+                by_id.setdefault(canonical(order.client_order_id), order)
+        missing = [order_id for order_id in order_ids if canonical(order_id) not in by_id]
+        if missing:
+            raise OrderNotFoundError(
+                f"no order {', '.join(missing)}: {self._binding.not_found_hint}",
+                exchange=self.exchange,
+                operation="get_orders" if len(order_ids) > 1 else "get_order",
+                order_id=missing[0],
+            )
+        return [by_id[canonical(order_id)] for order_id in order_ids]
+
+
+class Client(_Unified):
+    """A synchronous client for one exchange and one set of credentials; one connection pool, closed on exit."""
+
+    def get_order(self, order_id: str, *, market: str | None = None, subaccount_id: int | None = None) -> Order:
+        """The order `order_id` (DigiFinex: in `market`, default spot; Derive: in `subaccount_id`)."""
+        return self.get_orders([order_id], market=market, subaccount_id=subaccount_id)[0]
+
+    def get_orders(
+        self, order_ids: Sequence[str], *, market: str | None = None, subaccount_id: int | None = None
+    ) -> list[Order]:
+        """The orders `order_ids`, in that order, batched to what the exchange allows per call.
+
+        Raises OrderNotFoundError naming every id the exchange does not know.
+        """
+        found: list[Order] = []
+        for call in self._order_calls(order_ids, market, subaccount_id):
+            found.extend(call.run(self._generated))
+        return self._in_requested_order(order_ids, found)
+
+    def list_open_orders(self) -> list[Order]:
+        """Every open order of the account (Gemini only; the others raise UnsupportedOperationError)."""
+        return self._binding.open_orders_call(self._credentials, RequestOptions()).run(self._generated)
+
+    def close(self) -> None:
+        """Close the connection pool."""
+        self._generated.get_httpx_client().close()
+
+    def __enter__(self) -> Self:
+        self._generated.__enter__()
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, traceback: TracebackType | None
+    ) -> None:
+        self._generated.__exit__(kind, error, traceback)
+
+
+class AsyncClient(_Unified):
+    """An asyncio client for one exchange and one set of credentials; one connection pool, closed on exit."""
+
+    async def get_order(self, order_id: str, *, market: str | None = None, subaccount_id: int | None = None) -> Order:
+        """The order `order_id` (DigiFinex: in `market`, default spot; Derive: in `subaccount_id`)."""
+        return (await self.get_orders([order_id], market=market, subaccount_id=subaccount_id))[0]
+
+    async def get_orders(
+        self, order_ids: Sequence[str], *, market: str | None = None, subaccount_id: int | None = None
+    ) -> list[Order]:
+        """The orders `order_ids`, in that order; calls run concurrently, at most CONCURRENT_CALLS at a time.
+
+        Raises OrderNotFoundError naming every id the exchange does not know.
+        """
+        calls = self._order_calls(order_ids, market, subaccount_id)
+        limit = asyncio.Semaphore(CONCURRENT_CALLS)
+
+        async def run(call: Call[Any, Any]) -> list[Order]:
+            async with limit:
+                return await call.run_async(self._generated)
+
+        try:
+            async with asyncio.TaskGroup() as group:
+                tasks = [group.create_task(run(call)) for call in calls]
+        except BaseExceptionGroup as failures:
+            # The caller asked for orders, not for a group: the first failure is the answer (the rest are cancelled).
+            raise _first_leaf(failures) from None
+        return self._in_requested_order(order_ids, [order for task in tasks for order in task.result()])
+
+    async def list_open_orders(self) -> list[Order]:
+        """Every open order of the account (Gemini only; the others raise UnsupportedOperationError)."""
+        call = self._binding.open_orders_call(self._credentials, RequestOptions())
+        return await call.run_async(self._generated)
+
+    async def aclose(self) -> None:
+        """Close the connection pool."""
+        await self._generated.get_async_httpx_client().aclose()
+
+    async def __aenter__(self) -> Self:
+        await self._generated.__aenter__()
+        return self
+
+    async def __aexit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, traceback: TracebackType | None
+    ) -> None:
+        await self._generated.__aexit__(kind, error, traceback)
+
+
+def _first_leaf(group: BaseExceptionGroup[BaseException]) -> BaseException:
+    first = group.exceptions[0]
+    return _first_leaf(first) if isinstance(first, BaseExceptionGroup) else first
+
+
+def connect(
+    exchange: Exchange | str,
+    credentials: object | None = None,
+    *,
+    environment: str = "production",
+    base_url: str | None = None,
+    timeout: float | httpx.Timeout | None = None,
+    httpx_args: Mapping[str, Any] | None = None,
+) -> Client:
+    """A synchronous client for `exchange`; credentials from the environment when not given.
+
+    `environment` picks the exchange's URL (see each module's ENVIRONMENTS); `base_url` overrides it (plain
+    http only to loopback). `timeout` in seconds bounds every phase (default: exchange_clients._http.DEFAULT_TIMEOUT).
+    `httpx_args` go to httpx.Client (a custom transport, proxies, limits).
+    """
+    return Client(
+        exchange,
+        credentials,
+        environment=environment,
+        base_url=base_url,
+        timeout=timeout,
+        httpx_args=httpx_args,
+    )
+
+
+def connect_async(
+    exchange: Exchange | str,
+    credentials: object | None = None,
+    *,
+    environment: str = "production",
+    base_url: str | None = None,
+    timeout: float | httpx.Timeout | None = None,
+    httpx_args: Mapping[str, Any] | None = None,
+) -> AsyncClient:
+    """An asyncio client for `exchange`: the same options and methods as `connect`, awaitable."""
+    return AsyncClient(
+        exchange,
+        credentials,
+        environment=environment,
+        base_url=base_url,
+        timeout=timeout,
+        httpx_args=httpx_args,
+    )

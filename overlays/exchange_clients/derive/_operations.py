@@ -1,0 +1,66 @@
+"""
+Derive's operations for the unified client: one JSON-RPC `private/get_order` call per id.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from derive_api import AuthenticatedClient
+from derive_api.api.orders import get_order
+from derive_api.errors import ResponseParseError
+from derive_api.models import GetOrderParams, GetOrderResponse
+from derive_api.types import Response
+
+from exchange_clients._calls import Call, ErrorFormat
+from exchange_clients._errors import InvalidRequestError
+from exchange_clients._order import Exchange, Order
+from exchange_clients.derive._errors import ERROR_TABLE
+from exchange_clients.derive._normalize import to_order
+
+
+DeriveCall = Call[AuthenticatedClient, Any]
+
+
+def _error_fields(body: Mapping[str, Any]) -> tuple[object, str | None] | None:
+    # {"jsonrpc": "2.0", "id": ..., "error": {"code": <int>, "message": "...", "data": ...}}
+    error = body.get("error")
+    if not isinstance(error, Mapping):
+        return None
+    message = error.get("message")
+    return error.get("code"), message if isinstance(message, str) else None
+
+
+ERRORS = ErrorFormat(exchange=Exchange.DERIVE, table=ERROR_TABLE, fields=_error_fields)
+
+
+def order_calls(order_ids: Sequence[str], subaccount_id: int | None) -> list[DeriveCall]:
+    """One `private/get_order` call per id, in `subaccount_id` (Derive requires it)."""
+    if subaccount_id is None:
+        raise InvalidRequestError(
+            "Derive needs a subaccount id: pass subaccount_id= or set DERIVE_SUBACCOUNT_ID",
+            exchange=Exchange.DERIVE,
+            operation="get_order",
+        )
+    return [_order_call(order_id, subaccount_id) for order_id in order_ids]
+
+
+def _order_call(order_id: str, subaccount_id: int) -> DeriveCall:
+    body = GetOrderParams(order_id=order_id, subaccount_id=subaccount_id)
+
+    def read(answer: Response[Any]) -> list[Order]:
+        if isinstance(answer.parsed, GetOrderResponse):
+            return [to_order(answer.parsed.result)]
+        raise call.error(answer)
+
+    call: DeriveCall = Call(
+        operation="get_order",
+        send=lambda client: get_order.sync_detailed(client=client, body=body),
+        send_async=lambda client: get_order.asyncio_detailed(client=client, body=body),
+        read=read,
+        errors=ERRORS,
+        parse_failure=ResponseParseError,
+        order_ids=(order_id,),
+    )
+    return call

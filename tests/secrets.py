@@ -1,0 +1,31 @@
+"""
+The secrets a test run knows of, and where they turn up in text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from exchange_clients import _redact
+from exchange_clients.simulator import SimulatedAccounts
+
+
+def known_secrets() -> set[str]:
+    """Every API secret and private key that credentials held so far in this process, and the simulator's."""
+    accounts = SimulatedAccounts()
+    simulator_secrets = {
+        accounts.gemini.api_secret,
+        accounts.gemini_auditor.api_secret,
+        accounts.kraken_futures.api_secret,
+        accounts.digifinex.api_secret,
+        accounts.derive.private_key,
+        accounts.derive.private_key.removeprefix("0x"),
+        *accounts.derive.session_private_keys,
+    }
+    return simulator_secrets | _redact.registered_secrets()
+
+
+def leaked_secrets(texts: Iterable[str]) -> list[str]:
+    """The texts that contain a known secret, shortened to show where, never the secret itself."""
+    secrets = known_secrets()
+    return [text[: text.find(secret)][-60:] + "<SECRET>" for text in texts for secret in secrets if secret in text]
