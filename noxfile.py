@@ -51,7 +51,7 @@ def lint(session: nox.Session) -> None:
 @nox.session
 def typecheck(session: nox.Session) -> None:
     """Mypy --strict over the overlay, the generated clients, the pipeline, the noxfile and tests/typing."""
-    session.install(".[simulator]")
+    session.install(".[cli,simulator]")
     _install_group(session, "typing")
     session.run(
         "mypy",
@@ -63,12 +63,20 @@ def typecheck(session: nox.Session) -> None:
     )
 
 
+@nox.session(default=False)
+def demo(session: nox.Session) -> None:
+    """Start the simulator and read orders in every status from all four exchanges, as a user would."""
+    session.install(".[cli,simulator]")
+    session.run("exchange-clients", "demo", *session.posargs)
+
+
 @nox.session
 def tests(session: nox.Session) -> None:
-    """Run the test suite against the installed wheel (with the simulator's server extra)."""
-    session.install(".[simulator]")
+    """Run the test suite against the installed wheel (with the command line's and the simulator's extras)."""
+    session.install(".[cli,simulator]")
     _install_group(session, "tests")
     session.run("pytest", *session.posargs)
 
 
 _GENERATED_PACKAGES = ("gemini_api", "kraken_futures_api", "digifinex_api", "derive_api")
+

@@ -4,8 +4,6 @@ The simulator as a server: loopback only, the ports it is given, a clean stop, i
 
 from __future__ import annotations
 
-import contextlib
-import random
 import signal
 import socket
 import subprocess
@@ -18,6 +16,7 @@ import pytest
 
 import exchange_clients.simulator as simulator_package
 from exchange_clients.simulator import EXCHANGES, Incoming, Reply, Simulator
+from tests.ports import free_ports
 
 
 def _refused(host: str, port: int) -> bool:
@@ -26,20 +25,6 @@ def _refused(host: str, port: int) -> bool:
             return False
     except ConnectionRefusedError:
         return True
-
-
-def _free_ports(count: int) -> tuple[int, ...]:
-    # Consecutive ports, for the CLI's `--port N` (N..N+3); a clash with another process is retried.
-    for _ in range(50):
-        first = random.randint(20_000, 60_000)  # noqa: S311 - not cryptography
-        with contextlib.ExitStack() as stack:
-            try:
-                for port in range(first, first + count):
-                    stack.enter_context(socket.create_server(("127.0.0.1", port)))
-            except OSError:
-                continue
-        return tuple(range(first, first + count))
-    pytest.fail("no free consecutive ports")
 
 
 @pytest.fixture
@@ -75,7 +60,7 @@ def test_stops_cleanly() -> None:
 
 def test_serves_on_the_ports_given() -> None:
     """Ports passed in are used in the documented order: gemini, kraken_futures, digifinex, derive."""
-    ports = _free_ports(4)
+    ports = free_ports(4)
     with Simulator(ports=(ports[0], ports[1], ports[2], ports[3])) as simulator:
         urls = [simulator.base_url(exchange) for exchange in EXCHANGES]
 
@@ -89,7 +74,7 @@ def test_serves_on_the_ports_given() -> None:
 
 def test_port_in_use_fails_without_leaking() -> None:
     """A port already taken makes start() raise OSError and leaves the other ports unbound."""
-    free = _free_ports(3)
+    free = free_ports(3)
     with socket.create_server(("127.0.0.1", 0)) as taken:
         busy = taken.getsockname()[1]
         with pytest.raises(OSError, match="in use"):
@@ -181,7 +166,7 @@ def test_public_names_are_sorted_and_exported() -> None:
 
 def test_command_line_serves_until_interrupted() -> None:
     """`python -m exchange_clients.simulator --port N` prints the four URLs and credentials, then exits 0 on Ctrl-C."""
-    first = _free_ports(4)[0]
+    first = free_ports(4)[0]
     command = [sys.executable, "-m", "exchange_clients.simulator", "--port", str(first)]
     with subprocess.Popen(command, stdout=subprocess.PIPE, text=True) as process:
         try:
