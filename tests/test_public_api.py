@@ -1,0 +1,69 @@
+"""
+The public names DESIGN.md fixes are importable from `exchange_clients`, and `__all__` is complete.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import exchange_clients as ec
+
+
+CONTRACT = [
+    "Exchange",
+    "Order",
+    "OrderStatus",
+    "Side",
+    "OrderType",
+    "AuthenticationError",
+    "PermissionDeniedError",
+    "NonceError",
+    "RateLimitError",
+    "OrderNotFoundError",
+    "InvalidRequestError",
+    "ExchangeUnavailableError",
+    "UnexpectedResponseError",
+    "TransportError",
+    "ExchangeError",
+    "connect",
+    "connect_async",
+    "gemini",
+    "kraken_futures",
+    "digifinex",
+    "derive",
+]
+PER_EXCHANGE = {
+    "gemini": ["GeminiCredentials", "GeminiAuth"],
+    "kraken_futures": ["KrakenFuturesCredentials", "KrakenFuturesAuth"],
+    "digifinex": ["DigiFinexCredentials", "DigiFinexAuth"],
+    "derive": ["DeriveCredentials", "DeriveAuth"],
+}
+
+
+def test_all_is_sorted_and_names_exist() -> None:
+    """`__all__` names each export once and every name resolves (ruff's RUF022 keeps it sorted)."""
+    assert len(set(ec.__all__)) == len(ec.__all__)
+    for name in ec.__all__:
+        assert hasattr(ec, name)
+
+
+@pytest.mark.parametrize("name", CONTRACT)
+def test_contract_name_is_exported(name: str) -> None:
+    """Every name in DESIGN.md's public contract is exported at the top level."""
+    assert name in ec.__all__
+
+
+@pytest.mark.parametrize("module", list(PER_EXCHANGE))
+def test_each_exchange_module_has_the_same_shape(module: str) -> None:
+    """Each exchange module has its credentials, auth, ENVIRONMENTS, client, to_order and parse_order."""
+    namespace = getattr(ec, module)
+    for name in [*PER_EXCHANGE[module], "ENVIRONMENTS", "client", "to_order", "parse_order"]:
+        assert name in namespace.__all__
+
+
+def test_errors_share_one_root() -> None:
+    """Every exported error class is an ExchangeError."""
+    errors = [getattr(ec, name) for name in ec.__all__ if name.endswith("Error") and name != "MissingCredentialsError"]
+    errors.remove(ec.InsecureBaseURLError)
+    assert all(issubclass(error, ec.ExchangeError) for error in errors)
+    assert len(errors) == 11
