@@ -24,6 +24,7 @@ from openapi_python_client.parser.errors import ErrorLevel, GeneratorError, Pars
 from openapi_python_client.parser.properties.float import FloatProperty
 from openapi_python_client.parser.properties.union import UnionProperty
 
+from codegen.extensions import idempotent_operations, write_retry_safety
 from codegen.specs import SPECS_DIR, TEMPLATES_DIR, dump_yaml, package_name, resolved_spec
 
 
@@ -88,9 +89,10 @@ def generate(exchange: str, dest_root: Path, specs_dir: Path = SPECS_DIR) -> Non
         raise GenerationError(msg)
     config_file.post_hooks = []  # formatting is done below, with ruff isolated from the repository
 
+    resolved = resolved_spec(exchange, specs_dir)
     with tempfile.TemporaryDirectory() as scratch:
         document = Path(scratch) / "openapi.yaml"
-        document.write_text(dump_yaml(resolved_spec(exchange, specs_dir)), encoding="utf-8")
+        document.write_text(dump_yaml(resolved), encoding="utf-8")
         config = Config.from_sources(
             config_file, MetaType.NONE, document, "utf-8", overwrite=True, output_path=package_dir
         )
@@ -104,6 +106,7 @@ def generate(exchange: str, dest_root: Path, specs_dir: Path = SPECS_DIR) -> Non
         msg = f"openapi-python-client reported problems with specs/{exchange}:\n" + "\n".join(lines)
         raise GenerationError(msg)
 
+    write_retry_safety(package_dir, idempotent_operations(resolved))
     _ruff("check", "--fix-only", "--select", "F,I,UP", str(package_dir))
     _ruff("format", str(package_dir))
     # --meta none writes no py.typed; without it type checkers ignore the installed package's annotations.

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Awaitable, Callable, Mapping
 from decimal import Decimal
+from types import ModuleType
 from typing import Any, Generic, Protocol, TypeVar
 
 import attrs
@@ -25,6 +26,7 @@ from exchange_clients._errors import (
     UnexpectedResponseError,
 )
 from exchange_clients._order import Exchange, Order
+from exchange_clients._retry import RetryPolicy, call_with_retries, call_with_retries_async
 
 
 ClientT = TypeVar("ClientT")
@@ -121,9 +123,22 @@ class Call(Generic[ClientT, AnswerT]):
     """The generated package's ResponseParseError: the answer was documented but did not fit its schema."""
     order_ids: tuple[str, ...] = ()
     """The orders asked for: an OrderNotFoundError names them."""
+    idempotent: bool = False
+    """The spec marks the operation `x-idempotent` (generated `retry_safety.py`): only then is it retried."""
 
-    def run(self, client: ClientT) -> list[Order]:
-        """Send and read, every failure an ExchangeError."""
+    def run(self, client: ClientT, policy: RetryPolicy) -> list[Order]:
+        """Send and read, retried as `policy` allows when idempotent; every failure an ExchangeError."""
+        if not self.idempotent:
+            return self._attempt(client)
+        return call_with_retries(lambda: self._attempt(client), policy)
+
+    async def run_async(self, client: ClientT, policy: RetryPolicy) -> list[Order]:
+        """Send and read without blocking, retried as `policy` allows when idempotent."""
+        if not self.idempotent:
+            return await self._attempt_async(client)
+        return await call_with_retries_async(lambda: self._attempt_async(client), policy)
+
+    def _attempt(self, client: ClientT) -> list[Order]:
         try:
             answer = self.send(client)
         except httpx.HTTPError as error:
@@ -132,8 +147,7 @@ class Call(Generic[ClientT, AnswerT]):
             raise self.errors.from_parse_failure(self.operation, _as_parse_failure(error), self.order_ids) from error
         return self.read(answer)
 
-    async def run_async(self, client: ClientT) -> list[Order]:
-        """Send and read without blocking, every failure an ExchangeError."""
+    async def _attempt_async(self, client: ClientT) -> list[Order]:
         try:
             answer = await self.send_async(client)
         except httpx.HTTPError as error:
@@ -159,6 +173,11 @@ class Call(Generic[ClientT, AnswerT]):
             exchange=self.errors.exchange,
             operation=self.operation,
         )
+
+
+def declared_idempotent(endpoint: ModuleType, idempotent_operations: frozenset[str]) -> bool:
+    """Whether the generated endpoint module is one its package's `retry_safety.py` lists."""
+    return endpoint.__name__.rpartition(".")[2] in idempotent_operations
 
 
 def _as_parse_failure(error: Exception) -> ParseFailure:

@@ -36,6 +36,8 @@ class ExchangeError(Exception):
         self.http_status = int(http_status) if http_status is not None else None
         self.code = code
         self.body = excerpt(body) if body is not None else None
+        # Every failed attempt, oldest first and this one last, when the call was retried; else empty.
+        self.attempts: tuple[ExchangeError, ...] = ()
         super().__init__(self.message)
 
     def __str__(self) -> str:
@@ -49,7 +51,10 @@ class ExchangeError(Exception):
             if part
         )
         prefix = f"{where} ({details})" if details else where
-        return f"{prefix}: {self.message}" if prefix else self.message
+        text = f"{prefix}: {self.message}" if prefix else self.message
+        if len(self.attempts) > 1:
+            text += f" [gave up after {len(self.attempts)} attempts: {_history(self.attempts)}]"
+        return text
 
     def __repr__(self) -> str:
         return (
@@ -111,6 +116,31 @@ class UnexpectedResponseError(ExchangeError):
 
 class TransportError(ExchangeError):
     """No answer arrived: the connection failed, was reset, or timed out. `http_status` is None."""
+
+
+def _history(attempts: tuple[ExchangeError, ...]) -> str:
+    """What each attempt met, runs of the same failure folded: `1-3: ExchangeUnavailableError HTTP 503; 4: ...`."""
+    runs: list[tuple[int, int, str]] = []
+    for number, error in enumerate(attempts, 1):
+        summary = _summary(error)
+        if runs and runs[-1][2] == summary:
+            runs[-1] = (runs[-1][0], number, summary)
+        else:
+            runs.append((number, number, summary))
+    return "; ".join(
+        f"{first}: {summary}" if first == last else f"{first}-{last}: {summary}" for first, last, summary in runs
+    )
+
+
+def _summary(error: ExchangeError) -> str:
+    parts = [type(error).__name__]
+    if error.http_status is not None:
+        parts.append(f"HTTP {error.http_status}")
+    if error.code is not None:
+        parts.append(f"code {error.code}")
+    if error.http_status is None:
+        parts.append(error.message)
+    return " ".join(parts)
 
 
 def excerpt(body: str | bytes) -> str:

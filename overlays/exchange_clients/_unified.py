@@ -15,6 +15,7 @@ from exchange_clients._calls import Call
 from exchange_clients._errors import OrderNotFoundError
 from exchange_clients._exchanges import BINDINGS, ExchangeBinding, RequestOptions
 from exchange_clients._order import Exchange, Order
+from exchange_clients._retry import RetryPolicy
 
 
 CONCURRENT_CALLS = 4
@@ -36,9 +37,11 @@ class _Unified:
         environment: str,
         base_url: str | None,
         timeout: float | httpx.Timeout | None,
+        retry: RetryPolicy,
         httpx_args: Mapping[str, Any] | None,
     ) -> None:
         self.exchange = Exchange(exchange)
+        self.retry = retry
         self._binding: ExchangeBinding = BINDINGS[self.exchange]
         if credentials is None:
             credentials = self._binding.credentials_type.from_env()
@@ -105,12 +108,12 @@ class Client(_Unified):
         """
         found: list[Order] = []
         for call in self._order_calls(order_ids, market, subaccount_id):
-            found.extend(call.run(self._generated))
+            found.extend(call.run(self._generated, self.retry))
         return self._in_requested_order(order_ids, found)
 
     def list_open_orders(self) -> list[Order]:
         """Every open order of the account (Gemini only; the others raise UnsupportedOperationError)."""
-        return self._binding.open_orders_call(self._credentials, RequestOptions()).run(self._generated)
+        return self._binding.open_orders_call(self._credentials, RequestOptions()).run(self._generated, self.retry)
 
     def close(self) -> None:
         """Close the connection pool."""
@@ -145,7 +148,7 @@ class AsyncClient(_Unified):
 
         async def run(call: Call[Any, Any]) -> list[Order]:
             async with limit:
-                return await call.run_async(self._generated)
+                return await call.run_async(self._generated, self.retry)
 
         try:
             async with asyncio.TaskGroup() as group:
@@ -158,7 +161,7 @@ class AsyncClient(_Unified):
     async def list_open_orders(self) -> list[Order]:
         """Every open order of the account (Gemini only; the others raise UnsupportedOperationError)."""
         call = self._binding.open_orders_call(self._credentials, RequestOptions())
-        return await call.run_async(self._generated)
+        return await call.run_async(self._generated, self.retry)
 
     async def aclose(self) -> None:
         """Close the connection pool."""
@@ -186,13 +189,16 @@ def connect(
     environment: str = "production",
     base_url: str | None = None,
     timeout: float | httpx.Timeout | None = None,
+    max_retries: int = 3,
+    retry_deadline: float = 30.0,
     httpx_args: Mapping[str, Any] | None = None,
 ) -> Client:
     """A synchronous client for `exchange`; credentials from the environment when not given.
 
     `environment` picks the exchange's URL (see each module's ENVIRONMENTS); `base_url` overrides it (plain
     http only to loopback). `timeout` in seconds bounds every phase (default: exchange_clients._http.DEFAULT_TIMEOUT).
-    `httpx_args` go to httpx.Client (a custom transport, proxies, limits).
+    Idempotent reads failing with a 429, a 5xx or a lost connection are retried up to `max_retries` times within
+    `retry_deadline` seconds (0 retries turns it off). `httpx_args` go to httpx.Client (transport, proxies, limits).
     """
     return Client(
         exchange,
@@ -200,6 +206,7 @@ def connect(
         environment=environment,
         base_url=base_url,
         timeout=timeout,
+        retry=RetryPolicy(max_retries=max_retries, deadline=retry_deadline),
         httpx_args=httpx_args,
     )
 
@@ -211,6 +218,8 @@ def connect_async(
     environment: str = "production",
     base_url: str | None = None,
     timeout: float | httpx.Timeout | None = None,
+    max_retries: int = 3,
+    retry_deadline: float = 30.0,
     httpx_args: Mapping[str, Any] | None = None,
 ) -> AsyncClient:
     """An asyncio client for `exchange`: the same options and methods as `connect`, awaitable."""
@@ -220,5 +229,6 @@ def connect_async(
         environment=environment,
         base_url=base_url,
         timeout=timeout,
+        retry=RetryPolicy(max_retries=max_retries, deadline=retry_deadline),
         httpx_args=httpx_args,
     )

@@ -18,6 +18,7 @@ from exchange_clients.cli._commands import cli
 from exchange_clients.cli._exit_codes import ExitCode
 from exchange_clients.simulator import Incoming, Reply, Simulator
 from tests.ports import free_ports
+from tests.secrets import leaked_secrets
 
 
 def _environment(simulator: Simulator) -> dict[str, str]:
@@ -37,7 +38,10 @@ def _environment(simulator: Simulator) -> dict[str, str]:
 
 def _run(simulator: Simulator, *arguments: str, env: Mapping[str, str | None] | None = None) -> Result:
     environment: dict[str, str | None] = {**_environment(simulator), **(env or {})}
-    return CliRunner().invoke(cli, list(arguments), env=environment, catch_exceptions=False)
+    result = CliRunner().invoke(cli, list(arguments), env=environment, catch_exceptions=False)
+    # The command's output, tables, JSON and error lines alike, never shows a secret.
+    assert leaked_secrets([result.output, result.stderr]) == []
+    return result
 
 
 def _order(simulator: Simulator, exchange: str, *ids: str, options: tuple[str, ...] = ()) -> Result:
@@ -115,13 +119,14 @@ def test_outage_exit_code(fresh_simulator: Simulator) -> None:
     def maintenance(_: Incoming) -> Reply:
         return Reply(status=503, content=b"<html><body>Down for maintenance</body></html>", media_type="text/html")
 
-    fresh_simulator.faults.push(maintenance, exchange="gemini")
+    fresh_simulator.faults.push(maintenance, exchange="gemini", times=None)
     order_id = fresh_simulator.orders.id("gemini", "filled")
 
     result = _order(fresh_simulator, "gemini", order_id)
 
     assert result.exit_code == ExitCode.UNAVAILABLE
     assert "HTTP 503" in result.stderr
+    assert "gave up after 4 attempts" in result.stderr
 
 
 def test_unreachable_exchange_exit_code(simulator: Simulator) -> None:
@@ -131,8 +136,8 @@ def test_unreachable_exchange_exit_code(simulator: Simulator) -> None:
     result = _run(simulator, "order", "gemini", "1", "--base-url", f"http://127.0.0.1:{port}")
 
     assert result.exit_code == ExitCode.UNAVAILABLE
-    assert "TransportError" not in result.stderr
     assert "failed before an answer arrived" in result.stderr
+    assert "gave up after 4 attempts: 1-4: TransportError" in result.stderr
 
 
 def test_plain_http_to_another_host_is_refused(simulator: Simulator) -> None:

@@ -77,7 +77,9 @@ def test_documented_error_raises_its_class(
         # The Gemini signer re-signs and resends once on InvalidNonce; the refusal must come twice to reach us.
         simulator.faults.push(answer, exchange=exchange)
     with (
-        ec.connect(exchange, simulator.accounts.credentials(exchange), base_url=simulator.base_url(exchange)) as client,
+        ec.connect(
+            exchange, simulator.accounts.credentials(exchange), base_url=simulator.base_url(exchange), max_retries=0
+        ) as client,
         pytest.raises(ec.ExchangeError) as raised,
     ):
         client.get_order(order_id)
@@ -136,7 +138,9 @@ def test_html_error_page_falls_back_on_the_status(
     simulator.faults.push(answer, exchange=exchange)
     order_id = simulator.orders.id(exchange, simulator.orders.names(exchange)[0])
     with (
-        ec.connect(exchange, simulator.accounts.credentials(exchange), base_url=simulator.base_url(exchange)) as client,
+        ec.connect(
+            exchange, simulator.accounts.credentials(exchange), base_url=simulator.base_url(exchange), max_retries=0
+        ) as client,
         pytest.raises(ec.ExchangeError) as raised,
     ):
         client.get_order(order_id)
@@ -159,7 +163,9 @@ def test_garbage_with_200_is_an_unexpected_response(simulator: Simulator) -> Non
 
     simulator.faults.push(answer, exchange="gemini")
     with (
-        ec.connect("gemini", simulator.accounts.credentials("gemini"), base_url=simulator.base_url("gemini")) as client,
+        ec.connect(
+            "gemini", simulator.accounts.credentials("gemini"), base_url=simulator.base_url("gemini"), max_retries=0
+        ) as client,
         pytest.raises(ec.UnexpectedResponseError) as raised,
     ):
         client.get_order("107421210")

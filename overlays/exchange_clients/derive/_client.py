@@ -11,6 +11,7 @@ import httpx
 from derive_api import AuthenticatedClient
 
 from exchange_clients._http import as_timeout, resolve_base_url
+from exchange_clients._logging import LoggedAuth
 from exchange_clients._nonce import NonceSource
 from exchange_clients.derive._auth import DeriveAuth, DeriveCredentials, Generation
 
@@ -56,5 +57,5 @@ def client(
         auth_header_name=wallet_header,
         timeout=as_timeout(timeout),
         raise_on_unexpected_status=raise_on_unexpected_status,
-        httpx_args={**httpx_args, "auth": DeriveAuth(credentials, nonce=nonce, generation=generation)},
+        httpx_args={**httpx_args, "auth": LoggedAuth(DeriveAuth(credentials, nonce=nonce, generation=generation))},
     )

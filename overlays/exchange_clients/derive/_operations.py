@@ -11,9 +11,10 @@ from derive_api import AuthenticatedClient
 from derive_api.api.orders import get_order
 from derive_api.errors import ResponseParseError
 from derive_api.models import GetOrderParams, GetOrderResponse
+from derive_api.retry_safety import IDEMPOTENT_OPERATIONS
 from derive_api.types import Response
 
-from exchange_clients._calls import Call, ErrorFormat
+from exchange_clients._calls import Call, ErrorFormat, declared_idempotent
 from exchange_clients._errors import InvalidRequestError
 from exchange_clients._order import Exchange, Order
 from exchange_clients.derive._errors import ERROR_TABLE
@@ -61,6 +62,7 @@ def _order_call(order_id: str, subaccount_id: int) -> DeriveCall:
         read=read,
         errors=ERRORS,
         parse_failure=ResponseParseError,
+        idempotent=declared_idempotent(get_order, IDEMPOTENT_OPERATIONS),
         order_ids=(order_id,),
     )
     return call

@@ -11,6 +11,7 @@ import httpx
 from digifinex_api import AuthenticatedClient
 
 from exchange_clients._http import as_timeout, resolve_base_url
+from exchange_clients._logging import LoggedAuth
 from exchange_clients._nonce import NonceSource
 from exchange_clients.digifinex._auth import DigiFinexAuth, DigiFinexCredentials
 
@@ -37,5 +38,5 @@ def client(
         auth_header_name="ACCESS-KEY",
         timeout=as_timeout(timeout),
         raise_on_unexpected_status=raise_on_unexpected_status,
-        httpx_args={**httpx_args, "auth": DigiFinexAuth(credentials, nonce=nonce)},
+        httpx_args={**httpx_args, "auth": LoggedAuth(DigiFinexAuth(credentials, nonce=nonce))},
     )

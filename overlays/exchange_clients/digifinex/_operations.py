@@ -11,9 +11,10 @@ from digifinex_api import AuthenticatedClient
 from digifinex_api.api.orders import get_order_status
 from digifinex_api.errors import ResponseParseError
 from digifinex_api.models import ErrorCode, Market, OrderStatusResponse
+from digifinex_api.retry_safety import IDEMPOTENT_OPERATIONS
 from digifinex_api.types import Response
 
-from exchange_clients._calls import Call, ErrorFormat
+from exchange_clients._calls import Call, ErrorFormat, declared_idempotent
 from exchange_clients._errors import InvalidRequestError
 from exchange_clients._order import Exchange, Order
 from exchange_clients.digifinex._errors import ERROR_TABLE
@@ -65,6 +66,7 @@ def _status_call(batch: Sequence[str], market: Market) -> DigiFinexCall:
         read=read,
         errors=ERRORS,
         parse_failure=ResponseParseError,
+        idempotent=declared_idempotent(get_order_status, IDEMPOTENT_OPERATIONS),
         order_ids=tuple(batch),
     )
     return call

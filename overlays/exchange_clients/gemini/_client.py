@@ -11,6 +11,7 @@ import httpx
 from gemini_api import AuthenticatedClient
 
 from exchange_clients._http import as_timeout, resolve_base_url
+from exchange_clients._logging import LoggedAuth
 from exchange_clients._nonce import NonceSource
 from exchange_clients.gemini._auth import GeminiAuth, GeminiCredentials
 
@@ -41,5 +42,5 @@ def client(
         auth_header_name="X-GEMINI-APIKEY",
         timeout=as_timeout(timeout),
         raise_on_unexpected_status=raise_on_unexpected_status,
-        httpx_args={**httpx_args, "auth": GeminiAuth(credentials, nonce=nonce)},
+        httpx_args={**httpx_args, "auth": LoggedAuth(GeminiAuth(credentials, nonce=nonce))},
     )

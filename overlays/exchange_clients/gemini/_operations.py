@@ -12,9 +12,10 @@ from gemini_api.api.orders import get_order_status, list_active_orders
 from gemini_api.errors import ResponseParseError
 from gemini_api.models import ActiveOrdersRequest, ErrorResponse, OrderStatusRequest
 from gemini_api.models import Order as GeminiOrder
+from gemini_api.retry_safety import IDEMPOTENT_OPERATIONS
 from gemini_api.types import Response
 
-from exchange_clients._calls import Call, ErrorFormat
+from exchange_clients._calls import Call, ErrorFormat, declared_idempotent
 from exchange_clients._errors import InvalidRequestError
 from exchange_clients._order import Exchange, Order
 from exchange_clients.gemini._errors import ERROR_TABLE
@@ -58,6 +59,7 @@ def _order_call(order_id: str) -> GeminiCall:
         read=read,
         errors=ERRORS,
         parse_failure=ResponseParseError,
+        idempotent=declared_idempotent(get_order_status, IDEMPOTENT_OPERATIONS),
         order_ids=(order_id,),
     )
     return call
@@ -78,6 +80,7 @@ def open_orders_call() -> GeminiCall:
         read=read,
         errors=ERRORS,
         parse_failure=ResponseParseError,
+        idempotent=declared_idempotent(list_active_orders, IDEMPOTENT_OPERATIONS),
     )
     return call
 

@@ -11,6 +11,7 @@ import httpx
 from kraken_futures_api import AuthenticatedClient
 
 from exchange_clients._http import as_timeout, resolve_base_url
+from exchange_clients._logging import LoggedAuth
 from exchange_clients._nonce import NonceSource
 from exchange_clients.kraken_futures._auth import KrakenFuturesAuth, KrakenFuturesCredentials
 
@@ -43,5 +44,5 @@ def client(
         auth_header_name="APIKey",
         timeout=as_timeout(timeout),
         raise_on_unexpected_status=raise_on_unexpected_status,
-        httpx_args={**httpx_args, "auth": KrakenFuturesAuth(credentials, nonce=nonce)},
+        httpx_args={**httpx_args, "auth": LoggedAuth(KrakenFuturesAuth(credentials, nonce=nonce))},
     )

@@ -12,9 +12,10 @@ from kraken_futures_api import AuthenticatedClient
 from kraken_futures_api.api.order_management import get_order_status
 from kraken_futures_api.errors import ResponseParseError
 from kraken_futures_api.models import ErrorResponse, GetOrderStatusSuccessResponse
+from kraken_futures_api.retry_safety import IDEMPOTENT_OPERATIONS
 from kraken_futures_api.types import UNSET, Response
 
-from exchange_clients._calls import Call, ErrorFormat
+from exchange_clients._calls import Call, ErrorFormat, declared_idempotent
 from exchange_clients._order import Exchange, Order
 from exchange_clients.kraken_futures._errors import ERROR_TABLE
 from exchange_clients.kraken_futures._normalize import to_order
@@ -75,6 +76,7 @@ def _status_call(batch: Sequence[str]) -> KrakenCall:
         read=read,
         errors=ERRORS,
         parse_failure=ResponseParseError,
+        idempotent=declared_idempotent(get_order_status, IDEMPOTENT_OPERATIONS),
         order_ids=tuple(batch),
     )
     return call

@@ -13,6 +13,7 @@ format.
         order_id = simulator.orders.id("gemini", "filled")
 """
 
+from exchange_clients.simulator import faults
 from exchange_clients.simulator._accounts import (
     DeriveAccount,
     DigiFinexAccount,
@@ -43,6 +44,7 @@ __all__ = [
     "SimulatedOrder",
     "SimulatedOrders",
     "Simulator",
+    "faults",
     "json_reply",
     "main",
 ]

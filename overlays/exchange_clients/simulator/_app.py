@@ -11,10 +11,12 @@ import asyncio
 import logging
 from collections.abc import Callable, Mapping
 
+import attrs
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
+from starlette.types import Receive, Scope, Send
 
 from exchange_clients.simulator import _derive, _digifinex, _gemini, _kraken
 from exchange_clients.simulator._state import State
@@ -34,6 +36,27 @@ HANDLERS: Mapping[str, Callable[[Incoming, State], Reply]] = {
 _METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
 
 
+class _CutResponse(Response):
+    """An answer that stops part-way: the headers promise the whole body, the connection drops after `cut_after`."""
+
+    def __init__(self, reply: Reply) -> None:
+        super().__init__(
+            reply.content, status_code=reply.status, headers=dict(reply.headers), media_type=reply.media_type
+        )
+        self._cut_after = reply.cut_after or 0
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:  # noqa: ARG002 - ASGI's signature
+        await send({"type": "http.response.start", "status": self.status_code, "headers": self.raw_headers})
+        if self._cut_after:
+            await send({"type": "http.response.body", "body": self.body[: self._cut_after], "more_body": True})
+        # Raising after the response started makes uvicorn close the connection mid-answer, as a reset would.
+        raise SimulatedDisconnectError
+
+
+class SimulatedDisconnectError(ConnectionError):
+    """Raised inside the app to drop a connection on purpose (uvicorn logs it; nothing is wrong)."""
+
+
 def build_app(state: State, exchange_by_port: Mapping[int, str]) -> Starlette:
     """The app: each request goes through the fault queue, then to the handler of the exchange its port serves."""
 
@@ -51,12 +74,16 @@ def build_app(state: State, exchange_by_port: Mapping[int, str]) -> Starlette:
             body=await request.body(),
         )
         fault = state.faults.take(incoming)
-        reply = fault if fault is not None else HANDLERS[exchange](incoming, state)
+        reply = fault if fault is not None and not fault.passthrough else HANDLERS[exchange](incoming, state)
+        if fault is not None and fault.passthrough:
+            reply = attrs.evolve(reply, delay=fault.delay)
         record = state.log.add(incoming, reply, fault=fault is not None)
         # Method, path and verdict only: headers and bodies carry keys and signatures, which stay out of logs.
         logger.info("%s %s %s -> %s %s", exchange, incoming.method, incoming.path, reply.status, record.reason or "ok")
         if reply.delay:
             await asyncio.sleep(reply.delay)
+        if reply.cut_after is not None:
+            return _CutResponse(reply)
         return Response(
             reply.content, status_code=reply.status, headers=dict(reply.headers), media_type=reply.media_type
         )

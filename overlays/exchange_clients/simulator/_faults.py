@@ -11,6 +11,8 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 
+import attrs
+
 from exchange_clients.simulator._wire import Incoming, Reply
 
 
@@ -19,31 +21,41 @@ __all__ = ["Fault", "FaultQueue"]
 Fault = Callable[[Incoming], Reply | None]
 
 
+@attrs.define
+class _Queued:
+    exchange: str | None
+    fault: Fault
+    remaining: int | None
+
+
 class FaultQueue:
     """
-    Faults waiting to be served, each answering at most one request, first queued first served.
+    Faults waiting to be served, first queued first served, each answering `times` requests (None: every one).
 
     A fault queued for an exchange only sees that exchange's requests; one queued for None sees every request.
     """
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._queue: list[tuple[str | None, Fault]] = []
+        self._queue: list[_Queued] = []
 
-    def push(self, fault: Fault, *, exchange: str | None = None) -> None:
-        """Queue `fault` for the next request of `exchange` (or of any exchange) it chooses to answer."""
+    def push(self, fault: Fault, *, exchange: str | None = None, times: int | None = 1) -> None:
+        """Queue `fault` for the next `times` requests of `exchange` (or of any exchange) it chooses to answer."""
         with self._lock:
-            self._queue.append((exchange, fault))
+            self._queue.append(_Queued(exchange, fault, times))
 
     def take(self, incoming: Incoming) -> Reply | None:
-        """The reply of the first queued fault that answers `incoming`, which leaves the queue; else None."""
+        """The reply of the first queued fault that answers `incoming` (used up after its `times`); else None."""
         with self._lock:
-            for index, (exchange, fault) in enumerate(self._queue):
-                if exchange not in {None, incoming.exchange}:
+            for queued in self._queue:
+                if queued.exchange not in {None, incoming.exchange}:
                     continue
-                reply = fault(incoming)
+                reply = queued.fault(incoming)
                 if reply is not None:
-                    del self._queue[index]
+                    if queued.remaining is not None:
+                        queued.remaining -= 1
+                        if queued.remaining == 0:
+                            self._queue.remove(queued)
                     return reply
             return None
 

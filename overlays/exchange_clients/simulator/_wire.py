@@ -50,6 +50,10 @@ class Reply:
     headers: Mapping[str, str] = attrs.field(factory=dict)
     rejection: str | None = None
     delay: float = 0.0
+    passthrough: bool = False
+    """Answer as the exchange would (after `delay`): for faults that only slow a request down."""
+    cut_after: int | None = None
+    """Declare the full Content-Length, send only this many bytes of the body, then drop the connection."""
 
 
 def json_reply(

@@ -1,0 +1,118 @@
+"""
+Request and response lines on the `exchange_clients` logger at DEBUG, every credential-bearing header redacted.
+
+Logging happens in an `httpx.Auth` wrapper around each exchange's signer, because that is the one place that
+sees the request as signed and sent (every retry and Gemini's resend included), for sync and async clients alike.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import AsyncGenerator, Generator, Mapping
+
+import httpx
+
+from exchange_clients._redact import REDACTED, redact_text
+
+
+logger = logging.getLogger("exchange_clients")
+
+_SECRET_HEADERS = frozenset(
+    {
+        # Gemini: the payload header carries the request itself (order id, account, nonce) and is signed.
+        "x-gemini-apikey",
+        "x-gemini-payload",
+        "x-gemini-signature",
+        # Kraken Futures.
+        "apikey",
+        "authent",
+        # DigiFinex.
+        "access-key",
+        "access-sign",
+        # Derive (the wallet address is public and stays readable).
+        "x-derivesignature",
+        "x-lyrasignature",
+        # Generic ones a proxy or a user's transport might add.
+        "authorization",
+        "proxy-authorization",
+        "cookie",
+        "set-cookie",
+    }
+)
+
+
+def redacted_headers(headers: Mapping[str, str]) -> dict[str, str]:
+    """The headers with every credential-bearing value replaced, names kept so a reader sees what was sent."""
+    return {
+        name: REDACTED if name.lower() in _SECRET_HEADERS else redact_text(value) for name, value in headers.items()
+    }
+
+
+def _body_size(request: httpx.Request) -> int:
+    try:
+        return len(request.content)
+    except httpx.RequestNotRead:
+        return -1
+
+
+def _log_request(request: httpx.Request) -> float:
+    if logger.isEnabledFor(logging.DEBUG):
+        logger.debug(
+            "request %s %s headers=%s body=%d bytes (-1: streamed)",
+            request.method,
+            redact_text(str(request.url)),
+            redacted_headers(request.headers),
+            _body_size(request),
+        )
+    return time.perf_counter()
+
+
+def _log_response(request: httpx.Request, response: httpx.Response, started: float) -> None:
+    if logger.isEnabledFor(logging.DEBUG):
+        logger.debug(
+            "response %s %s -> HTTP %d in %.1f ms headers=%s",
+            request.method,
+            redact_text(str(request.url)),
+            response.status_code,
+            (time.perf_counter() - started) * 1000,
+            redacted_headers(response.headers),
+        )
+
+
+class LoggedAuth(httpx.Auth):
+    """Runs `signer`'s flow unchanged, logging each request it sends and each response it gets."""
+
+    def __init__(self, signer: httpx.Auth) -> None:
+        self.signer = signer
+        self.requires_request_body = signer.requires_request_body
+        self.requires_response_body = signer.requires_response_body
+
+    def __repr__(self) -> str:
+        return f"LoggedAuth({self.signer!r})"
+
+    def sync_auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+        """The signer's sync flow (its locks included), logged."""
+        flow = self.signer.sync_auth_flow(request)
+        outgoing = next(flow)
+        while True:
+            started = _log_request(outgoing)
+            response = yield outgoing
+            _log_response(outgoing, response, started)
+            try:
+                outgoing = flow.send(response)
+            except StopIteration:
+                return
+
+    async def async_auth_flow(self, request: httpx.Request) -> AsyncGenerator[httpx.Request, httpx.Response]:
+        """The signer's async flow (its locks included), logged."""
+        flow = self.signer.async_auth_flow(request)
+        outgoing = await flow.__anext__()
+        while True:
+            started = _log_request(outgoing)
+            response = yield outgoing
+            _log_response(outgoing, response, started)
+            try:
+                outgoing = await flow.asend(response)
+            except StopAsyncIteration:
+                return

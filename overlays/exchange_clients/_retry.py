@@ -1,0 +1,107 @@
+"""
+When a read is sent again, and how long to wait: stamina's exponential backoff with jitter, bounded twice.
+
+Only operations the spec marks `x-idempotent: true` are retried (reading an order is, although three of the
+four are POSTs); only failures that a later attempt can cure are retried: throttling (RateLimitError, waiting
+as long as Retry-After asks), outages (ExchangeUnavailableError) and lost connections or timeouts
+(TransportError). Authentication, permission, nonce, not-found and invalid-request errors are final. Every
+attempt goes through the signer again, so it carries a fresh nonce.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
+
+import attrs
+import stamina
+
+from exchange_clients._errors import (
+    ExchangeError,
+    ExchangeUnavailableError,
+    RateLimitError,
+    TransportError,
+)
+
+
+T = TypeVar("T")
+
+TRANSIENT = (RateLimitError, ExchangeUnavailableError, TransportError)
+
+
+@attrs.frozen(kw_only=True)
+class RetryPolicy:
+    """How many times and for how long a failed idempotent call is tried again."""
+
+    max_retries: int = 3
+    """Attempts after the first; 0 turns retrying off."""
+    deadline: float = 30.0
+    """Seconds from the first attempt after which no new attempt starts (a Retry-After beyond it ends at once)."""
+    wait_initial: float = 0.2
+    """Seconds before the first retry; each later wait doubles, up to `wait_max`, plus up to `wait_jitter`."""
+    wait_max: float = 5.0
+    wait_jitter: float = 0.3
+
+
+class _Attempts:
+    """The failures of one call, and stamina's hook that decides whether another attempt follows."""
+
+    def __init__(self, policy: RetryPolicy) -> None:
+        self.policy = policy
+        self.failures: list[ExchangeError] = []
+        self._started = time.monotonic()
+
+    def should_retry(self, error: Exception) -> bool | float:
+        if not isinstance(error, ExchangeError):
+            return False
+        self.failures.append(error)
+        if not isinstance(error, TRANSIENT):
+            return False
+        if isinstance(error, RateLimitError) and error.retry_after is not None:
+            remaining = self.policy.deadline - (time.monotonic() - self._started)
+            # Waiting longer than the budget allows only to fail later; giving up now says so sooner.
+            return error.retry_after if error.retry_after <= remaining else False
+        return True
+
+    def final(self, error: ExchangeError) -> ExchangeError:
+        """`error`, carrying every attempt's failure when there was more than one."""
+        attempts = self.failures if self.failures and self.failures[-1] is error else [*self.failures, error]
+        if len(attempts) > 1:
+            error.attempts = tuple(attempts)
+        return error
+
+    def retrying(self) -> Any:
+        """Stamina's attempts for this call (an iterator, sync or async)."""
+        return stamina.retry_context(
+            on=self.should_retry,
+            attempts=self.policy.max_retries + 1,
+            timeout=self.policy.deadline,
+            wait_initial=self.policy.wait_initial,
+            wait_max=self.policy.wait_max,
+            wait_jitter=self.policy.wait_jitter,
+        )
+
+
+def call_with_retries(attempt: Callable[[], T], policy: RetryPolicy) -> T:
+    """`attempt()`, tried again on transient ExchangeErrors as `policy` allows."""
+    attempts = _Attempts(policy)
+    try:
+        for retry in attempts.retrying():
+            with retry:
+                return attempt()
+    except ExchangeError as error:
+        raise attempts.final(error) from error.__cause__
+    raise AssertionError  # pragma: no cover - stamina either returns through the body or raises
+
+
+async def call_with_retries_async(attempt: Callable[[], Awaitable[T]], policy: RetryPolicy) -> T:
+    """`await attempt()`, tried again on transient ExchangeErrors as `policy` allows."""
+    attempts = _Attempts(policy)
+    try:
+        async for retry in attempts.retrying():
+            with retry:
+                return await attempt()
+    except ExchangeError as error:
+        raise attempts.final(error) from error.__cause__
+    raise AssertionError  # pragma: no cover - stamina either returns through the body or raises
