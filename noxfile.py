@@ -80,3 +80,29 @@ def tests(session: nox.Session) -> None:
 
 _GENERATED_PACKAGES = ("gemini_api", "kraken_futures_api", "digifinex_api", "derive_api")
 
+
+@nox.session(default=False)
+def spec_diff(session: nox.Session) -> None:
+    """
+    Report what the specs' changes since BASE mean for client code, as Markdown for a pull request.
+
+    `nox -s spec_diff -- [BASE] [--json] [--fail-on breaking|attention] [--exchange EX]`; BASE defaults to the
+    merge-base with main (HEAD on main).
+    """
+    # The project itself: the report looks up each new status value in the overlay's STATUS_TABLE.
+    session.install(".")
+    _install_group(session, "generate")
+    session.run("python", "-m", "codegen", "diff", *session.posargs)
+
+
+@nox.session(default=False)
+def update_spec(session: nox.Session) -> None:
+    """
+    Replace one spec with a new file, regenerate, type-check the overlay against it and report (writes the tree).
+
+    `nox -s update_spec -- kraken_futures ~/Downloads/futures-rest.yaml [--source TEXT]`; on any failure specs/,
+    specs/manifest.toml and generated/ are left exactly as they were.
+    """
+    session.install(".[cli,simulator]")
+    _install_group(session, "typing")
+    session.run("python", "-m", "codegen", "update", *session.posargs)

@@ -1,9 +1,13 @@
 """
-`python -m codegen generate|check [EXCHANGE ...]`, the commands behind the nox sessions.
+`python -m codegen generate|check|diff|update ...`, the commands behind the nox sessions.
 
 generate: rewrite generated/<exchange>_api/ and its warnings file from specs/ (all exchanges by default).
 check:    regenerate into a temporary directory and fail, naming every differing file, when generated/ is
           stale or a spec no longer matches its sha256 in specs/manifest.toml.
+diff:     report what changed in each spec (after patches) since BASE, classified for client code
+          (`diff [BASE] [--json] [--fail-on breaking|attention] [--exchange EX]`).
+update:   replace one spec with a new file, update the manifest, regenerate, type-check the overlay against the
+          new code and print the diff report; on any failure the tree is left as it was (`update EXCHANGE FILE`).
 """
 
 from __future__ import annotations
@@ -16,7 +20,9 @@ from pathlib import Path
 
 from codegen.drift import differing_files
 from codegen.generator import GenerationError, generate
-from codegen.specs import EXCHANGES, GENERATED_DIR, SPECS_DIR, SpecError, manifest_mismatches, package_name
+from codegen.spec_diff import GitError, Severity, diff_revision, to_json, to_markdown
+from codegen.specs import EXCHANGES, GENERATED_DIR, ROOT, SPECS_DIR, SpecError, manifest_mismatches, package_name
+from codegen.update_spec import UpdateError, update_spec
 
 
 def _generate(exchanges: list[str], generated_dir: Path, specs_dir: Path) -> int:
@@ -44,14 +50,71 @@ def _check(exchanges: list[str], generated_dir: Path, specs_dir: Path) -> int:
     return 0
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Run one pipeline command; the exit status is 0 on success, 1 on drift or a refused spec."""
+def _diff(options: argparse.Namespace) -> int:
+    exchanges = options.exchange or list(EXCHANGES)
+    report = diff_revision(options.root, options.base, exchanges)
+    print((to_json(report) if options.json else to_markdown(report)).rstrip("\n"))
+    threshold = Severity(options.fail_on) if options.fail_on else None
+    if report.fails(threshold):
+        worst = report.worst()
+        print(f"spec diff: {worst} changes, and --fail-on {options.fail_on} was given", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _update(options: argparse.Namespace) -> int:
+    try:
+        update_spec(options.exchange, options.file, root=options.root, source=options.source)
+    except (GenerationError, SpecError, UpdateError, OSError) as error:
+        print(f"update failed; specs/, the manifest and generated/ are unchanged.\n{error}", file=sys.stderr)
+        return 1
+    print(f"updated specs/{options.exchange}/openapi.yaml, specs/manifest.toml and generated/", file=sys.stderr)
+    try:
+        report = diff_revision(options.root, None, [options.exchange])
+    except GitError as error:
+        print(f"no spec diff report: {error}", file=sys.stderr)
+        return 0
+    print(to_markdown(report).rstrip("\n"))
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m codegen", description=__doc__.strip().splitlines()[0])
-    parser.add_argument("command", choices=("generate", "check"))
-    parser.add_argument("exchanges", nargs="*", metavar="EXCHANGE", help=f"any of {', '.join(EXCHANGES)}")
-    parser.add_argument("--generated-dir", type=Path, default=GENERATED_DIR, help=argparse.SUPPRESS)
-    parser.add_argument("--specs-dir", type=Path, default=SPECS_DIR, help=argparse.SUPPRESS)
+    commands = parser.add_subparsers(dest="command", required=True, metavar="{generate,check,diff,update}")
+    exchange_help = f"any of {', '.join(EXCHANGES)}"
+    for name in ("generate", "check"):
+        command = commands.add_parser(name)
+        command.add_argument("exchanges", nargs="*", metavar="EXCHANGE", help=exchange_help)
+        command.add_argument("--generated-dir", type=Path, default=GENERATED_DIR, help=argparse.SUPPRESS)
+        command.add_argument("--specs-dir", type=Path, default=SPECS_DIR, help=argparse.SUPPRESS)
+
+    diff = commands.add_parser("diff", help="report spec changes since BASE for client code")
+    diff.add_argument("base", nargs="?", metavar="BASE", help="git revision (default: merge-base with main)")
+    diff.add_argument("--json", action="store_true", help="print JSON instead of Markdown")
+    diff.add_argument("--fail-on", choices=("breaking", "attention"), help="exit 1 on a change this severe or worse")
+    diff.add_argument("--exchange", action="append", choices=EXCHANGES, help="only this exchange (repeatable)")
+    diff.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
+
+    update = commands.add_parser("update", help="replace a spec with a new file, regenerate, check and report")
+    update.add_argument("exchange", choices=EXCHANGES, metavar="EXCHANGE", help=exchange_help)
+    update.add_argument("file", type=Path, metavar="FILE", help="the new OpenAPI document")
+    update.add_argument("--source", help="new `source` for specs/manifest.toml (default: keep the recorded one)")
+    update.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run one pipeline command; the exit status is 0 on success, 1 on drift, a refused spec or a failed check."""
+    parser = _parser()
     options = parser.parse_args(argv)
+    try:
+        if options.command == "diff":
+            return _diff(options)
+        if options.command == "update":
+            return _update(options)
+    except (GitError, SpecError) as error:
+        print(error, file=sys.stderr)
+        return 1
     unknown = sorted(set(options.exchanges) - set(EXCHANGES))
     if unknown:
         parser.error(f"unknown exchange {', '.join(unknown)}; choose from {', '.join(EXCHANGES)}")

@@ -1,0 +1,185 @@
+"""
+Replace one exchange's spec with a new upstream (or revised hand-authored) file, all or nothing.
+
+Everything is first built in a scratch copy: the new document with the exchange's patches applied, its manifest
+entry, the regenerated package, and `mypy --strict` over the overlay against that package. Only when all of it
+succeeds are the spec, the manifest and generated/ written, and a failure while writing puts back the bytes that
+were there. A patch that no longer applies fails before anything is written, named by `apply_patches`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+import json
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import tomllib
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import yaml
+
+from codegen.generator import generate
+from codegen.specs import EXCHANGES, ROOT, load_yaml, package_name, resolved_spec, sha256_of, spec_path
+
+
+class UpdateError(Exception):
+    """The new spec was refused: not an OpenAPI document, a manifest that cannot be updated, or a failed typecheck."""
+
+
+Typecheck = Callable[[Path, Sequence[Path]], None]
+"""Given the repository root and the generated packages to check (the new one among them), raise on failure."""
+
+
+def mypy_overlay(root: Path, packages: Sequence[Path]) -> None:
+    """`mypy --strict` over overlays/exchange_clients and the generated packages, as `nox -s typecheck` runs it."""
+    if importlib.util.find_spec("mypy") is None:
+        msg = "mypy is not installed in this environment; run the update through `nox -s update_spec`"
+        raise UpdateError(msg)
+    command = [sys.executable, "-m", "mypy", "--strict", str(root / "overlays" / "exchange_clients")]
+    result = subprocess.run([*command, *map(str, packages)], cwd=root, capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        msg = f"mypy --strict over the overlay and the new generated code failed:\n{result.stdout}{result.stderr}"
+        raise UpdateError(msg.rstrip())
+
+
+def updated_manifest(text: str, exchange: str, *, sha256: str, date: dt.date, source: str | None = None) -> str:
+    """
+    specs/manifest.toml with the exchange's `sha256` and `date` (and `source`, when given) replaced.
+
+    Only those lines change, so the file's comments and layout stay as written.
+    """
+    values = {"sha256": json.dumps(sha256), "date": date.isoformat()}
+    if source is not None:
+        values["source"] = json.dumps(source, ensure_ascii=False)  # a JSON string is a valid TOML basic string
+    lines = text.splitlines(keepends=True)
+    header = next((index for index, line in enumerate(lines) if line.strip() == f"[{exchange}]"), None)
+    if header is None:
+        if source is None:
+            msg = f"specs/manifest.toml has no [{exchange}] entry; give its --source"
+            raise UpdateError(msg)
+        entry = "".join(f"{key} = {values[key]}\n" for key in ("source", "date", "sha256"))
+        result = text.rstrip("\n") + f"\n\n[{exchange}]\n{entry}"
+    else:
+        end = next((index for index in range(header + 1, len(lines)) if lines[index].startswith("[")), len(lines))
+        for index in range(header + 1, end):
+            match = re.match(r"(\w+)\s*=", lines[index])
+            if match and match[1] in values:
+                lines[index] = f"{match[1]} = {values.pop(match[1])}\n"
+        last = max(index for index in range(header, end) if lines[index].strip())
+        lines[last + 1 : last + 1] = [f"{key} = {value}\n" for key, value in values.items()]
+        result = "".join(lines)
+    entry_read = tomllib.loads(result).get(exchange, {})
+    if entry_read.get("sha256") != sha256 or entry_read.get("date") != date:
+        msg = f"specs/manifest.toml: the [{exchange}] entry did not take the new sha256 and date"
+        raise UpdateError(msg)
+    return result
+
+
+def _check_document(path: Path, content: bytes) -> None:
+    try:
+        document = load_yaml(content.decode("utf-8"))
+    except (UnicodeDecodeError, yaml.YAMLError) as error:
+        msg = f"{path} is not a YAML document: {error}"
+        raise UpdateError(msg) from error
+    if not isinstance(document, dict) or "openapi" not in document:
+        msg = f"{path} is not an OpenAPI document (no top-level `openapi` key)"
+        raise UpdateError(msg)
+
+
+def update_spec(
+    exchange: str,
+    new_file: Path,
+    *,
+    root: Path = ROOT,
+    source: str | None = None,
+    today: dt.date | None = None,
+    typecheck: Typecheck = mypy_overlay,
+) -> None:
+    """Make `new_file` the exchange's spec, with manifest and generated code to match, or change nothing."""
+    if exchange not in EXCHANGES:
+        msg = f"unknown exchange {exchange}; choose from {', '.join(EXCHANGES)}"
+        raise UpdateError(msg)
+    specs_dir, generated_dir = root / "specs", root / "generated"
+    try:
+        content = new_file.read_bytes()
+    except OSError as error:
+        msg = f"cannot read the new document: {error}"
+        raise UpdateError(msg) from error
+    _check_document(new_file, content)
+    package = package_name(exchange)
+    with tempfile.TemporaryDirectory(prefix="update-spec-") as scratch_name:
+        scratch = Path(scratch_name)
+        staged_specs = scratch / "specs"
+        shutil.copytree(specs_dir, staged_specs, ignore=shutil.ignore_patterns("__pycache__"))
+        spec_path(exchange, staged_specs).write_bytes(content)
+        manifest = updated_manifest(
+            (specs_dir / "manifest.toml").read_text(encoding="utf-8"),
+            exchange,
+            sha256=sha256_of(spec_path(exchange, staged_specs)),
+            date=today or dt.datetime.now(dt.UTC).date(),
+            source=source,
+        )
+        (staged_specs / "manifest.toml").write_text(manifest, encoding="utf-8")
+        resolved_spec(exchange, staged_specs)  # a patch that no longer applies is named here, before generating
+        staged_generated = scratch / "generated"
+        generate(exchange, staged_generated, staged_specs)
+        packages = [
+            staged_generated / package_name(other) if other == exchange else generated_dir / package_name(other)
+            for other in EXCHANGES
+        ]
+        typecheck(root, [path for path in packages if path.is_dir()])
+        _install(
+            {
+                spec_path(exchange, specs_dir): spec_path(exchange, staged_specs),
+                specs_dir / "manifest.toml": staged_specs / "manifest.toml",
+                generated_dir / package: staged_generated / package,
+                generated_dir / f"{package}.warnings.txt": staged_generated / f"{package}.warnings.txt",
+            },
+            scratch / "backup",
+        )
+
+
+def _install(replacements: dict[Path, Path], backup: Path) -> None:
+    """Copy each staged file or directory over its target; if any copy fails, put every target back as it was."""
+    saved: dict[Path, Path | None] = {}
+    try:
+        for index, (target, staged) in enumerate(replacements.items()):
+            saved[target] = _save(target, backup / str(index))
+            _replace(target, staged)
+    except BaseException:
+        for target, copy in saved.items():
+            _remove(target)
+            if copy is not None:
+                _replace(target, copy)
+        raise
+
+
+def _save(target: Path, copy: Path) -> Path | None:
+    if not target.exists():
+        return None
+    if target.is_dir():
+        shutil.copytree(target, copy)
+    else:
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(target, copy)
+    return copy
+
+
+def _remove(target: Path) -> None:
+    if target.is_dir():
+        shutil.rmtree(target)
+    elif target.exists():
+        target.unlink()
+
+
+def _replace(target: Path, source: Path) -> None:
+    _remove(target)
+    if source.is_dir():
+        shutil.copytree(source, target)
+    else:
+        shutil.copy2(source, target)
