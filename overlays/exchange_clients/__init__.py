@@ -25,6 +25,7 @@ from exchange_clients._errors import (
     UnsupportedOperationError,
 )
 from exchange_clients._http import InsecureBaseURLError
+from exchange_clients._nonce_store import SharedNonceStore
 from exchange_clients._order import Exchange, Order, OrderStatus, OrderType, RawOrder, Side
 from exchange_clients._unified import AsyncClient, Client, connect, connect_async
 
@@ -49,6 +50,7 @@ __all__ = [
     "PermissionDeniedError",
     "RateLimitError",
     "RawOrder",
+    "SharedNonceStore",
     "Side",
     "TransportError",
     "UnexpectedResponseError",

@@ -14,6 +14,7 @@ import httpx
 from exchange_clients import derive, digifinex, gemini, kraken_futures
 from exchange_clients._calls import Call
 from exchange_clients._errors import InvalidRequestError, UnsupportedOperationError
+from exchange_clients._nonce_store import SharedNonceStore
 from exchange_clients._order import Exchange
 from exchange_clients.derive import _operations as derive_operations
 from exchange_clients.digifinex import _operations as digifinex_operations
@@ -54,6 +55,8 @@ class ExchangeBinding:
     build_order_calls: Callable[[Any, Sequence[str], RequestOptions], list[AnyCall]]
     build_open_orders_call: Callable[[Any, RequestOptions], AnyCall] | None = None
     options: frozenset[str] = frozenset()
+    ordered_nonces: bool = False
+    """The exchange refuses a nonce below the last it saw, so a SharedNonceStore applies (Gemini, Kraken)."""
     canonical_id: Callable[[str], str] = str
     not_found_hint: str = "the exchange does not know this order"
 
@@ -78,8 +81,11 @@ class ExchangeBinding:
         environment: str,
         base_url: str | None,
         timeout: float | httpx.Timeout | None,
+        nonce_store: SharedNonceStore | None,
         httpx_args: Mapping[str, Any],
     ) -> Any:
+        # DigiFinex and Derive judge a timestamp against a window, not against the last one: no store needed.
+        store = {"nonce_store": nonce_store} if nonce_store is not None and self.ordered_nonces else {}
         # The unified client reads every answer itself, undocumented statuses included (their headers matter).
         return self.make_client(
             credentials,
@@ -87,6 +93,7 @@ class ExchangeBinding:
             base_url=base_url,
             timeout=timeout,
             raise_on_unexpected_status=False,
+            **store,
             **httpx_args,
         )
 
@@ -99,6 +106,7 @@ BINDINGS: Mapping[Exchange, ExchangeBinding] = MappingProxyType(
             make_client=gemini.client,
             build_order_calls=lambda _credentials, ids, _options: gemini_operations.order_calls(ids),
             build_open_orders_call=lambda _credentials, _options: gemini_operations.open_orders_call(),
+            ordered_nonces=True,
         ),
         Exchange.KRAKEN_FUTURES: ExchangeBinding(
             exchange=Exchange.KRAKEN_FUTURES,
@@ -107,6 +115,7 @@ BINDINGS: Mapping[Exchange, ExchangeBinding] = MappingProxyType(
             build_order_calls=lambda _credentials, ids, _options: kraken_operations.order_calls(ids),
             canonical_id=kraken_operations.canonical_id,
             not_found_hint=kraken_operations.NOT_FOUND_HINT,
+            ordered_nonces=True,
         ),
         Exchange.DIGIFINEX: ExchangeBinding(
             exchange=Exchange.DIGIFINEX,

@@ -14,6 +14,7 @@ import httpx
 from exchange_clients._calls import Call
 from exchange_clients._errors import OrderNotFoundError
 from exchange_clients._exchanges import BINDINGS, ExchangeBinding, RequestOptions
+from exchange_clients._nonce_store import SharedNonceStore
 from exchange_clients._order import Exchange, Order
 from exchange_clients._retry import RetryPolicy
 
@@ -38,6 +39,7 @@ class _Unified:
         base_url: str | None,
         timeout: float | httpx.Timeout | None,
         retry: RetryPolicy,
+        nonce_store: SharedNonceStore | None,
         httpx_args: Mapping[str, Any] | None,
     ) -> None:
         self.exchange = Exchange(exchange)
@@ -56,6 +58,7 @@ class _Unified:
             environment=environment,
             base_url=base_url,
             timeout=timeout,
+            nonce_store=nonce_store,
             httpx_args=httpx_args or {},
         )
 
@@ -191,6 +194,7 @@ def connect(
     timeout: float | httpx.Timeout | None = None,
     max_retries: int = 3,
     retry_deadline: float = 30.0,
+    nonce_store: SharedNonceStore | None = None,
     httpx_args: Mapping[str, Any] | None = None,
 ) -> Client:
     """A synchronous client for `exchange`; credentials from the environment when not given.
@@ -198,7 +202,8 @@ def connect(
     `environment` picks the exchange's URL (see each module's ENVIRONMENTS); `base_url` overrides it (plain
     http only to loopback). `timeout` in seconds bounds every phase (default: exchange_clients._http.DEFAULT_TIMEOUT).
     Idempotent reads failing with a 429, a 5xx or a lost connection are retried up to `max_retries` times within
-    `retry_deadline` seconds (0 retries turns it off). `httpx_args` go to httpx.Client (transport, proxies, limits).
+    `retry_deadline` seconds (0 retries turns it off). `nonce_store` (a SharedNonceStore) keeps Gemini and Kraken
+    nonces in order across processes sharing a key. `httpx_args` go to httpx.Client (transport, proxies, limits).
     """
     return Client(
         exchange,
@@ -207,6 +212,7 @@ def connect(
         base_url=base_url,
         timeout=timeout,
         retry=RetryPolicy(max_retries=max_retries, deadline=retry_deadline),
+        nonce_store=nonce_store,
         httpx_args=httpx_args,
     )
 
@@ -220,6 +226,7 @@ def connect_async(
     timeout: float | httpx.Timeout | None = None,
     max_retries: int = 3,
     retry_deadline: float = 30.0,
+    nonce_store: SharedNonceStore | None = None,
     httpx_args: Mapping[str, Any] | None = None,
 ) -> AsyncClient:
     """An asyncio client for `exchange`: the same options and methods as `connect`, awaitable."""
@@ -230,5 +237,6 @@ def connect_async(
         base_url=base_url,
         timeout=timeout,
         retry=RetryPolicy(max_retries=max_retries, deadline=retry_deadline),
+        nonce_store=nonce_store,
         httpx_args=httpx_args,
     )

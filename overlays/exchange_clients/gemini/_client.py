@@ -13,6 +13,7 @@ from gemini_api import AuthenticatedClient
 from exchange_clients._http import as_timeout, resolve_base_url
 from exchange_clients._logging import LoggedAuth
 from exchange_clients._nonce import NonceSource
+from exchange_clients._nonce_store import SharedNonceStore
 from exchange_clients.gemini._auth import GeminiAuth, GeminiCredentials
 
 
@@ -30,6 +31,7 @@ def client(
     environment: str = "production",
     base_url: str | None = None,
     nonce: NonceSource | None = None,
+    nonce_store: SharedNonceStore | None = None,
     timeout: float | httpx.Timeout | None = None,
     raise_on_unexpected_status: bool = True,
     **httpx_args: Any,
@@ -42,5 +44,5 @@ def client(
         auth_header_name="X-GEMINI-APIKEY",
         timeout=as_timeout(timeout),
         raise_on_unexpected_status=raise_on_unexpected_status,
-        httpx_args={**httpx_args, "auth": LoggedAuth(GeminiAuth(credentials, nonce=nonce))},
+        httpx_args={**httpx_args, "auth": LoggedAuth(GeminiAuth(credentials, nonce=nonce, nonce_store=nonce_store))},
     )

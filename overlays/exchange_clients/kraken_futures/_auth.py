@@ -18,7 +18,7 @@ import base64
 import binascii
 import hashlib
 import hmac
-from collections.abc import Generator, Mapping
+from collections.abc import AsyncGenerator, Generator, Mapping
 from typing import Self
 
 import httpx
@@ -26,6 +26,8 @@ from attrs import field, frozen
 
 from exchange_clients._credentials import key_hint, read_environment, redacted
 from exchange_clients._nonce import NonceSource, shared_clock
+from exchange_clients._nonce_store import SharedNonceStore
+from exchange_clients._ordering import ordered_async_flow, ordered_sync_flow, ordering_for
 from exchange_clients._redact import register_key, register_secret
 
 
@@ -78,10 +80,27 @@ class KrakenFuturesAuth(httpx.Auth):
 
     requires_request_body = True
 
-    def __init__(self, credentials: KrakenFuturesCredentials, *, nonce: NonceSource | None = None) -> None:
+    def __init__(
+        self,
+        credentials: KrakenFuturesCredentials,
+        *,
+        nonce: NonceSource | None = None,
+        nonce_store: SharedNonceStore | None = None,
+    ) -> None:
         self._credentials = credentials
         self._secret = _decoded_secret(credentials.api_secret)
-        self._nonce = nonce or shared_clock("kraken_futures", credentials.api_key, "ms", strictly_increasing=True)
+        key = credentials.api_key
+        if nonce is None:
+            nonce = (
+                nonce_store.source("kraken_futures", key, "ms")
+                if nonce_store is not None
+                else shared_clock("kraken_futures", key, "ms", strictly_increasing=True)
+            )
+        self._nonce = nonce
+        # Decision: Kraken says it "tolerates nonces that are out of order for a brief period" without saying how
+        # brief, so a key's requests are kept in order like Gemini's rather than relying on that tolerance.
+        self._ordering = ordering_for("kraken_futures", key)
+        self._interprocess = nonce_store.lock("kraken_futures", key) if nonce_store is not None else None
 
     def __repr__(self) -> str:
         return f"KrakenFuturesAuth({self._credentials!r})"
@@ -94,3 +113,11 @@ class KrakenFuturesAuth(httpx.Auth):
         request.headers["Nonce"] = nonce
         request.headers["Authent"] = sign(post_data, nonce, endpoint_path(request.url.path), self._secret)
         yield request
+
+    def sync_auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+        """The auth flow with this key's lock held from signing until the response arrives."""
+        return ordered_sync_flow(self._ordering, self._interprocess, super().sync_auth_flow(request))
+
+    def async_auth_flow(self, request: httpx.Request) -> AsyncGenerator[httpx.Request, httpx.Response]:
+        """The auth flow with this key's lock held until the response arrives, the event loop never blocked."""
+        return ordered_async_flow(self._ordering, self._interprocess, super().async_auth_flow(request))

@@ -1,0 +1,82 @@
+"""
+Nonces shared between processes that use one Gemini or Kraken Futures key at the same time.
+
+Workers, cron jobs, notebooks: within one process the default clocks and locks already keep a key's nonces
+increasing and in order. Two processes know nothing of each other: both read the same wall clock, and one can
+send a nonce the exchange has already seen exceeded. A `SharedNonceStore` keeps, per key, the last nonce
+issued in a small file under an OS file lock (filelock), and the signers hold that lock from signing until the
+answer, so across processes too nonces only go up and arrive in order. Opt in with
+`nonce_store=SharedNonceStore()` on `connect` or on a client factory; it costs a file lock and a few bytes of
+I/O per request.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import time
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+from pathlib import Path
+
+import filelock
+import platformdirs
+
+from exchange_clients._nonce import NonceSource
+
+
+_NANOSECONDS = {"s": 1_000_000_000, "ms": 1_000_000}
+
+
+class SharedNonceStore:
+    """Per-key nonce files under `directory` (default: the user's cache dir, `exchange-clients/nonces`)."""
+
+    def __init__(self, directory: str | os.PathLike[str] | None = None) -> None:
+        self.directory = Path(directory) if directory is not None else _default_directory()
+        self.directory.mkdir(parents=True, exist_ok=True)
+
+    def __repr__(self) -> str:
+        return f"SharedNonceStore({str(self.directory)!r})"
+
+    def _paths(self, exchange: str, key_id: str) -> tuple[Path, Path]:
+        # A digest, not the key: file names show up in listings and backups.
+        name = f"{exchange}-{hashlib.sha256(key_id.encode()).hexdigest()[:24]}"
+        return self.directory / f"{name}.nonce", self.directory / f"{name}.lock"
+
+    def lock(self, exchange: str, key_id: str) -> Callable[[], AbstractContextManager[object]]:
+        """A factory of the key's cross-process lock (held from signing until the answer arrives)."""
+        _, lock_path = self._paths(exchange, key_id)
+
+        def acquire() -> AbstractContextManager[object]:
+            # Not thread-local: an async flow may take it in a worker thread and release it on the loop's.
+            return filelock.FileLock(lock_path, thread_local=False)
+
+        return acquire
+
+    def source(
+        self, exchange: str, key_id: str, unit: str = "ms", wall_clock_ns: Callable[[], int] | None = None
+    ) -> NonceSource:
+        """The key's nonce source: the wall clock in `unit`, strictly above every nonce any process drew."""
+        nonce_path, lock_path = self._paths(exchange, key_id)
+        divisor = _NANOSECONDS[unit]
+        clock = wall_clock_ns or time.time_ns
+        # Its own lock, reentrant within the thread that already holds the ordering lock of the same file.
+        counter_lock = filelock.FileLock(str(lock_path) + ".counter", thread_local=False)
+
+        def draw() -> int:
+            with counter_lock:
+                try:
+                    last = int(nonce_path.read_text(encoding="ascii") or 0)
+                except FileNotFoundError:
+                    last = 0
+                nonce = max(clock() // divisor, last + 1)
+                temporary = nonce_path.with_suffix(f".{os.getpid()}.tmp")
+                temporary.write_text(str(nonce), encoding="ascii")
+                temporary.replace(nonce_path)  # atomic: a reader never sees a half-written number
+                return nonce
+
+        return draw
+
+
+def _default_directory() -> Path:
+    return Path(platformdirs.user_cache_dir("exchange-clients")) / "nonces"

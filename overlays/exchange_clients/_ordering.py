@@ -1,0 +1,124 @@
+"""
+Keeping one key's requests in nonce order from signing until the answer.
+
+For exchanges that refuse a nonce below the last one they saw (Gemini; Kraken Futures, whose tolerance for
+out-of-order nonces is undocumented). A nonce clock makes nonces increase in the order they are issued;
+requests sent at the same time can still overtake each other on the way. So a signer that needs order holds
+its key's lock from signing until the response arrives: one request of a key in flight per process, across
+threads, asyncio tasks and event loops, and, with a SharedNonceStore, across processes too. Coroutines wait
+for the lock in a worker thread, never blocking their loop. The exchanges' rate limits (Gemini 10 private
+requests a second, Kraken 50 status reads) make the serialization cheap.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+import weakref
+from collections.abc import AsyncGenerator, Callable, Generator
+from contextlib import AbstractContextManager, nullcontext
+
+import httpx
+
+
+Flow = Generator[httpx.Request, httpx.Response, None]
+AsyncFlow = AsyncGenerator[httpx.Request, httpx.Response]
+
+
+class KeyOrdering:
+    """The locks that keep one key's requests in nonce order.
+
+    `thread_lock` is the key's one lock in the process; each event loop also has an asyncio lock its tasks
+    queue on first, so a crowd of tasks occupies one worker thread at most, not one each.
+    """
+
+    def __init__(self) -> None:
+        self.thread_lock = threading.Lock()
+        self._loop_locks: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Lock] = (
+            weakref.WeakKeyDictionary()
+        )
+        self._guard = threading.Lock()
+
+    def loop_lock(self) -> asyncio.Lock:
+        loop = asyncio.get_running_loop()
+        with self._guard:
+            lock = self._loop_locks.get(loop)
+            if lock is None:
+                lock = self._loop_locks[loop] = asyncio.Lock()
+            return lock
+
+
+_orderings: dict[tuple[str, str], KeyOrdering] = {}
+_orderings_guard = threading.Lock()
+
+
+def ordering_for(exchange: str, key_id: str) -> KeyOrdering:
+    """The process-wide ordering of one exchange key."""
+    with _orderings_guard:
+        return _orderings.setdefault((exchange, key_id), KeyOrdering())
+
+
+def _inside_event_loop() -> bool:
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return False
+    return True
+
+
+async def _acquire_without_blocking(lock: threading.Lock) -> None:
+    """Take a threading lock from a coroutine without blocking its loop.
+
+    At once if the lock is free, else in a worker thread; a cancelled wait hands the lock back as soon as the
+    worker gets it.
+    """
+    if lock.acquire(blocking=False):
+        return
+    acquiring = asyncio.ensure_future(asyncio.to_thread(lock.acquire))
+    try:
+        await asyncio.shield(acquiring)
+    except asyncio.CancelledError:
+        acquiring.add_done_callback(lambda _: lock.release())
+        raise
+
+
+async def _enter_without_blocking(held: AbstractContextManager[object]) -> None:
+    # A file lock's acquire blocks on the OS; it waits in a worker thread like the thread lock does.
+    await asyncio.to_thread(held.__enter__)
+
+
+def ordered_sync_flow(
+    ordering: KeyOrdering, interprocess: Callable[[], AbstractContextManager[object]] | None, flow: Flow
+) -> Flow:
+    """`flow` with the key's lock (and the cross-process lock, if any) held from first request to last response."""
+    if _inside_event_loop():
+        # A blocking call made from a coroutine: the loop may hold this key's lock for a request it can no longer
+        # finish while this thread blocks it, so waiting could deadlock. Go unlocked; Gemini's resend on
+        # InvalidNonce covers the rare overtaking.
+        yield from flow
+        return
+    with ordering.thread_lock, (interprocess or nullcontext)():
+        yield from flow
+
+
+async def ordered_async_flow(
+    ordering: KeyOrdering, interprocess: Callable[[], AbstractContextManager[object]] | None, flow: AsyncFlow
+) -> AsyncFlow:
+    """The async `flow` under the same locks, waited for without blocking the event loop."""
+    async with ordering.loop_lock():
+        await _acquire_without_blocking(ordering.thread_lock)
+        held = (interprocess or nullcontext)()
+        try:
+            await _enter_without_blocking(held)
+            try:
+                outgoing = await flow.__anext__()
+                while True:
+                    response = yield outgoing
+                    try:
+                        outgoing = await flow.asend(response)
+                    except StopAsyncIteration:
+                        return
+            finally:
+                held.__exit__(None, None, None)
+        finally:
+            ordering.thread_lock.release()

@@ -1,0 +1,67 @@
+"""
+The shared nonce store: strictly increasing across store objects and processes, even when the clock goes back.
+
+Four processes on one Gemini key get no nonce refusal.
+"""
+
+from __future__ import annotations
+
+import itertools
+import subprocess
+import sys
+from pathlib import Path
+
+import exchange_clients as ec
+from exchange_clients.simulator import Simulator
+
+
+WORKER = Path(__file__).parent.parent / "workers" / "gemini_reader.py"
+
+
+def test_two_stores_on_one_directory_never_repeat(tmp_path: Path) -> None:
+    """Two stores over one directory (as two processes would have) draw one strictly increasing sequence."""
+    first = ec.SharedNonceStore(tmp_path).source("gemini", "key-a", wall_clock_ns=lambda: 1_000_000_000_000)
+    second = ec.SharedNonceStore(tmp_path).source("gemini", "key-a", wall_clock_ns=lambda: 1_000_000_000_000)
+
+    drawn = [source() for _ in range(5) for source in (first, second)]
+
+    assert drawn == list(range(1_000_000, 1_000_010))
+
+
+def test_wall_clock_going_back_does_not_lower_the_nonce(tmp_path: Path) -> None:
+    """After the clock steps back an hour, nonces continue from the last one issued."""
+    now = [2_000_000_000_000_000]
+    source = ec.SharedNonceStore(tmp_path).source("kraken_futures", "key-b", wall_clock_ns=lambda: now[0])
+
+    before = source()
+    now[0] -= 3_600 * 10**9
+    after = source()
+
+    assert after == before + 1
+
+
+def test_keys_do_not_share_a_sequence_and_files_do_not_name_keys(tmp_path: Path) -> None:
+    """Each key has its own file, named by a digest so the key itself never appears on disk."""
+    store = ec.SharedNonceStore(tmp_path)
+    store.source("gemini", "account-SecretLookingKey1", wall_clock_ns=lambda: 5_000_000)()
+    store.source("gemini", "account-SecretLookingKey2", wall_clock_ns=lambda: 5_000_000)()
+
+    names = [path.name for path in tmp_path.iterdir()]
+    assert len([name for name in names if name.endswith(".nonce")]) == 2
+    assert not any("SecretLooking" in name for name in names)
+
+
+def test_four_processes_share_one_gemini_key(fresh_simulator: Simulator, tmp_path: Path) -> None:
+    """4 processes x 200 calls on one key, through the store: all 800 answered, nonces strictly increasing."""
+    url = fresh_simulator.base_url("gemini")
+    order_id = fresh_simulator.orders.id("gemini", "live_unfilled")
+    command = [sys.executable, str(WORKER), url, str(tmp_path), "200", order_id]
+
+    workers = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(4)]
+    outputs = [worker.communicate(timeout=120) for worker in workers]
+
+    assert [out.strip() for out, _ in outputs] == ["ok=200 failed=0"] * 4, [err for _, err in outputs]
+    nonces = fresh_simulator.seen_nonces("gemini", fresh_simulator.accounts.gemini.api_key)
+    assert len(nonces) == 800
+    assert all(earlier < later for earlier, later in itertools.pairwise(nonces))
+    assert not [request for request in fresh_simulator.requests() if request.outcome != "accepted"]
