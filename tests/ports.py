@@ -1,14 +1,21 @@
 """
-Free loopback ports for tests that must name their ports (the command line's `--port N`).
+Free loopback ports and serving commands, for tests of `--port N` command lines.
 """
 
 from __future__ import annotations
 
 import contextlib
 import random
+import signal
 import socket
+import subprocess
+from collections.abc import Callable
+from typing import TypeVar
 
 import pytest
+
+
+T = TypeVar("T")
 
 
 def free_ports(count: int) -> tuple[int, ...]:
@@ -23,3 +30,24 @@ def free_ports(count: int) -> tuple[int, ...]:
                 continue
         return tuple(range(first, first + count))
     pytest.fail("no free consecutive ports")
+
+
+def serve_then_interrupt(command: list[str], probe: Callable[[], T]) -> tuple[str, T, int]:
+    """Start a serving command, wait for its "Press Ctrl-C" line, run `probe`, then Ctrl-C it.
+
+    Returns what it printed up to that line, the probe's result and its exit code.
+    """
+    with subprocess.Popen(command, stdout=subprocess.PIPE, text=True) as process:
+        try:
+            assert process.stdout is not None
+            lines: list[str] = []
+            while not lines or not lines[-1].startswith("Press Ctrl-C"):
+                line = process.stdout.readline()
+                assert line, "the server exited before serving"
+                lines.append(line)
+            result = probe()
+            process.send_signal(signal.SIGINT)
+            code = process.wait(timeout=10)
+        finally:
+            process.kill()
+    return "".join(lines), result, code

@@ -145,7 +145,7 @@ class Call(Generic[ClientT, AnswerT]):
             raise self._transport_error(error) from error
         except self.parse_failure as error:
             raise self.errors.from_parse_failure(self.operation, _as_parse_failure(error), self.order_ids) from error
-        return self.read(answer)
+        return self._read(answer)
 
     async def _attempt_async(self, client: ClientT) -> list[Order]:
         try:
@@ -154,7 +154,23 @@ class Call(Generic[ClientT, AnswerT]):
             raise self._transport_error(error) from error
         except self.parse_failure as error:
             raise self.errors.from_parse_failure(self.operation, _as_parse_failure(error), self.order_ids) from error
-        return self.read(answer)
+        return self._read(answer)
+
+    def _read(self, answer: AnswerT) -> list[Order]:
+        try:
+            return self.read(answer)
+        except UnexpectedResponseError as error:
+            if error.http_status is not None:
+                raise
+            # Normalization refused a field of a documented answer: the answer is what the caller needs to see.
+            reply: Any = answer
+            raise UnexpectedResponseError(
+                error.message,
+                exchange=self.errors.exchange,
+                operation=self.operation,
+                http_status=reply.status_code,
+                body=reply.content,
+            ) from error
 
     def error(self, answer: Answer) -> ExchangeError:
         """The error a non-success answer to this call means."""

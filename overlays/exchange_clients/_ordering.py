@@ -18,7 +18,11 @@ import weakref
 from collections.abc import AsyncGenerator, Callable, Generator
 from contextlib import AbstractContextManager, nullcontext
 
+import attrs
 import httpx
+
+from exchange_clients._nonce import NonceSource, shared_clock
+from exchange_clients._nonce_store import SharedNonceStore
 
 
 Flow = Generator[httpx.Request, httpx.Response, None]
@@ -122,3 +126,34 @@ async def ordered_async_flow(
                 held.__exit__(None, None, None)
         finally:
             ordering.thread_lock.release()
+
+
+@attrs.frozen
+class OrderedNonces:
+    """A key's nonce source and the locks that keep its requests in that order, as a signer holds them."""
+
+    nonce: NonceSource
+    ordering: KeyOrdering
+    interprocess: Callable[[], AbstractContextManager[object]] | None
+
+    @classmethod
+    def for_key(
+        cls, exchange: str, key_id: str, *, nonce: NonceSource | None, nonce_store: SharedNonceStore | None
+    ) -> OrderedNonces:
+        """`nonce` if given, else the store's source for the key, else the process-wide clock (milliseconds)."""
+        if nonce is None:
+            nonce = (
+                nonce_store.source(exchange, key_id, "ms")
+                if nonce_store is not None
+                else shared_clock(exchange, key_id, "ms", strictly_increasing=True)
+            )
+        interprocess = nonce_store.lock(exchange, key_id) if nonce_store is not None else None
+        return cls(nonce, ordering_for(exchange, key_id), interprocess)
+
+    def sync_flow(self, flow: Flow) -> Flow:
+        """`flow` in order (see ordered_sync_flow)."""
+        return ordered_sync_flow(self.ordering, self.interprocess, flow)
+
+    def async_flow(self, flow: AsyncFlow) -> AsyncFlow:
+        """The async `flow` in order (see ordered_async_flow)."""
+        return ordered_async_flow(self.ordering, self.interprocess, flow)

@@ -5,8 +5,6 @@ The `exchange-clients` command against the simulator: tables, exact JSON, and ex
 from __future__ import annotations
 
 import json
-import signal
-import subprocess
 import sys
 from collections.abc import Mapping
 
@@ -17,7 +15,7 @@ from click.testing import CliRunner, Result
 from exchange_clients.cli._commands import cli
 from exchange_clients.cli._exit_codes import ExitCode
 from exchange_clients.simulator import Incoming, Reply, Simulator
-from tests.ports import free_ports
+from tests.ports import free_ports, serve_then_interrupt
 from tests.secrets import leaked_secrets
 
 
@@ -189,21 +187,13 @@ def test_simulate_serves_until_interrupted() -> None:
     """`exchange-clients simulate --port N` serves Gemini on N (signed requests work) and stops on Ctrl-C."""
     first = free_ports(4)[0]
     command = [sys.executable, "-m", "exchange_clients.cli", "simulate", "--port", str(first)]
-    with subprocess.Popen(command, stdout=subprocess.PIPE, text=True) as process:
-        try:
-            assert process.stdout is not None
-            lines: list[str] = []
-            while not lines or not lines[-1].startswith("Press Ctrl-C"):
-                line = process.stdout.readline()
-                assert line, "the simulator exited before serving"
-                lines.append(line)
-            with httpx.Client() as http:
-                answer = http.post(f"http://127.0.0.1:{first}/v1/order/status")
-            process.send_signal(signal.SIGINT)
-            code = process.wait(timeout=10)
-        finally:
-            process.kill()
+
+    def probe() -> httpx.Response:
+        with httpx.Client() as http:
+            return http.post(f"http://127.0.0.1:{first}/v1/order/status")
+
+    output, answer, code = serve_then_interrupt(command, probe)
 
     assert answer.json()["reason"] == "MissingApikeyHeader"
     assert code == 0
-    assert f"http://127.0.0.1:{first}\n" in "".join(lines)
+    assert f"http://127.0.0.1:{first}\n" in output

@@ -4,9 +4,7 @@ The simulator as a server: loopback only, the ports it is given, a clean stop, i
 
 from __future__ import annotations
 
-import signal
 import socket
-import subprocess
 import sys
 import time
 from collections.abc import Iterator
@@ -16,7 +14,7 @@ import pytest
 
 import exchange_clients.simulator as simulator_package
 from exchange_clients.simulator import EXCHANGES, Incoming, Reply, Simulator
-from tests.ports import free_ports
+from tests.ports import free_ports, serve_then_interrupt
 
 
 def _refused(host: str, port: int) -> bool:
@@ -168,24 +166,15 @@ def test_command_line_serves_until_interrupted() -> None:
     """`python -m exchange_clients.simulator --port N` prints the four URLs and credentials, then exits 0 on Ctrl-C."""
     first = free_ports(4)[0]
     command = [sys.executable, "-m", "exchange_clients.simulator", "--port", str(first)]
-    with subprocess.Popen(command, stdout=subprocess.PIPE, text=True) as process:
-        try:
-            assert process.stdout is not None
-            lines: list[str] = []
-            while not lines or not lines[-1].startswith("Press Ctrl-C"):
-                line = process.stdout.readline()
-                assert line, "the simulator exited before serving"
-                lines.append(line)
-            with httpx.Client() as http:
-                answer = http.get(f"http://127.0.0.1:{first + 2}/v3/spot/order")
-            process.send_signal(signal.SIGINT)
-            code = process.wait(timeout=10)
-        finally:
-            process.kill()
+
+    def probe() -> httpx.Response:
+        with httpx.Client() as http:
+            return http.get(f"http://127.0.0.1:{first + 2}/v3/spot/order")
+
+    output, answer, code = serve_then_interrupt(command, probe)
 
     assert answer.json() == {"code": 10009}
     assert code == 0
-    output = "".join(lines)
     for offset, url in enumerate(["", "/derivatives/api/v3", "", "/v3"]):
         assert f"http://127.0.0.1:{first + offset}{url}\n" in output
     assert "api_secret=" in output

@@ -23,9 +23,9 @@ import httpx
 from attrs import field, frozen
 
 from exchange_clients._credentials import key_hint, read_environment, redacted
-from exchange_clients._nonce import NonceSource, shared_clock
+from exchange_clients._nonce import NonceSource
 from exchange_clients._nonce_store import SharedNonceStore
-from exchange_clients._ordering import ordered_async_flow, ordered_sync_flow, ordering_for
+from exchange_clients._ordering import OrderedNonces
 from exchange_clients._redact import register_key, register_secret
 
 
@@ -80,16 +80,7 @@ class GeminiAuth(httpx.Auth):
         nonce_store: SharedNonceStore | None = None,
     ) -> None:
         self._credentials = credentials
-        key = credentials.api_key
-        if nonce is None:
-            nonce = (
-                nonce_store.source("gemini", key, "ms")
-                if nonce_store is not None
-                else shared_clock("gemini", key, "ms", strictly_increasing=True)
-            )
-        self._nonce = nonce
-        self._ordering = ordering_for("gemini", key)
-        self._interprocess = nonce_store.lock("gemini", key) if nonce_store is not None else None
+        self._ordered = OrderedNonces.for_key("gemini", credentials.api_key, nonce=nonce, nonce_store=nonce_store)
 
     def __repr__(self) -> str:
         return f"GeminiAuth({self._credentials!r})"
@@ -97,7 +88,7 @@ class GeminiAuth(httpx.Auth):
     def _sign(self, request: httpx.Request, body: Mapping[str, Any]) -> None:
         payload: dict[str, Any] = dict(body)
         payload["request"] = request.url.path
-        payload["nonce"] = self._nonce()
+        payload["nonce"] = self._ordered.nonce()
         if self._credentials.account is not None:
             payload.setdefault("account", self._credentials.account)
         # Python's json writes ints exactly, so an order_id of 2**63-1 reaches Gemini digit for digit.
@@ -124,8 +115,8 @@ class GeminiAuth(httpx.Auth):
 
     def sync_auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
         """The auth flow with this key's lock held from signing until the response arrives."""
-        return ordered_sync_flow(self._ordering, self._interprocess, super().sync_auth_flow(request))
+        return self._ordered.sync_flow(super().sync_auth_flow(request))
 
     def async_auth_flow(self, request: httpx.Request) -> AsyncGenerator[httpx.Request, httpx.Response]:
         """The auth flow with this key's lock held until the response arrives, the event loop never blocked."""
-        return ordered_async_flow(self._ordering, self._interprocess, super().async_auth_flow(request))
+        return self._ordered.async_flow(super().async_auth_flow(request))

@@ -25,9 +25,9 @@ import httpx
 from attrs import field, frozen
 
 from exchange_clients._credentials import key_hint, read_environment, redacted
-from exchange_clients._nonce import NonceSource, shared_clock
+from exchange_clients._nonce import NonceSource
 from exchange_clients._nonce_store import SharedNonceStore
-from exchange_clients._ordering import ordered_async_flow, ordered_sync_flow, ordering_for
+from exchange_clients._ordering import OrderedNonces
 from exchange_clients._redact import register_key, register_secret
 
 
@@ -89,25 +89,18 @@ class KrakenFuturesAuth(httpx.Auth):
     ) -> None:
         self._credentials = credentials
         self._secret = _decoded_secret(credentials.api_secret)
-        key = credentials.api_key
-        if nonce is None:
-            nonce = (
-                nonce_store.source("kraken_futures", key, "ms")
-                if nonce_store is not None
-                else shared_clock("kraken_futures", key, "ms", strictly_increasing=True)
-            )
-        self._nonce = nonce
         # Decision: Kraken says it "tolerates nonces that are out of order for a brief period" without saying how
         # brief, so a key's requests are kept in order like Gemini's rather than relying on that tolerance.
-        self._ordering = ordering_for("kraken_futures", key)
-        self._interprocess = nonce_store.lock("kraken_futures", key) if nonce_store is not None else None
+        self._ordered = OrderedNonces.for_key(
+            "kraken_futures", credentials.api_key, nonce=nonce, nonce_store=nonce_store
+        )
 
     def __repr__(self) -> str:
         return f"KrakenFuturesAuth({self._credentials!r})"
 
     def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
         """Add the three headers, signing the query and body exactly as they go on the wire."""
-        nonce = str(self._nonce())
+        nonce = str(self._ordered.nonce())
         post_data = request.url.query.decode("ascii") + request.content.decode()
         request.headers["APIKey"] = self._credentials.api_key
         request.headers["Nonce"] = nonce
@@ -116,8 +109,8 @@ class KrakenFuturesAuth(httpx.Auth):
 
     def sync_auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
         """The auth flow with this key's lock held from signing until the response arrives."""
-        return ordered_sync_flow(self._ordering, self._interprocess, super().sync_auth_flow(request))
+        return self._ordered.sync_flow(super().sync_auth_flow(request))
 
     def async_auth_flow(self, request: httpx.Request) -> AsyncGenerator[httpx.Request, httpx.Response]:
         """The auth flow with this key's lock held until the response arrives, the event loop never blocked."""
-        return ordered_async_flow(self._ordering, self._interprocess, super().async_auth_flow(request))
+        return self._ordered.async_flow(super().async_auth_flow(request))
