@@ -7,8 +7,6 @@ signing (`gemini`, `kraken_futures`, `digifinex`, `derive`), one normalized `Ord
 unified clients from `connect` and `connect_async`.
 """
 
-from importlib.metadata import version as _version
-
 from exchange_clients import derive, digifinex, gemini, kraken_futures
 from exchange_clients._credentials import MissingCredentialsError
 from exchange_clients._errors import (
@@ -30,7 +28,14 @@ from exchange_clients._order import Exchange, Order, OrderStatus, OrderType, Raw
 from exchange_clients._unified import AsyncClient, Client, connect, connect_async
 
 
-__version__ = _version("exchange-clients")
+def __getattr__(name: str) -> str:
+    # importlib.metadata costs ~40 ms at import; most programs never ask for the version.
+    if name == "__version__":
+        from importlib.metadata import version  # noqa: PLC0415
+
+        return version("exchange-clients")
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "AsyncClient",

@@ -19,9 +19,6 @@ from collections.abc import Callable
 from contextlib import AbstractContextManager
 from pathlib import Path
 
-import filelock
-import platformdirs
-
 from exchange_clients._nonce import NonceSource
 
 
@@ -48,8 +45,7 @@ class SharedNonceStore:
         _, lock_path = self._paths(exchange, key_id)
 
         def acquire() -> AbstractContextManager[object]:
-            # Not thread-local: an async flow may take it in a worker thread and release it on the loop's.
-            return filelock.FileLock(lock_path, thread_local=False)
+            return _file_lock(lock_path)
 
         return acquire
 
@@ -61,7 +57,7 @@ class SharedNonceStore:
         divisor = _NANOSECONDS[unit]
         clock = wall_clock_ns or time.time_ns
         # Its own lock, reentrant within the thread that already holds the ordering lock of the same file.
-        counter_lock = filelock.FileLock(str(lock_path) + ".counter", thread_local=False)
+        counter_lock = _file_lock(Path(str(lock_path) + ".counter"))
 
         def draw() -> int:
             with counter_lock:
@@ -79,4 +75,13 @@ class SharedNonceStore:
 
 
 def _default_directory() -> Path:
+    import platformdirs  # noqa: PLC0415 - the store is opt-in; importing it costs nothing until used
+
     return Path(platformdirs.user_cache_dir("exchange-clients")) / "nonces"
+
+
+def _file_lock(path: Path) -> AbstractContextManager[object]:
+    import filelock  # noqa: PLC0415 - the store is opt-in; importing it costs nothing until used
+
+    # Not thread-local: an async flow may take it in a worker thread and release it on the loop's.
+    return filelock.FileLock(path, thread_local=False)

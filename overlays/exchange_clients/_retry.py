@@ -15,7 +15,6 @@ from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
 import attrs
-import stamina
 
 from exchange_clients._errors import (
     ExchangeError,
@@ -73,6 +72,8 @@ class _Attempts:
 
     def retrying(self) -> Any:
         """Stamina's attempts for this call (an iterator, sync or async)."""
+        import stamina  # noqa: PLC0415 - ~30 ms at import, and only a failing call needs it
+
         return stamina.retry_context(
             on=self.should_retry,
             attempts=self.policy.max_retries + 1,

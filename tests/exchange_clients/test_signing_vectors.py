@@ -8,6 +8,7 @@ official example, and self-computed Kraken and Derive vectors (no exchange publi
 from __future__ import annotations
 
 import base64
+import hashlib
 import json
 
 import httpx
@@ -166,3 +167,17 @@ def test_derive_self_computed_vector(generation: str, prefix: str) -> None:
     assert signed.headers[f"{prefix}Signature"] == DERIVE_SIGNATURE
     assert signed.headers[f"{prefix}Timestamp"] == "1700000000000"
     assert signed.headers[f"{prefix}Wallet"] == credentials.wallet
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_derive_sign_matches_eth_account(seed: int) -> None:
+    """derive.sign gives exactly eth-account's personal_sign signature, for any key and timestamp."""
+    from eth_account import Account  # noqa: PLC0415 - the reference implementation, only here
+    from eth_account.messages import encode_defunct  # noqa: PLC0415
+
+    key = hashlib.sha256(f"derive-key-{seed}".encode()).digest()
+    timestamp = str(1_700_000_000_000 + seed * 7_919)
+
+    expected = "0x" + bytes(Account.from_key(key).sign_message(encode_defunct(text=timestamp)).signature).hex()
+
+    assert derive.sign(timestamp, key) == expected

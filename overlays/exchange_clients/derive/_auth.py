@@ -23,7 +23,7 @@ from exchange_clients._redact import register_secret
 
 
 if TYPE_CHECKING:
-    from eth_account.signers.local import LocalAccount
+    from coincurve import PrivateKey
 
 
 Generation = Literal["v3", "v2"]
@@ -58,11 +58,25 @@ class DeriveCredentials:
         return cls(wallet=wallet, private_key=private_key, subaccount_id=int(subaccount) if subaccount else None)
 
 
-def sign(timestamp: str, signer: LocalAccount) -> str:
-    """The signature header for one timestamp: EIP-191 personal_sign, 0x-prefixed hex."""
-    from eth_account.messages import encode_defunct  # noqa: PLC0415 - keeps `import exchange_clients` fast
+def sign(timestamp: str, private_key: bytes) -> str:
+    """The signature header for one timestamp: EIP-191 personal_sign, 0x-prefixed hex (r, s, v with v 27 or 28).
 
-    return "0x" + bytes(signer.sign_message(encode_defunct(text=timestamp)).signature).hex()
+    Computed with keccak (eth-hash) and secp256k1 (coincurve), the libraries eth-account itself signs with, but
+    without its per-call object layers: several times faster, the same bytes (a test compares with eth-account's
+    `sign_message` for many keys and messages).
+    """
+    from coincurve import PrivateKey  # noqa: PLC0415 - keeps `import exchange_clients` fast
+
+    return _personal_sign(timestamp, PrivateKey(private_key))
+
+
+def _personal_sign(text: str, key: PrivateKey) -> str:
+    from eth_hash.auto import keccak  # noqa: PLC0415 - keeps `import exchange_clients` fast
+
+    message = text.encode()
+    digest = keccak(b"\x19Ethereum Signed Message:\n" + str(len(message)).encode() + message)
+    recoverable = key.sign_recoverable(digest, hasher=None)
+    return "0x" + recoverable[:64].hex() + bytes([recoverable[64] + 27]).hex()
 
 
 class DeriveAuth(httpx.Auth):
@@ -84,11 +98,10 @@ class DeriveAuth(httpx.Auth):
         return f"DeriveAuth({self._credentials!r})"
 
     @cached_property
-    def _signer(self) -> LocalAccount:
-        from eth_account import Account  # noqa: PLC0415 - keeps `import exchange_clients` fast
+    def _key(self) -> PrivateKey:
+        from coincurve import PrivateKey  # noqa: PLC0415 - keeps `import exchange_clients` fast
 
-        signer: LocalAccount = Account.from_key(self._credentials.private_key)
-        return signer
+        return PrivateKey(bytes.fromhex(self._credentials.private_key.removeprefix("0x").removeprefix("0X")))
 
     def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
         """Add the wallet, timestamp and signature headers."""
@@ -96,5 +109,5 @@ class DeriveAuth(httpx.Auth):
         wallet_header, timestamp_header, signature_header = self._headers
         request.headers[wallet_header] = self._credentials.wallet
         request.headers[timestamp_header] = timestamp
-        request.headers[signature_header] = sign(timestamp, self._signer)
+        request.headers[signature_header] = _personal_sign(timestamp, self._key)
         yield request
