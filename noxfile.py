@@ -6,6 +6,8 @@ Sessions for exchange-clients: `nox -l` lists them.
 
 from __future__ import annotations
 
+import sys
+
 import nox
 
 
@@ -106,3 +108,16 @@ def update_spec(session: nox.Session) -> None:
     session.install(".[cli,simulator]")
     _install_group(session, "typing")
     session.run("python", "-m", "codegen", "update", *session.posargs)
+
+
+@nox.session(default=False)
+def bench(session: nox.Session) -> None:
+    """
+    Benchmark against ccxt and hand-written floors; print the table, write bench/results/latest.json (~8 min).
+
+    `nox -s bench -- [--quick] [--only signing,parse,list,end_to_end,concurrency,pipeline] [--output PATH]`.
+    The pipeline benchmark times `nox -s generate` and `check_generated` with the nox running this session.
+    """
+    session.install(".[cli,simulator]")
+    _install_group(session, "bench")
+    session.run("python", "-m", "bench", "--nox-python", sys.executable, *session.posargs)
