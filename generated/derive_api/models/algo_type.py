@@ -11,4 +11,4 @@ class AlgoType(StrEnum):
 
     @classmethod
     def _missing_(cls, value: object) -> None:
-        raise DiscriminatorMismatch(f"{value!r} is not 'twap'")
+        raise DiscriminatorMismatch(f"{value!r:.60} is not 'twap'")

@@ -11,4 +11,4 @@ class JsonRpcVersion(StrEnum):
 
     @classmethod
     def _missing_(cls, value: object) -> None:
-        raise DiscriminatorMismatch(f"{value!r} is not '2.0'")
+        raise DiscriminatorMismatch(f"{value!r:.60} is not '2.0'")

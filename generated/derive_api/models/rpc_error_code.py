@@ -1,7 +1,15 @@
-from enum import IntEnum
+from enum import EnumType, IntEnum
+from typing import Any
 
 
-class RpcErrorCode(IntEnum):
+class _IntegersOnly(EnumType):
+    def __call__(cls, value: object, *args: Any, **kwargs: Any) -> Any:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise ValueError(f"{cls.__name__} takes a JSON integer, not {type(value).__name__} {value!r:.60}")
+        return super().__call__(value, *args, **kwargs)
+
+
+class RpcErrorCode(IntEnum, metaclass=_IntegersOnly):
     PARSE_ERROR = -32700
     INVALID_REQUEST = -32600
     METHOD_NOT_FOUND = -32601

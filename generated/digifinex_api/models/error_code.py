@@ -1,7 +1,15 @@
-from enum import IntEnum
+from enum import EnumType, IntEnum
+from typing import Any
 
 
-class ErrorCode(IntEnum):
+class _IntegersOnly(EnumType):
+    def __call__(cls, value: object, *args: Any, **kwargs: Any) -> Any:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise ValueError(f"{cls.__name__} takes a JSON integer, not {type(value).__name__} {value!r:.60}")
+        return super().__call__(value, *args, **kwargs)
+
+
+class ErrorCode(IntEnum, metaclass=_IntegersOnly):
     SUCCESS = 0
     WRONG_REQUEST_METHOD = 10001
     INVALID_API_KEY = 10002

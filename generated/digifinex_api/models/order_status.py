@@ -1,7 +1,15 @@
-from enum import IntEnum
+from enum import EnumType, IntEnum
+from typing import Any
 
 
-class OrderStatus(IntEnum):
+class _IntegersOnly(EnumType):
+    def __call__(cls, value: object, *args: Any, **kwargs: Any) -> Any:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise ValueError(f"{cls.__name__} takes a JSON integer, not {type(value).__name__} {value!r:.60}")
+        return super().__call__(value, *args, **kwargs)
+
+
+class OrderStatus(IntEnum, metaclass=_IntegersOnly):
     NONE_EXECUTED = 0
     PARTIALLY_EXECUTED = 1
     FULLY_EXECUTED = 2

@@ -11,4 +11,4 @@ class ResultErrorResult(StrEnum):
 
     @classmethod
     def _missing_(cls, value: object) -> None:
-        raise DiscriminatorMismatch(f"{value!r} is not 'error'")
+        raise DiscriminatorMismatch(f"{value!r:.60} is not 'error'")

@@ -11,4 +11,4 @@ class ResultSuccessResult(StrEnum):
 
     @classmethod
     def _missing_(cls, value: object) -> None:
-        raise DiscriminatorMismatch(f"{value!r} is not 'success'")
+        raise DiscriminatorMismatch(f"{value!r:.60} is not 'success'")

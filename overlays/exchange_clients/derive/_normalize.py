@@ -18,6 +18,7 @@ from exchange_clients._normalize import (
     MALFORMED,
     average_price,
     decimal_text,
+    identifier,
     load_object,
     not_negative,
     remaining,
@@ -76,10 +77,10 @@ def _normalize(model: DeriveOrder) -> Order:
     label = text(model.label, "label")
     return Order(
         exchange=Exchange.DERIVE,
-        order_id=text(model.order_id, "order_id"),
+        order_id=identifier(model.order_id, "order_id"),
         # Decision: the user-defined `label` is Derive's client order id; Derive writes "" for none.
         client_order_id=label or None,
-        symbol=text(model.instrument_name, "instrument_name"),
+        symbol=identifier(model.instrument_name, "instrument_name"),
         side=_SIDES.get(model.direction, Side.UNKNOWN),
         order_type=_order_type(model),
         status=normalized_status(status, filled),

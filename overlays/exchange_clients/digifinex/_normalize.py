@@ -17,12 +17,12 @@ from digifinex_api.types import decode_json
 from exchange_clients._normalize import (
     MALFORMED,
     average_price,
+    identifier,
     integer,
     load_object,
     not_negative,
     number,
     remaining,
-    text,
     unexpected,
     utc_from_seconds,
 )
@@ -71,10 +71,10 @@ def _normalize(model: DigiFinexOrder) -> Order:
     status = _status(model.status)
     return Order(
         exchange=Exchange.DIGIFINEX,
-        order_id=text(model.order_id, "order_id"),
+        order_id=identifier(model.order_id, "order_id"),
         # DigiFinex's order-status answer carries no client order id.
         client_order_id=None,
-        symbol=text(model.symbol, "symbol"),
+        symbol=identifier(model.symbol, "symbol"),
         side=side,
         order_type=order_type,
         status=normalized_status(status),

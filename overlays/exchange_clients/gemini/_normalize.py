@@ -20,6 +20,7 @@ from exchange_clients._normalize import (
     decimal_text,
     exact_sum,
     flag,
+    identifier,
     load_object,
     not_negative,
     text,
@@ -77,9 +78,9 @@ def _normalize(model: GeminiOrder) -> Order:
     client_order_id = model.client_order_id
     return Order(
         exchange=Exchange.GEMINI,
-        order_id=text(model.order_id, "order_id"),
+        order_id=identifier(model.order_id, "order_id"),
         client_order_id=None if isinstance(client_order_id, Unset) else text(client_order_id, "client_order_id"),
-        symbol=text(model.symbol, "symbol"),
+        symbol=identifier(model.symbol, "symbol"),
         side=_SIDES.get(model.side, Side.UNKNOWN),
         order_type=order_type,
         status=normalized_status(is_live=is_live, is_cancelled=is_cancelled, executed=filled, remaining=remaining),

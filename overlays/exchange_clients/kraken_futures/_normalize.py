@@ -15,6 +15,7 @@ from kraken_futures_api.types import decode_json
 
 from exchange_clients._normalize import (
     MALFORMED,
+    identifier,
     load_object,
     not_negative,
     number,
@@ -65,7 +66,7 @@ def _normalize(model: OrderStatusDetailsJson) -> Order:
         exchange=Exchange.KRAKEN_FUTURES,
         order_id=_order_id(order.order_id),
         client_order_id=optional_text(order.cli_ord_id, "cliOrdId"),
-        symbol=text(order.symbol, "symbol"),
+        symbol=identifier(order.symbol, "symbol"),
         side=_SIDES.get(text(order.side, "side"), Side.UNKNOWN),
         order_type=_order_type(order.type_, price),
         status=normalized_status(text(status, "status"), filled),
