@@ -8,14 +8,13 @@ becomes an `ExchangeError` here, in one place for all four exchanges.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Awaitable, Callable, Mapping
-from decimal import Decimal
 from types import ModuleType
 from typing import Any, Generic, Protocol, TypeVar
 
 import attrs
 import httpx
+from gemini_api.types import decode_json
 
 from exchange_clients._error_mapping import class_for_status, parse_retry_after
 from exchange_clients._errors import (
@@ -240,7 +239,8 @@ def error_from_answer(
 def json_object(content: bytes) -> Mapping[str, Any] | None:
     """The body as a JSON object, or None when it is not one (HTML, truncated, a list): for reading error bodies."""
     try:
-        decoded = json.loads(content, parse_float=Decimal)
+        # The generated decoder refuses absurd nesting before recursing (a deep error body is no reason to crash).
+        decoded = decode_json(content)
     except (ValueError, RecursionError):
         return None
     return decoded if isinstance(decoded, dict) else None

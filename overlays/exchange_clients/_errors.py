@@ -10,6 +10,9 @@ from exchange_clients._redact import redact_text
 
 BODY_EXCERPT_CHARS = 500
 """How much of a response body an error keeps: enough to read the exchange's message, never a 10 MB page."""
+MESSAGE_CHARS = 300
+CODE_CHARS = 100
+"""The exchange's message and code come from the answer too: an error string of 10 MB must not become one."""
 
 
 class ExchangeError(Exception):
@@ -30,11 +33,11 @@ class ExchangeError(Exception):
         code: str | None = None,
         body: str | bytes | None = None,
     ) -> None:
-        self.message = redact_text(message)
+        self.message = _bounded(redact_text(message), MESSAGE_CHARS)
         self.exchange = exchange
         self.operation = operation
         self.http_status = int(http_status) if http_status is not None else None
-        self.code = code
+        self.code = _bounded(code, CODE_CHARS) if code is not None else None
         self.body = excerpt(body) if body is not None else None
         # Every failed attempt, oldest first and this one last, when the call was retried; else empty.
         self.attempts: tuple[ExchangeError, ...] = ()
@@ -141,6 +144,10 @@ def _summary(error: ExchangeError) -> str:
     if error.http_status is None:
         parts.append(error.message)
     return " ".join(parts)
+
+
+def _bounded(text: str, limit: int) -> str:
+    return text if len(text) <= limit else f"{text[:limit]}... [{len(text) - limit} more characters]"
 
 
 def excerpt(body: str | bytes) -> str:

@@ -12,8 +12,7 @@ import json
 import time
 from typing import Any
 
-from eth_account import Account
-from eth_account.messages import encode_defunct
+from exchange_clients.simulator._eth import Account, encode_defunct
 
 
 # Gemini and Kraken nonces for the whole session: above any earlier run's, increasing, and even, so that

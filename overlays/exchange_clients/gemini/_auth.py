@@ -21,6 +21,7 @@ from typing import Any, Self
 
 import httpx
 from attrs import field, frozen
+from gemini_api.types import decode_json
 
 from exchange_clients._credentials import key_hint, read_environment, redacted
 from exchange_clients._nonce import NonceSource
@@ -56,8 +57,8 @@ def _is_invalid_nonce(response: httpx.Response) -> bool:
     if response.status_code != 400:
         return False
     try:
-        return bool(json.loads(response.content).get("reason") == "InvalidNonce")
-    except (ValueError, AttributeError):
+        return bool(decode_json(response.content).get("reason") == "InvalidNonce")
+    except (ValueError, AttributeError, RecursionError):
         return False
 
 

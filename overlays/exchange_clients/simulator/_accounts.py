@@ -8,12 +8,12 @@ so printing them is harmless; they are still kept out of every log line and ever
 from __future__ import annotations
 
 import attrs
-from eth_account import Account
 
 from exchange_clients.derive import DeriveCredentials
 from exchange_clients.digifinex import DigiFinexCredentials
 from exchange_clients.gemini import GeminiCredentials
 from exchange_clients.kraken_futures import KrakenFuturesCredentials
+from exchange_clients.simulator._eth import Account
 
 
 __all__ = [

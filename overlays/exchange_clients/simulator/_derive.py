@@ -16,11 +16,10 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from eth_account import Account
-from eth_account.messages import encode_defunct
 from eth_keys.exceptions import BadSignature
 from eth_utils.exceptions import ValidationError
 
+from exchange_clients.simulator._eth import Account, encode_defunct
 from exchange_clients.simulator._state import State
 from exchange_clients.simulator._wire import Incoming, Reply, json_reply
 
