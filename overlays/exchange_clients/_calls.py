@@ -14,7 +14,6 @@ from typing import Any, Generic, Protocol, TypeVar
 
 import attrs
 import httpx
-from gemini_api.types import decode_json
 
 from exchange_clients._error_mapping import class_for_status, parse_retry_after
 from exchange_clients._errors import (
@@ -60,6 +59,8 @@ class ErrorFormat:
     """The exchange's documented codes (as they appear in JSON) and the class each one raises."""
     fields: Callable[[Mapping[str, Any]], tuple[object, str | None] | None]
     """(code, message) from a JSON error body, or None when the body is not this exchange's error format."""
+    decode: Callable[[bytes], Any]
+    """The generated package's `types.decode_json`: exact numbers, NaN and absurd nesting refused."""
 
     def from_answer(
         self,
@@ -71,7 +72,7 @@ class ErrorFormat:
         order_ids: tuple[str, ...] = (),
     ) -> ExchangeError:
         """The error an answer means: the exchange's own code when the body carries one, else the HTTP status."""
-        body = json_object(content)
+        body = json_object(content, self.decode)
         found = self.fields(body) if body is not None else None
         code, message = found if found is not None else (None, None)
         return error_from_answer(
@@ -236,11 +237,11 @@ def error_from_answer(
     return cls(message, **context)
 
 
-def json_object(content: bytes) -> Mapping[str, Any] | None:
+def json_object(content: bytes, decode: Callable[[bytes], Any]) -> Mapping[str, Any] | None:
     """The body as a JSON object, or None when it is not one (HTML, truncated, a list): for reading error bodies."""
     try:
         # The generated decoder refuses absurd nesting before recursing (a deep error body is no reason to crash).
-        decoded = decode_json(content)
+        decoded = decode(content)
     except (ValueError, RecursionError):
         return None
     return decoded if isinstance(decoded, dict) else None

@@ -5,9 +5,12 @@ Where a client may send credentials, and the keyword arguments every per-exchang
 from __future__ import annotations
 
 import ipaddress
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar
 
 import httpx
+
+from exchange_clients._logging import LoggedAuth
 
 
 class InsecureBaseURLError(ValueError):
@@ -55,3 +58,33 @@ def as_timeout(timeout: float | httpx.Timeout | None) -> httpx.Timeout:
     if isinstance(timeout, httpx.Timeout):
         return timeout
     return httpx.Timeout(timeout, connect=min(timeout, DEFAULT_TIMEOUT.connect or timeout))
+
+
+ClientT = TypeVar("ClientT")
+
+
+def signed_client(
+    client_class: Callable[..., ClientT],
+    *,
+    base_url: str,
+    key: str,
+    key_header: str,
+    signer: httpx.Auth,
+    timeout: float | httpx.Timeout | None,
+    raise_on_unexpected_status: bool,
+    httpx_args: Mapping[str, Any],
+) -> ClientT:
+    """A generated `AuthenticatedClient` whose every request goes through `signer`, logged (see _logging.py).
+
+    The generated client insists on a token; it is the public key or wallet in its own header, which the signer
+    also sets, so nothing secret rides on it.
+    """
+    return client_class(
+        base_url=base_url,
+        token=key,
+        prefix="",
+        auth_header_name=key_header,
+        timeout=as_timeout(timeout),
+        raise_on_unexpected_status=raise_on_unexpected_status,
+        httpx_args={**httpx_args, "auth": LoggedAuth(signer)},
+    )

@@ -47,7 +47,8 @@ def order_as_json(order: Order) -> dict[str, Any]:
 
 def _plain(value: object) -> Any:
     if isinstance(value, Decimal):
-        return str(value)
+        # Fixed-point, as exchanges write amounts: str() would print 0.000000000000000001 as 1E-18.
+        return f"{value:f}"
     if isinstance(value, datetime):
         return value.isoformat()
     if isinstance(value, Enum):

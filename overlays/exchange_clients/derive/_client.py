@@ -10,8 +10,7 @@ from typing import Any
 import httpx
 from derive_api import AuthenticatedClient
 
-from exchange_clients._http import as_timeout, resolve_base_url
-from exchange_clients._logging import LoggedAuth
+from exchange_clients._http import resolve_base_url, signed_client
 from exchange_clients._nonce import NonceSource
 from exchange_clients.derive._auth import DeriveAuth, DeriveCredentials, Generation
 
@@ -49,13 +48,13 @@ def client(
     """
     url = resolve_base_url("Derive", ENVIRONMENTS, environment, base_url)
     generation = GENERATIONS[environment]
-    wallet_header = "X-DeriveWallet" if generation == "v3" else "X-LyraWallet"
-    return AuthenticatedClient(
+    return signed_client(
+        AuthenticatedClient,
         base_url=url,
-        token=credentials.wallet,
-        prefix="",
-        auth_header_name=wallet_header,
-        timeout=as_timeout(timeout),
+        key=credentials.wallet,
+        key_header="X-DeriveWallet" if generation == "v3" else "X-LyraWallet",
+        signer=DeriveAuth(credentials, nonce=nonce, generation=generation),
+        timeout=timeout,
         raise_on_unexpected_status=raise_on_unexpected_status,
-        httpx_args={**httpx_args, "auth": LoggedAuth(DeriveAuth(credentials, nonce=nonce, generation=generation))},
+        httpx_args=httpx_args,
     )

@@ -12,7 +12,7 @@ from derive_api.api.orders import get_order
 from derive_api.errors import ResponseParseError
 from derive_api.models import GetOrderParams, GetOrderResponse
 from derive_api.retry_safety import IDEMPOTENT_OPERATIONS
-from derive_api.types import Response
+from derive_api.types import Response, decode_json
 
 from exchange_clients._calls import Call, ErrorFormat, declared_idempotent
 from exchange_clients._errors import InvalidRequestError
@@ -33,7 +33,7 @@ def _error_fields(body: Mapping[str, Any]) -> tuple[object, str | None] | None:
     return error.get("code"), message if isinstance(message, str) else None
 
 
-ERRORS = ErrorFormat(exchange=Exchange.DERIVE, table=ERROR_TABLE, fields=_error_fields)
+ERRORS = ErrorFormat(exchange=Exchange.DERIVE, table=ERROR_TABLE, fields=_error_fields, decode=decode_json)
 
 
 def order_calls(order_ids: Sequence[str], subaccount_id: int | None) -> list[DeriveCall]:

@@ -10,8 +10,7 @@ from typing import Any
 import httpx
 from digifinex_api import AuthenticatedClient
 
-from exchange_clients._http import as_timeout, resolve_base_url
-from exchange_clients._logging import LoggedAuth
+from exchange_clients._http import resolve_base_url, signed_client
 from exchange_clients._nonce import NonceSource
 from exchange_clients.digifinex._auth import DigiFinexAuth, DigiFinexCredentials
 
@@ -31,12 +30,13 @@ def client(
     **httpx_args: Any,
 ) -> AuthenticatedClient:
     """The generated DigiFinex client for `environment` (or `base_url`), every request signed by DigiFinexAuth."""
-    return AuthenticatedClient(
+    return signed_client(
+        AuthenticatedClient,
         base_url=resolve_base_url("DigiFinex", ENVIRONMENTS, environment, base_url),
-        token=credentials.api_key,
-        prefix="",
-        auth_header_name="ACCESS-KEY",
-        timeout=as_timeout(timeout),
+        key=credentials.api_key,
+        key_header="ACCESS-KEY",
+        signer=DigiFinexAuth(credentials, nonce=nonce),
+        timeout=timeout,
         raise_on_unexpected_status=raise_on_unexpected_status,
-        httpx_args={**httpx_args, "auth": LoggedAuth(DigiFinexAuth(credentials, nonce=nonce))},
+        httpx_args=httpx_args,
     )

@@ -12,7 +12,7 @@ from digifinex_api.api.orders import get_order_status
 from digifinex_api.errors import ResponseParseError
 from digifinex_api.models import ErrorCode, Market, OrderStatusResponse
 from digifinex_api.retry_safety import IDEMPOTENT_OPERATIONS
-from digifinex_api.types import Response
+from digifinex_api.types import Response, decode_json
 
 from exchange_clients._calls import Call, ErrorFormat, declared_idempotent
 from exchange_clients._errors import InvalidRequestError
@@ -38,7 +38,7 @@ def _error_fields(body: Mapping[str, Any]) -> tuple[object, str | None] | None:
     return code, known.name.replace("_", " ").lower() if known.is_recognized else None
 
 
-ERRORS = ErrorFormat(exchange=Exchange.DIGIFINEX, table=ERROR_TABLE, fields=_error_fields)
+ERRORS = ErrorFormat(exchange=Exchange.DIGIFINEX, table=ERROR_TABLE, fields=_error_fields, decode=decode_json)
 
 
 def order_calls(order_ids: Sequence[str], market: str | None) -> list[DigiFinexCall]:

@@ -10,8 +10,7 @@ from typing import Any
 import httpx
 from gemini_api import AuthenticatedClient
 
-from exchange_clients._http import as_timeout, resolve_base_url
-from exchange_clients._logging import LoggedAuth
+from exchange_clients._http import resolve_base_url, signed_client
 from exchange_clients._nonce import NonceSource
 from exchange_clients._nonce_store import SharedNonceStore
 from exchange_clients.gemini._auth import GeminiAuth, GeminiCredentials
@@ -37,12 +36,13 @@ def client(
     **httpx_args: Any,
 ) -> AuthenticatedClient:
     """The generated Gemini client for `environment` (or `base_url`), every request signed by GeminiAuth."""
-    return AuthenticatedClient(
+    return signed_client(
+        AuthenticatedClient,
         base_url=resolve_base_url("Gemini", ENVIRONMENTS, environment, base_url),
-        token=credentials.api_key,
-        prefix="",
-        auth_header_name="X-GEMINI-APIKEY",
-        timeout=as_timeout(timeout),
+        key=credentials.api_key,
+        key_header="X-GEMINI-APIKEY",
+        signer=GeminiAuth(credentials, nonce=nonce, nonce_store=nonce_store),
+        timeout=timeout,
         raise_on_unexpected_status=raise_on_unexpected_status,
-        httpx_args={**httpx_args, "auth": LoggedAuth(GeminiAuth(credentials, nonce=nonce, nonce_store=nonce_store))},
+        httpx_args=httpx_args,
     )

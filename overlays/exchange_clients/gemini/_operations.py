@@ -13,7 +13,7 @@ from gemini_api.errors import ResponseParseError
 from gemini_api.models import ActiveOrdersRequest, ErrorResponse, OrderStatusRequest
 from gemini_api.models import Order as GeminiOrder
 from gemini_api.retry_safety import IDEMPOTENT_OPERATIONS
-from gemini_api.types import Response
+from gemini_api.types import Response, decode_json
 
 from exchange_clients._calls import Call, ErrorFormat, declared_idempotent
 from exchange_clients._errors import InvalidRequestError
@@ -36,7 +36,7 @@ def _error_fields(body: Mapping[str, Any]) -> tuple[object, str | None] | None:
     return body.get("reason"), message if isinstance(message, str) else None
 
 
-ERRORS = ErrorFormat(exchange=Exchange.GEMINI, table=ERROR_TABLE, fields=_error_fields)
+ERRORS = ErrorFormat(exchange=Exchange.GEMINI, table=ERROR_TABLE, fields=_error_fields, decode=decode_json)
 
 
 def order_calls(order_ids: Sequence[str]) -> list[GeminiCall]:

@@ -10,8 +10,7 @@ from typing import Any
 import httpx
 from kraken_futures_api import AuthenticatedClient
 
-from exchange_clients._http import as_timeout, resolve_base_url
-from exchange_clients._logging import LoggedAuth
+from exchange_clients._http import resolve_base_url, signed_client
 from exchange_clients._nonce import NonceSource
 from exchange_clients._nonce_store import SharedNonceStore
 from exchange_clients.kraken_futures._auth import KrakenFuturesAuth, KrakenFuturesCredentials
@@ -39,15 +38,13 @@ def client(
     **httpx_args: Any,
 ) -> AuthenticatedClient:
     """The generated Kraken Futures client for `environment` (or `base_url`), signed by KrakenFuturesAuth."""
-    return AuthenticatedClient(
+    return signed_client(
+        AuthenticatedClient,
         base_url=resolve_base_url("Kraken Futures", ENVIRONMENTS, environment, base_url),
-        token=credentials.api_key,
-        prefix="",
-        auth_header_name="APIKey",
-        timeout=as_timeout(timeout),
+        key=credentials.api_key,
+        key_header="APIKey",
+        signer=KrakenFuturesAuth(credentials, nonce=nonce, nonce_store=nonce_store),
+        timeout=timeout,
         raise_on_unexpected_status=raise_on_unexpected_status,
-        httpx_args={
-            **httpx_args,
-            "auth": LoggedAuth(KrakenFuturesAuth(credentials, nonce=nonce, nonce_store=nonce_store)),
-        },
+        httpx_args=httpx_args,
     )

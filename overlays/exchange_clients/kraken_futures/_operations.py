@@ -13,7 +13,7 @@ from kraken_futures_api.api.order_management import get_order_status
 from kraken_futures_api.errors import ResponseParseError
 from kraken_futures_api.models import ErrorResponse, GetOrderStatusSuccessResponse
 from kraken_futures_api.retry_safety import IDEMPOTENT_OPERATIONS
-from kraken_futures_api.types import UNSET, Response
+from kraken_futures_api.types import UNSET, Response, decode_json
 
 from exchange_clients._calls import Call, ErrorFormat, declared_idempotent
 from exchange_clients._order import Exchange, Order
@@ -39,7 +39,7 @@ def _error_fields(body: Mapping[str, Any]) -> tuple[object, str | None] | None:
     return body.get("error"), None
 
 
-ERRORS = ErrorFormat(exchange=Exchange.KRAKEN_FUTURES, table=ERROR_TABLE, fields=_error_fields)
+ERRORS = ErrorFormat(exchange=Exchange.KRAKEN_FUTURES, table=ERROR_TABLE, fields=_error_fields, decode=decode_json)
 
 
 def canonical_id(order_id: str) -> str:
