@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+from collections.abc import Iterator, Mapping
 from types import ModuleType
 from typing import Any, NamedTuple
 
@@ -29,30 +30,41 @@ class ResponseExample(NamedTuple):
         return f"{self.exchange}-{self.operation_id}-{self.status}-{self.name}"
 
 
-def _resolve(document: dict[str, Any], node: Any) -> Any:
+def follow(document: Mapping[str, Any], node: Any, seen: tuple[str, ...] = ()) -> tuple[Any, tuple[str, ...]]:
+    """`node` with its `$ref`s followed, and the references followed so far (a recursive schema is refused)."""
     while isinstance(node, dict) and "$ref" in node:
-        target: Any = document
-        for part in node["$ref"].removeprefix("#/").split("/"):
-            target = target[part.replace("~1", "/").replace("~0", "~")]
-        node = target
-    return node
+        reference = node["$ref"]
+        if reference in seen:
+            msg = f"recursive schema {reference}: its bodies would need a bound"
+            raise ValueError(msg)
+        seen = (*seen, reference)
+        node = document
+        for part in reference.removeprefix("#/").split("/"):
+            node = node[part.replace("~1", "/").replace("~0", "~")]
+    return node, seen
+
+
+def documented_media(exchange: str) -> Iterator[tuple[dict[str, Any], str, int, dict[str, Any]]]:
+    """(document, operationId, status, JSON media object) for every documented JSON response of `exchange`."""
+    document = resolved_spec(exchange)
+    for path_item in document["paths"].values():
+        for operation in path_item.values():
+            if not isinstance(operation, dict) or "operationId" not in operation:
+                continue
+            for status, response in operation["responses"].items():
+                media = follow(document, response)[0].get("content", {}).get("application/json")
+                if media is not None:
+                    yield document, operation["operationId"], int(status), media
 
 
 def response_examples(exchanges: tuple[str, ...] = EXCHANGES) -> list[ResponseExample]:
     """Every example under every documented response of every operation, $refs followed."""
-    found = []
-    for exchange in exchanges:
-        document = resolved_spec(exchange)
-        for path_item in document["paths"].values():
-            for operation in path_item.values():
-                if not isinstance(operation, dict) or "operationId" not in operation:
-                    continue
-                for status, response in operation["responses"].items():
-                    media = _resolve(document, response).get("content", {}).get("application/json", {})
-                    for name, example in media.get("examples", {}).items():
-                        value = _resolve(document, example)["value"]
-                        found.append(ResponseExample(exchange, operation["operationId"], int(status), name, value))
-    return found
+    return [
+        ResponseExample(exchange, operation_id, status, name, follow(document, example)[0]["value"])
+        for exchange in exchanges
+        for document, operation_id, status, media in documented_media(exchange)
+        for name, example in media.get("examples", {}).items()
+    ]
 
 
 def endpoint_module(exchange: str, operation_id: str) -> ModuleType:

@@ -48,6 +48,17 @@ def _derive(code: int) -> Reply:
     return json_reply(200, {"jsonrpc": "2.0", "id": 1, "error": {"code": code, "message": f"the {code} message"}})
 
 
+def _error_of_get_order(simulator: Simulator, exchange: str, order_id: str) -> ec.ExchangeError:
+    """The ExchangeError one get_order raises, retries off so that the answer served is the one that counts."""
+    credentials = simulator.accounts.credentials(exchange)
+    with (
+        ec.connect(exchange, credentials, base_url=simulator.base_url(exchange), max_retries=0) as client,
+        pytest.raises(ec.ExchangeError) as raised,
+    ):
+        client.get_order(order_id)
+    return raised.value
+
+
 CASES: list[Any] = [
     *(pytest.param("gemini", reason, cls, _gemini(reason), id=f"gemini-{reason}") for reason, cls in GEMINI.items()),
     *(
@@ -76,15 +87,7 @@ def test_documented_error_raises_its_class(
     if code == "InvalidNonce":
         # The Gemini signer re-signs and resends once on InvalidNonce; the refusal must come twice to reach us.
         simulator.faults.push(answer, exchange=exchange)
-    with (
-        ec.connect(
-            exchange, simulator.accounts.credentials(exchange), base_url=simulator.base_url(exchange), max_retries=0
-        ) as client,
-        pytest.raises(ec.ExchangeError) as raised,
-    ):
-        client.get_order(order_id)
-
-    error = raised.value
+    error = _error_of_get_order(simulator, exchange, order_id)
     assert type(error) is expected
     assert (error.exchange, error.operation, error.code) == (ec.Exchange(exchange), "get_order", code)
     assert error.http_status == reply.status
@@ -137,22 +140,16 @@ def test_html_error_page_falls_back_on_the_status(
 
     simulator.faults.push(answer, exchange=exchange)
     order_id = simulator.orders.id(exchange, simulator.orders.names(exchange)[0])
-    with (
-        ec.connect(
-            exchange, simulator.accounts.credentials(exchange), base_url=simulator.base_url(exchange), max_retries=0
-        ) as client,
-        pytest.raises(ec.ExchangeError) as raised,
-    ):
-        client.get_order(order_id)
+    error = _error_of_get_order(simulator, exchange, order_id)
 
-    assert type(raised.value) is expected
-    assert raised.value.http_status == status
-    assert raised.value.code is None
-    assert raised.value.body is not None
-    assert raised.value.body.startswith("<html>")
-    assert len(raised.value.body) < 600
-    if isinstance(raised.value, ec.RateLimitError):
-        assert raised.value.retry_after == 7.0
+    assert type(error) is expected
+    assert error.http_status == status
+    assert error.code is None
+    assert error.body is not None
+    assert error.body.startswith("<html>")
+    assert len(error.body) < 600
+    if isinstance(error, ec.RateLimitError):
+        assert error.retry_after == 7.0
 
 
 def test_garbage_with_200_is_an_unexpected_response(simulator: Simulator) -> None:

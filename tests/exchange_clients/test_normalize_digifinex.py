@@ -7,7 +7,6 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 import attrs
@@ -18,27 +17,16 @@ from digifinex_api.types import decode_json
 from exchange_clients import digifinex
 from exchange_clients._errors import UnexpectedResponseError
 from exchange_clients._order import Exchange, Order, OrderStatus, OrderType, Side
-from tests.exact_json import dumps
+from tests.exchange_clients.normalizing import changed, fixture_bytes, ways_in
 from tests.spec_examples import response_examples
-
-
-FIXTURES = Path(__file__).parents[1] / "fixtures" / "digifinex"
 
 
 def source(name: str, **changes: Any) -> bytes:
     """The fixture's bytes, or with `changes` the same order with those fields replaced."""
-    raw = (FIXTURES / f"{name}.json").read_bytes()
-    if not changes:
-        return raw
-    return dumps({**decode_json(raw), **changes}).encode()
+    return changed(fixture_bytes("digifinex", name), decode_json, **changes)
 
 
-FORMS: dict[str, Callable[[bytes], Order]] = {
-    "bytes": digifinex.parse_order,
-    "str": lambda raw: digifinex.parse_order(raw.decode()),
-    "mapping": lambda raw: digifinex.parse_order(decode_json(raw)),
-    "model": lambda raw: digifinex.to_order(DigiFinexOrder.from_dict(decode_json(raw))),
-}
+FORMS = ways_in(digifinex, DigiFinexOrder, decode_json)
 
 
 @pytest.fixture(params=FORMS)

@@ -7,7 +7,6 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 import attrs
@@ -19,15 +18,13 @@ from exchange_clients import kraken_futures
 from exchange_clients._errors import UnexpectedResponseError
 from exchange_clients._order import Exchange, Order, OrderStatus, OrderType, Side
 from tests.exact_json import dumps
+from tests.exchange_clients.normalizing import fixture_bytes, ways_in
 from tests.spec_examples import response_examples
-
-
-FIXTURES = Path(__file__).parents[1] / "fixtures" / "kraken_futures"
 
 
 def source(name: str, order: Mapping[str, Any] | None = None, **changes: Any) -> bytes:
     """The fixture's bytes, or the same element with `changes` to it and `order` changes to its `order` object."""
-    raw = (FIXTURES / f"{name}.json").read_bytes()
+    raw = fixture_bytes("kraken_futures", name)
     if order is None and not changes:
         return raw
     element = {**decode_json(raw), **changes}
@@ -36,12 +33,7 @@ def source(name: str, order: Mapping[str, Any] | None = None, **changes: Any) ->
     return dumps(element).encode()
 
 
-FORMS: dict[str, Callable[[bytes], Order]] = {
-    "bytes": kraken_futures.parse_order,
-    "str": lambda raw: kraken_futures.parse_order(raw.decode()),
-    "mapping": lambda raw: kraken_futures.parse_order(decode_json(raw)),
-    "model": lambda raw: kraken_futures.to_order(OrderStatusDetailsJson.from_dict(decode_json(raw))),
-}
+FORMS = ways_in(kraken_futures, OrderStatusDetailsJson, decode_json)
 
 
 @pytest.fixture(params=FORMS)

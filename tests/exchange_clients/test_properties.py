@@ -33,7 +33,7 @@ from hypothesis_jsonschema import from_schema
 import exchange_clients as ec
 from codegen.specs import EXCHANGES, resolved_spec
 from exchange_clients.simulator import SimulatedAccounts
-from tests.spec_examples import ResponseExample, response_examples
+from tests.spec_examples import ResponseExample, documented_media, follow, response_examples
 
 
 BUDGETS = [pytest.param(100, id="100"), pytest.param(1000, id="1000", marks=pytest.mark.slow)]
@@ -100,19 +100,6 @@ def hypothesis_settings(examples: int) -> Callable[[Callable[..., None]], Callab
 # ------------------------------------------------------------------------------------------------------- schemas
 
 
-def _follow(document: Mapping[str, Any], node: Any, seen: tuple[str, ...] = ()) -> tuple[Any, tuple[str, ...]]:
-    while isinstance(node, dict) and "$ref" in node:
-        reference = node["$ref"]
-        if reference in seen:
-            msg = f"recursive schema {reference}: its bodies would need a bound"
-            raise ValueError(msg)
-        seen = (*seen, reference)
-        node = document
-        for part in reference.removeprefix("#/").split("/"):
-            node = node[part.replace("~1", "/").replace("~0", "~")]
-    return node, seen
-
-
 def _plain(value: Any) -> Any:
     # The exact YAML loader gives numbers as Decimal; hypothesis-jsonschema takes int and float.
     if isinstance(value, Decimal):
@@ -126,7 +113,7 @@ def _plain(value: Any) -> Any:
 
 def json_schema(document: Mapping[str, Any], node: Any, seen: tuple[str, ...] = ()) -> dict[str, Any]:
     """The OpenAPI schema `node` as a self-contained JSON Schema: references inlined, annotations dropped."""
-    node, seen = _follow(document, node, seen)
+    node, seen = follow(document, node, seen)
     schema: dict[str, Any] = {}
     for key, value in node.items():
         if key in _ANNOTATIONS or key.startswith("x-"):
@@ -160,20 +147,12 @@ def response_schemas() -> list[ResponseSchema]:
     """Every distinct response schema of every operation of the four specs."""
     found: dict[tuple[str, str, str], ResponseSchema] = {}
     for exchange in EXCHANGES:
-        document = resolved_spec(exchange)
-        for path_item in document["paths"].values():
-            for operation in path_item.values():
-                if not isinstance(operation, dict) or "operationId" not in operation:
-                    continue
-                for status, response in operation["responses"].items():
-                    media = _follow(document, response)[0].get("content", {}).get("application/json")
-                    if media is None:
-                        continue
-                    schema = json_schema(document, media["schema"])
-                    key = (exchange, operation["operationId"], json.dumps(schema, sort_keys=True))
-                    known = found.get(key)
-                    statuses = (*known.statuses, int(status)) if known else (int(status),)
-                    found[key] = ResponseSchema(exchange, operation["operationId"], statuses, schema)
+        for document, operation_id, status, media in documented_media(exchange):
+            schema = json_schema(document, media["schema"])
+            key = (exchange, operation_id, json.dumps(schema, sort_keys=True))
+            known = found.get(key)
+            statuses = (*known.statuses, status) if known else (status,)
+            found[key] = ResponseSchema(exchange, operation_id, statuses, schema)
     return list(found.values())
 
 
