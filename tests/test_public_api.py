@@ -67,3 +67,10 @@ def test_errors_share_one_root() -> None:
     errors.remove(ec.InsecureBaseURLError)
     assert all(issubclass(error, ec.ExchangeError) for error in errors)
     assert len(errors) == 11
+
+
+def test_order_status_is_final_only_when_the_order_cannot_change() -> None:
+    """FILLED, CANCELED, REJECTED and EXPIRED are final; open, partial, untriggered and unknown are not."""
+    final = {status for status in ec.OrderStatus if status.is_final}
+
+    assert final == {ec.OrderStatus.FILLED, ec.OrderStatus.CANCELED, ec.OrderStatus.REJECTED, ec.OrderStatus.EXPIRED}
