@@ -92,7 +92,18 @@ class LoggedAuth(httpx.Auth):
         return f"LoggedAuth({self.signer!r})"
 
     def sync_auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
-        """The signer's sync flow (its locks included), logged."""
+        """The signer's sync flow (its locks included), logged when DEBUG is on as the request starts."""
+        if not logger.isEnabledFor(logging.DEBUG):
+            return self.signer.sync_auth_flow(request)  # nothing to log: no wrapper on the hot path
+        return self._logged_sync_flow(request)
+
+    def async_auth_flow(self, request: httpx.Request) -> AsyncGenerator[httpx.Request, httpx.Response]:
+        """The signer's async flow (its locks included), logged when DEBUG is on as the request starts."""
+        if not logger.isEnabledFor(logging.DEBUG):
+            return self.signer.async_auth_flow(request)
+        return self._logged_async_flow(request)
+
+    def _logged_sync_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
         flow = self.signer.sync_auth_flow(request)
         outgoing = next(flow)
         while True:
@@ -104,8 +115,7 @@ class LoggedAuth(httpx.Auth):
             except StopIteration:
                 return
 
-    async def async_auth_flow(self, request: httpx.Request) -> AsyncGenerator[httpx.Request, httpx.Response]:
-        """The signer's async flow (its locks included), logged."""
+    async def _logged_async_flow(self, request: httpx.Request) -> AsyncGenerator[httpx.Request, httpx.Response]:
         flow = self.signer.async_auth_flow(request)
         outgoing = await flow.__anext__()
         while True:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import asyncio
 import threading
 import weakref
-from collections.abc import AsyncGenerator, Callable, Generator
+from collections.abc import Callable
 from contextlib import AbstractContextManager, nullcontext
 
 import attrs
@@ -23,10 +23,7 @@ import httpx
 
 from exchange_clients._nonce import NonceSource, shared_clock
 from exchange_clients._nonce_store import SharedNonceStore
-
-
-Flow = Generator[httpx.Request, httpx.Response, None]
-AsyncFlow = AsyncGenerator[httpx.Request, httpx.Response]
+from exchange_clients._signing import AsyncFlow, Flow, SigningAuth
 
 
 class KeyOrdering:
@@ -87,45 +84,86 @@ async def _acquire_without_blocking(lock: threading.Lock) -> None:
 
 
 async def _enter_without_blocking(held: AbstractContextManager[object]) -> None:
-    # A file lock's acquire blocks on the OS; it waits in a worker thread like the thread lock does.
-    await asyncio.to_thread(held.__enter__)
+    """Enter a file lock (whose acquire blocks on the OS) in a worker thread, like the thread lock.
+
+    A cancelled wait leaves the lock to the worker; it is handed back as soon as the worker gets it.
+    """
+    entering = asyncio.ensure_future(asyncio.to_thread(held.__enter__))
+    try:
+        await asyncio.shield(entering)
+    except asyncio.CancelledError:
+        entering.add_done_callback(lambda done: _exit_if_entered(held, done))
+        raise
 
 
-def ordered_sync_flow(
-    ordering: KeyOrdering, interprocess: Callable[[], AbstractContextManager[object]] | None, flow: Flow
-) -> Flow:
-    """`flow` with the key's lock (and the cross-process lock, if any) held from first request to last response."""
-    if _inside_event_loop():
-        # A blocking call made from a coroutine: the loop may hold this key's lock for a request it can no longer
-        # finish while this thread blocks it, so waiting could deadlock. Go unlocked; Gemini's resend on
-        # InvalidNonce covers the rare overtaking.
-        yield from flow
-        return
-    with ordering.thread_lock, (interprocess or nullcontext)():
-        yield from flow
+def _exit_if_entered(held: AbstractContextManager[object], entering: asyncio.Future[object]) -> None:
+    if not entering.cancelled() and entering.exception() is None:
+        held.__exit__(None, None, None)
 
 
-async def ordered_async_flow(
-    ordering: KeyOrdering, interprocess: Callable[[], AbstractContextManager[object]] | None, flow: AsyncFlow
-) -> AsyncFlow:
-    """The async `flow` under the same locks, waited for without blocking the event loop."""
-    async with ordering.loop_lock():
-        await _acquire_without_blocking(ordering.thread_lock)
-        held = (interprocess or nullcontext)()
-        try:
-            await _enter_without_blocking(held)
+_UNLOCKED = nullcontext()
+
+
+class OrderedSigningAuth(SigningAuth):
+    """
+    A signer whose key's requests stay in nonce order.
+
+    Its lock (and the cross-process lock, if any) is held from signing until the response arrives. Subclasses
+    set `_ordered` and write `sign`; one that can recover from a nonce refusal also sets `resend_on_status` and
+    writes `should_resend`, and the request is signed anew with a fresh nonce and sent once more.
+    """
+
+    _ordered: OrderedNonces
+    resend_on_status: int | None = None
+
+    def should_resend(self, response: httpx.Response) -> bool:  # noqa: ARG002 - subclasses read it
+        """Whether `response` (read, with status `resend_on_status`) refused a nonce that a fresh one would fix."""
+        return False
+
+    def sync_auth_flow(self, request: httpx.Request) -> Flow:
+        """Sign and send under the key's locks; resend once with a fresh nonce if `should_resend`."""
+        body = request.read()
+        ordered = self._ordered
+        if _inside_event_loop():
+            # A blocking call made from a coroutine: the loop may hold this key's lock for a request it can no
+            # longer finish while this thread blocks it, so waiting could deadlock. Go unlocked; Gemini's resend
+            # on InvalidNonce covers the rare overtaking.
+            thread_lock: AbstractContextManager[object] = _UNLOCKED
+            interprocess: AbstractContextManager[object] = _UNLOCKED
+        else:
+            thread_lock = ordered.ordering.thread_lock
+            interprocess = _UNLOCKED if ordered.interprocess is None else ordered.interprocess()
+        with thread_lock, interprocess:
+            self.sign(request, body)
+            response = yield request
+            if response.status_code == self.resend_on_status:
+                response.read()
+                if self.should_resend(response):
+                    self.sign(request, body)
+                    yield request
+
+    async def async_auth_flow(self, request: httpx.Request) -> AsyncFlow:
+        """The same, waiting for the locks without blocking the event loop."""
+        body = await request.aread()
+        ordering = self._ordered.ordering
+        async with ordering.loop_lock():
+            await _acquire_without_blocking(ordering.thread_lock)
             try:
-                outgoing = await flow.__anext__()
-                while True:
-                    response = yield outgoing
-                    try:
-                        outgoing = await flow.asend(response)
-                    except StopAsyncIteration:
-                        return
+                held = _UNLOCKED if self._ordered.interprocess is None else self._ordered.interprocess()
+                if held is not _UNLOCKED:
+                    await _enter_without_blocking(held)
+                try:
+                    self.sign(request, body)
+                    response = yield request
+                    if response.status_code == self.resend_on_status:
+                        await response.aread()
+                        if self.should_resend(response):
+                            self.sign(request, body)
+                            yield request
+                finally:
+                    held.__exit__(None, None, None)
             finally:
-                held.__exit__(None, None, None)
-        finally:
-            ordering.thread_lock.release()
+                ordering.thread_lock.release()
 
 
 @attrs.frozen
@@ -149,11 +187,3 @@ class OrderedNonces:
             )
         interprocess = nonce_store.lock(exchange, key_id) if nonce_store is not None else None
         return cls(nonce, ordering_for(exchange, key_id), interprocess)
-
-    def sync_flow(self, flow: Flow) -> Flow:
-        """`flow` in order (see ordered_sync_flow)."""
-        return ordered_sync_flow(self.ordering, self.interprocess, flow)
-
-    def async_flow(self, flow: AsyncFlow) -> AsyncFlow:
-        """The async `flow` in order (see ordered_async_flow)."""
-        return ordered_async_flow(self.ordering, self.interprocess, flow)

@@ -10,7 +10,7 @@ gives in Derive's own JavaScript example.
 from __future__ import annotations
 
 import os
-from collections.abc import Generator, Mapping
+from collections.abc import Mapping
 from functools import cached_property
 from typing import TYPE_CHECKING, Literal, Self
 
@@ -20,6 +20,7 @@ from attrs import field, frozen
 from exchange_clients._credentials import read_environment, redacted
 from exchange_clients._nonce import NonceSource, shared_clock
 from exchange_clients._redact import register_secret
+from exchange_clients._signing import SignedHeaders, SigningAuth
 
 
 if TYPE_CHECKING:
@@ -28,9 +29,9 @@ if TYPE_CHECKING:
 
 Generation = Literal["v3", "v2"]
 
-_HEADERS: Mapping[Generation, tuple[str, str, str]] = {
-    "v3": ("X-DeriveWallet", "X-DeriveTimestamp", "X-DeriveSignature"),
-    "v2": ("X-LyraWallet", "X-LyraTimestamp", "X-LyraSignature"),
+_HEADERS: Mapping[Generation, SignedHeaders] = {
+    "v3": SignedHeaders("X-DeriveWallet", "X-DeriveTimestamp", "X-DeriveSignature"),
+    "v2": SignedHeaders("X-LyraWallet", "X-LyraTimestamp", "X-LyraSignature"),
 }
 
 
@@ -79,7 +80,7 @@ def _personal_sign(text: str, key: PrivateKey) -> str:
     return "0x" + recoverable[:64].hex() + bytes([recoverable[64] + 27]).hex()
 
 
-class DeriveAuth(httpx.Auth):
+class DeriveAuth(SigningAuth):
     """
     Signs Derive private requests with the wallet, timestamp and signature headers of `generation`.
 
@@ -103,11 +104,7 @@ class DeriveAuth(httpx.Auth):
 
         return PrivateKey(bytes.fromhex(self._credentials.private_key.removeprefix("0x").removeprefix("0X")))
 
-    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+    def sign(self, request: httpx.Request, body: bytes) -> None:  # noqa: ARG002 - Derive signs the time only
         """Add the wallet, timestamp and signature headers."""
         timestamp = str(self._nonce())
-        wallet_header, timestamp_header, signature_header = self._headers
-        request.headers[wallet_header] = self._credentials.wallet
-        request.headers[timestamp_header] = timestamp
-        request.headers[signature_header] = _personal_sign(timestamp, self._key)
-        yield request
+        self._headers.set(request.headers, self._credentials.wallet, timestamp, _personal_sign(timestamp, self._key))

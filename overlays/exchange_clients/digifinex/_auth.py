@@ -14,9 +14,8 @@ Decisions where DigiFinex's docs are unconfirmed or contradict themselves:
 
 from __future__ import annotations
 
-import hashlib
 import hmac
-from collections.abc import Generator, Mapping
+from collections.abc import Mapping
 from typing import Self
 
 import httpx
@@ -25,6 +24,7 @@ from attrs import field, frozen
 from exchange_clients._credentials import key_hint, read_environment, redacted
 from exchange_clients._nonce import NonceSource, shared_clock
 from exchange_clients._redact import register_key, register_secret
+from exchange_clients._signing import KeyedMac, SignedHeaders, SigningAuth
 
 
 @frozen
@@ -43,34 +43,44 @@ class DigiFinexCredentials:
 
 def sign(parameters: str, api_secret: str) -> str:
     """The ACCESS-SIGN header for one parameter string."""
-    return hmac.new(api_secret.encode(), parameters.encode(), hashlib.sha256).hexdigest()
+    return hmac.digest(api_secret.encode(), parameters.encode(), "sha256").hex()
 
 
 def signed_parameters(request: httpx.Request) -> str:
     """The string DigiFinex signs: the query and the body as sent, joined by "&" when both are present."""
-    parts = [request.url.query.decode("ascii"), request.content.decode()]
-    return "&".join(part for part in parts if part)
+    return _joined_parameters(request.url.query, request.content)
 
 
-class DigiFinexAuth(httpx.Auth):
+def _joined_parameters(query: bytes, body: bytes) -> str:
+    if query and body:
+        return f"{query.decode('ascii')}&{body.decode()}"
+    return query.decode("ascii") if query else body.decode()
+
+
+class DigiFinexAuth(SigningAuth):
     """
     Signs DigiFinex private requests with the ACCESS-KEY, ACCESS-TIMESTAMP and ACCESS-SIGN headers.
 
     `nonce` returns ACCESS-TIMESTAMP in seconds; by default the wall clock, never going backwards.
     """
 
-    requires_request_body = True
-
     def __init__(self, credentials: DigiFinexCredentials, *, nonce: NonceSource | None = None) -> None:
         self._credentials = credentials
+        self._mac = KeyedMac(credentials.api_secret.encode(), "sha256")
         self._nonce = nonce or shared_clock("digifinex", credentials.api_key, "s", strictly_increasing=False)
 
     def __repr__(self) -> str:
         return f"DigiFinexAuth({self._credentials!r})"
 
-    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+    def sign(self, request: httpx.Request, body: bytes) -> None:
         """Add the three headers, signing the parameters exactly as they go on the wire."""
-        request.headers["ACCESS-KEY"] = self._credentials.api_key
-        request.headers["ACCESS-TIMESTAMP"] = str(self._nonce())
-        request.headers["ACCESS-SIGN"] = sign(signed_parameters(request), self._credentials.api_secret)
-        yield request
+        parameters = _joined_parameters(request.url.query, body)
+        _SIGNED_HEADERS.set(
+            request.headers,
+            self._credentials.api_key,
+            str(self._nonce()),
+            self._mac.digest(parameters.encode()).hex(),
+        )
+
+
+_SIGNED_HEADERS = SignedHeaders("ACCESS-KEY", "ACCESS-TIMESTAMP", "ACCESS-SIGN")

@@ -12,11 +12,10 @@ is covered by one re-sign and resend on InvalidNonce, safe because these are rea
 from __future__ import annotations
 
 import base64
-import hashlib
-import hmac
+import functools
 import json
 import os
-from collections.abc import AsyncGenerator, Generator, Mapping
+from collections.abc import Mapping
 from typing import Any, Self
 
 import httpx
@@ -26,8 +25,9 @@ from gemini_api.types import decode_json
 from exchange_clients._credentials import key_hint, read_environment, redacted
 from exchange_clients._nonce import NonceSource
 from exchange_clients._nonce_store import SharedNonceStore
-from exchange_clients._ordering import OrderedNonces
+from exchange_clients._ordering import OrderedNonces, OrderedSigningAuth
 from exchange_clients._redact import register_key, register_secret
+from exchange_clients._signing import KeyedMac, SignedHeaders
 
 
 @frozen
@@ -48,21 +48,55 @@ class GeminiCredentials:
 
 def sign_payload(payload: bytes, api_secret: str) -> tuple[str, str]:
     """Return (X-GEMINI-PAYLOAD, X-GEMINI-SIGNATURE): the payload in base64 and the hex HMAC-SHA384 of that text."""
-    encoded = base64.b64encode(payload).decode("ascii")
-    signature = hmac.new(api_secret.encode(), encoded.encode("ascii"), hashlib.sha384).hexdigest()
-    return encoded, signature
+    return _signed(payload, KeyedMac(api_secret.encode(), "sha384"))
+
+
+def _signed(payload: bytes, mac: KeyedMac) -> tuple[str, str]:
+    encoded = base64.b64encode(payload)
+    return encoded.decode("ascii"), mac.digest(encoded).hex()
+
+
+def payload_json(body: bytes, path: str, nonce: int, account: str | None) -> bytes:
+    """
+    The JSON Gemini signs: the request body's object with `request` and `nonce` set, and `account` when missing.
+
+    The body's bytes are kept as they are, with the signer's keys spliced in front, unless they might already hold
+    one of those keys; then the object is decoded and written anew. Both give the same object.
+    """
+    if (
+        account is None
+        and body[:1] == b"{"
+        and b'"request"' not in body
+        and b'"nonce"' not in body
+        and b'"account"' not in body
+        and b"\\" not in body  # an escaped key could spell one of them
+    ):
+        rest = body[1:].lstrip()
+        return b"".join(
+            (b'{"request":', _json_text(path), b',"nonce":', b"%d" % nonce, b"," if rest[:1] != b"}" else b"", rest)
+        )
+    fields: dict[str, Any] = {"request": path, "nonce": nonce}
+    if body:
+        fields |= {key: value for key, value in decode_json(body).items() if key not in fields}
+    if account is not None:
+        fields.setdefault("account", account)
+    # Python's json writes ints exactly, so an order_id of 2**63-1 reaches Gemini digit for digit.
+    return json.dumps(fields, separators=(",", ":")).encode()
+
+
+@functools.lru_cache(maxsize=64)
+def _json_text(path: str) -> bytes:
+    return json.dumps(path).encode()
 
 
 def _is_invalid_nonce(response: httpx.Response) -> bool:
-    if response.status_code != 400:
-        return False
     try:
         return bool(decode_json(response.content).get("reason") == "InvalidNonce")
     except (ValueError, AttributeError, RecursionError):
         return False
 
 
-class GeminiAuth(httpx.Auth):
+class GeminiAuth(OrderedSigningAuth):
     """
     Signs Gemini private requests: the JSON body becomes the base64 payload header and the body is emptied.
 
@@ -70,8 +104,7 @@ class GeminiAuth(httpx.Auth):
     in the process, strictly increasing and never going back with the wall clock.
     """
 
-    requires_request_body = True
-    requires_response_body = True  # to recognise InvalidNonce and resend once
+    resend_on_status = 400  # InvalidNonce: another request of the key reached Gemini first; resend once
 
     def __init__(
         self,
@@ -81,43 +114,28 @@ class GeminiAuth(httpx.Auth):
         nonce_store: SharedNonceStore | None = None,
     ) -> None:
         self._credentials = credentials
+        self._mac = KeyedMac(credentials.api_secret.encode(), "sha384")
         self._ordered = OrderedNonces.for_key("gemini", credentials.api_key, nonce=nonce, nonce_store=nonce_store)
 
     def __repr__(self) -> str:
         return f"GeminiAuth({self._credentials!r})"
 
-    def _sign(self, request: httpx.Request, body: Mapping[str, Any]) -> None:
-        payload: dict[str, Any] = dict(body)
-        payload["request"] = request.url.path
-        payload["nonce"] = self._ordered.nonce()
-        if self._credentials.account is not None:
-            payload.setdefault("account", self._credentials.account)
-        # Python's json writes ints exactly, so an order_id of 2**63-1 reaches Gemini digit for digit.
-        encoded, signature = sign_payload(
-            json.dumps(payload, separators=(",", ":")).encode(), self._credentials.api_secret
+    def sign(self, request: httpx.Request, body: bytes) -> None:
+        """Move `body` into the signed payload header, with a fresh nonce, and empty the body."""
+        signed = payload_json(body, request.url.path, self._ordered.nonce(), self._credentials.account)
+        encoded, signature = _signed(signed, self._mac)
+        _SIGNED_HEADERS.set(
+            request.headers, self._credentials.api_key, encoded, signature, "text/plain", "0", "no-cache"
         )
-        request.headers["X-GEMINI-APIKEY"] = self._credentials.api_key
-        request.headers["X-GEMINI-PAYLOAD"] = encoded
-        request.headers["X-GEMINI-SIGNATURE"] = signature
-        request.headers["Content-Type"] = "text/plain"
-        request.headers["Content-Length"] = "0"
-        request.headers["Cache-Control"] = "no-cache"
-        request.stream = httpx.ByteStream(b"")
+        request.stream = _EMPTY
         request._content = b""  # noqa: SLF001 - httpx keeps the read body here; the payload now lives in a header
 
-    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
-        """Sign, send, and resend once with a fresh nonce if Gemini saw a larger one first."""
-        body = json.loads(request.content) if request.content else {}
-        self._sign(request, body)
-        response = yield request
-        if _is_invalid_nonce(response):
-            self._sign(request, body)
-            yield request
+    def should_resend(self, response: httpx.Response) -> bool:
+        """Gemini saw a larger nonce of this key first."""
+        return _is_invalid_nonce(response)
 
-    def sync_auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
-        """The auth flow with this key's lock held from signing until the response arrives."""
-        return self._ordered.sync_flow(super().sync_auth_flow(request))
 
-    def async_auth_flow(self, request: httpx.Request) -> AsyncGenerator[httpx.Request, httpx.Response]:
-        """The auth flow with this key's lock held until the response arrives, the event loop never blocked."""
-        return self._ordered.async_flow(super().async_auth_flow(request))
+_EMPTY = httpx.ByteStream(b"")
+_SIGNED_HEADERS = SignedHeaders(
+    "X-GEMINI-APIKEY", "X-GEMINI-PAYLOAD", "X-GEMINI-SIGNATURE", "Content-Type", "Content-Length", "Cache-Control"
+)

@@ -17,8 +17,7 @@ from __future__ import annotations
 import base64
 import binascii
 import hashlib
-import hmac
-from collections.abc import AsyncGenerator, Generator, Mapping
+from collections.abc import Mapping
 from typing import Self
 
 import httpx
@@ -27,8 +26,9 @@ from attrs import field, frozen
 from exchange_clients._credentials import key_hint, read_environment, redacted
 from exchange_clients._nonce import NonceSource
 from exchange_clients._nonce_store import SharedNonceStore
-from exchange_clients._ordering import OrderedNonces
+from exchange_clients._ordering import OrderedNonces, OrderedSigningAuth
 from exchange_clients._redact import register_key, register_secret
+from exchange_clients._signing import KeyedMac, SignedHeaders
 
 
 def _decoded_secret(secret: str) -> bytes:
@@ -61,8 +61,12 @@ class KrakenFuturesCredentials:
 
 def sign(post_data: str, nonce: str, endpoint_path: str, secret: bytes) -> str:
     """The Authent header for one request (secret already base64-decoded)."""
+    return _authent(post_data, nonce, endpoint_path, KeyedMac(secret, "sha512"))
+
+
+def _authent(post_data: str, nonce: str, endpoint_path: str, mac: KeyedMac) -> str:
     digest = hashlib.sha256((post_data + nonce + endpoint_path).encode()).digest()
-    return base64.b64encode(hmac.new(secret, digest, hashlib.sha512).digest()).decode("ascii")
+    return base64.b64encode(mac.digest(digest)).decode("ascii")
 
 
 def endpoint_path(url_path: str) -> str:
@@ -70,15 +74,13 @@ def endpoint_path(url_path: str) -> str:
     return url_path.removeprefix("/derivatives")
 
 
-class KrakenFuturesAuth(httpx.Auth):
+class KrakenFuturesAuth(OrderedSigningAuth):
     """
     Signs Kraken Futures private requests with the APIKey, Nonce and Authent headers.
 
     `nonce` returns the Nonce header's value in milliseconds; by default a clock shared by every client of
     this key in the process, strictly increasing and never going back with the wall clock.
     """
-
-    requires_request_body = True
 
     def __init__(
         self,
@@ -88,7 +90,7 @@ class KrakenFuturesAuth(httpx.Auth):
         nonce_store: SharedNonceStore | None = None,
     ) -> None:
         self._credentials = credentials
-        self._secret = _decoded_secret(credentials.api_secret)
+        self._mac = KeyedMac(_decoded_secret(credentials.api_secret), "sha512")
         # Decision: Kraken says it "tolerates nonces that are out of order for a brief period" without saying how
         # brief, so a key's requests are kept in order like Gemini's rather than relying on that tolerance.
         self._ordered = OrderedNonces.for_key(
@@ -98,19 +100,12 @@ class KrakenFuturesAuth(httpx.Auth):
     def __repr__(self) -> str:
         return f"KrakenFuturesAuth({self._credentials!r})"
 
-    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+    def sign(self, request: httpx.Request, body: bytes) -> None:
         """Add the three headers, signing the query and body exactly as they go on the wire."""
         nonce = str(self._ordered.nonce())
-        post_data = request.url.query.decode("ascii") + request.content.decode()
-        request.headers["APIKey"] = self._credentials.api_key
-        request.headers["Nonce"] = nonce
-        request.headers["Authent"] = sign(post_data, nonce, endpoint_path(request.url.path), self._secret)
-        yield request
+        post_data = request.url.query.decode("ascii") + body.decode()
+        authent = _authent(post_data, nonce, endpoint_path(request.url.path), self._mac)
+        _SIGNED_HEADERS.set(request.headers, self._credentials.api_key, nonce, authent)
 
-    def sync_auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
-        """The auth flow with this key's lock held from signing until the response arrives."""
-        return self._ordered.sync_flow(super().sync_auth_flow(request))
 
-    def async_auth_flow(self, request: httpx.Request) -> AsyncGenerator[httpx.Request, httpx.Response]:
-        """The auth flow with this key's lock held until the response arrives, the event loop never blocked."""
-        return self._ordered.async_flow(super().async_auth_flow(request))
+_SIGNED_HEADERS = SignedHeaders("APIKey", "Nonce", "Authent")

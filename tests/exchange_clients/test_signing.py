@@ -1,0 +1,171 @@
+"""
+The shared signing machinery: one-pass header writes, keyed HMACs, Gemini's spliced payload, the unlogged path.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import hashlib
+import hmac
+import json
+import logging
+import threading
+from typing import Any
+
+import httpx
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from exchange_clients import gemini
+from exchange_clients._logging import LoggedAuth
+from exchange_clients._ordering import _enter_without_blocking
+from exchange_clients._signing import KeyedMac, SignedHeaders
+from exchange_clients.gemini._auth import payload_json
+
+
+def _built_request() -> httpx.Request:
+    with httpx.Client(base_url="https://api.example.com", headers={"X-Custom": "kept"}) as client:
+        return client.build_request("POST", "/v1/order/status", json={"order_id": 1})
+
+
+HEADER_NAMES = ("X-Signed-Key", "Content-Type", "Content-Length", "x-custom-second")
+
+
+@given(values=st.lists(st.text(st.characters(exclude_categories=["Cs"]), max_size=20), min_size=4, max_size=4))
+def test_signed_headers_write_what_setitem_writes(values: list[str]) -> None:
+    """The httpx internals SignedHeaders relies on: the same headers and bytes as __setitem__ writes."""
+    expected = _built_request()
+    for name, value in zip(HEADER_NAMES, values, strict=True):
+        expected.headers[name] = value
+    actual = _built_request()
+
+    SignedHeaders(*HEADER_NAMES).set(actual.headers, *values)
+
+    assert sorted(actual.headers.raw) == sorted(expected.headers.raw)
+    for name in HEADER_NAMES:
+        assert actual.headers.get_list(name) == expected.headers.get_list(name)
+    assert actual.headers["X-Custom"] == "kept"
+
+
+def test_signed_headers_replace_duplicates_of_a_name() -> None:
+    """Every earlier header of a signed name goes, so the exchange sees the signed value only."""
+    headers = httpx.Headers([("Nonce", "1"), ("nonce", "2"), ("Other", "x")])
+
+    SignedHeaders("Nonce").set(headers, "3")
+
+    assert headers.get_list("nonce") == ["3"]
+    assert headers["other"] == "x"
+
+
+def test_signed_headers_refuse_a_wrong_count_and_change_nothing() -> None:
+    headers = httpx.Headers({"A": "1"})
+
+    with pytest.raises(ValueError, match="zip"):
+        SignedHeaders("B", "C").set(headers, "only one")
+
+    assert headers.multi_items() == [("a", "1")]
+
+
+@pytest.mark.parametrize("digest", ["sha256", "sha384", "sha512"])
+def test_keyed_mac_equals_hmac(digest: str) -> None:
+    mac = KeyedMac(b"fake-secret", digest)
+
+    assert mac.digest(b"first") == hmac.digest(b"fake-secret", b"first", digest)
+    assert mac.digest(b"second") == hmac.digest(b"fake-secret", b"second", digest)  # the keyed state is reused
+    assert "fake-secret" not in repr(mac)
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=8),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3),
+    max_leaves=8,
+)
+SIGNER_KEYS = st.sampled_from(["request", "nonce", "account", "order_id", "re\\quest", "client_order_id"])
+
+
+@given(
+    fields=st.dictionaries(SIGNER_KEYS | st.text(max_size=8), JSON_VALUES, max_size=5),
+    account=st.none() | st.text(min_size=1, max_size=8),
+    compact=st.booleans(),
+)
+def test_gemini_payload_is_the_body_with_the_signers_keys(
+    fields: dict[str, Any],
+    account: str | None,
+    compact: bool,  # noqa: FBT001 - drawn by hypothesis
+) -> None:
+    """Spliced or rewritten, the payload is the body's object with request and nonce set, account when missing."""
+    body = json.dumps(fields, separators=(",", ":") if compact else None).encode()
+
+    payload = json.loads(payload_json(body, "/v1/order/status", 1700000000000, account))
+
+    expected = {**fields, "request": "/v1/order/status", "nonce": 1700000000000}
+    if account is not None:
+        expected.setdefault("account", account)
+    assert payload == expected
+
+
+def test_gemini_payload_splices_the_body_bytes_unchanged() -> None:
+    """The fast path keeps the body's bytes, so an order_id beyond 2^53 stays exact without decoding."""
+    body = b'{"order_id":9223372036854775807,"include_trades":true}'
+
+    assert payload_json(body, "/v1/order/status", 7, None) == (
+        b'{"request":"/v1/order/status","nonce":7,"order_id":9223372036854775807,"include_trades":true}'
+    )
+
+
+def test_unlogged_flow_is_the_signers_own_and_logs_nothing(caplog: pytest.LogCaptureFixture) -> None:
+    """Below DEBUG no wrapper runs: the flow is the signer's generator, and the signed request is the same."""
+    credentials = gemini.GeminiCredentials(api_key="fake-key", api_secret="fake-secret")
+    signer = gemini.GeminiAuth(credentials, nonce=lambda: 42)
+    caplog.set_level(logging.INFO, logger="exchange_clients")
+
+    flow = LoggedAuth(signer).sync_auth_flow(httpx.Request("POST", "https://api.gemini.com/v1/order/status", json={}))
+    signed = next(flow)
+    flow.close()
+
+    assert flow.gi_code is signer.sync_auth_flow.__code__  # type: ignore[attr-defined]
+    payload = json.loads(base64.b64decode(signed.headers["X-GEMINI-PAYLOAD"]))
+    assert payload == {"request": "/v1/order/status", "nonce": 42}
+    expected = hmac.new(b"fake-secret", signed.headers["X-GEMINI-PAYLOAD"].encode(), hashlib.sha384).hexdigest()
+    assert signed.headers["X-GEMINI-SIGNATURE"] == expected
+    assert not [record for record in caplog.records if record.name.startswith("exchange_clients")]
+
+
+class _SlowLock:
+    """A cross-process lock stand-in whose acquire blocks until released by the test."""
+
+    def __init__(self) -> None:
+        self.may_enter = threading.Event()
+        self.entered = threading.Event()
+        self.exited = threading.Event()
+
+    def __enter__(self) -> None:
+        self.may_enter.wait(5)
+        self.entered.set()
+
+    def __exit__(self, *_: object) -> None:
+        self.exited.set()
+
+
+def test_a_cancelled_wait_for_the_file_lock_hands_it_back() -> None:
+    """Cancelled while a worker waits for the lock: once the worker gets it, it is released, not leaked."""
+    lock = _SlowLock()
+
+    async def cancel_while_waiting() -> None:
+        waiting = asyncio.ensure_future(_enter_without_blocking(lock))
+        await asyncio.sleep(0.05)
+        waiting.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await waiting
+        lock.may_enter.set()
+        for _ in range(100):
+            if lock.exited.is_set():
+                return
+            await asyncio.sleep(0.01)
+
+    asyncio.run(cancel_while_waiting())
+
+    assert lock.entered.is_set()
+    assert lock.exited.is_set()
