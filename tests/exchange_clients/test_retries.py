@@ -6,7 +6,9 @@ Giving up says what every attempt met.
 
 from __future__ import annotations
 
+import asyncio
 import time
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 
@@ -14,6 +16,7 @@ import attrs
 import pytest
 
 import exchange_clients as ec
+from exchange_clients import _retry as retry_module
 from exchange_clients._retry import RetryPolicy
 from exchange_clients.gemini import _operations as gemini_operations
 from exchange_clients.simulator import Simulator, faults
@@ -219,3 +222,73 @@ def test_async_client_retries_too(fresh_simulator: Simulator) -> None:
             return await client.get_orders(ids)
 
     assert [order.order_id for order in asyncio.run(run())] == ids
+
+
+def _unavailable() -> ec.ExchangeUnavailableError:
+    return ec.ExchangeUnavailableError("down", exchange=ec.Exchange.GEMINI, operation="get_order", http_status=503)
+
+
+def test_a_call_that_succeeds_at_once_never_enters_the_retry_machinery(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first attempt runs outside stamina; only a transient failure brings it in."""
+
+    def no_retrying(_: object) -> None:
+        raise AssertionError
+
+    monkeypatch.setattr(retry_module._Attempts, "retrying", no_retrying)  # noqa: SLF001
+
+    assert retry_module.call_with_retries(lambda: "order", RetryPolicy()) == "order"
+    with pytest.raises(ec.OrderNotFoundError) as raised:
+        retry_module.call_with_retries(_raises(ec.OrderNotFoundError("gone")), RetryPolicy())
+    assert raised.value.attempts == ()  # a single attempt lists none
+
+
+def _raises(error: Exception) -> Callable[[], str]:
+    def attempt() -> str:
+        raise error
+
+    return attempt
+
+
+def test_the_first_failure_is_backed_off_like_any_other() -> None:
+    """After a failed first attempt, stamina waits before the second, as if it had run the first itself."""
+    outcomes: list[Exception | str] = [_unavailable(), "order"]
+    started: list[float] = []
+
+    def attempt() -> str:
+        started.append(time.monotonic())
+        outcome = outcomes.pop(0)
+        if isinstance(outcome, Exception):
+            raise outcome
+        return outcome
+
+    policy = RetryPolicy(wait_initial=0.2, wait_jitter=0.0)
+    assert retry_module.call_with_retries(attempt, policy) == "order"
+    assert started[1] - started[0] >= 0.2
+
+
+def test_the_deadline_counts_from_the_first_attempt() -> None:
+    """A first attempt that fails after using up the deadline is not followed by another."""
+    calls: list[float] = []
+
+    def slow_failure() -> str:
+        calls.append(time.monotonic())
+        time.sleep(0.3)
+        raise _unavailable()
+
+    with pytest.raises(ec.ExchangeUnavailableError):
+        retry_module.call_with_retries(slow_failure, RetryPolicy(deadline=0.2, wait_initial=0.01))
+    assert len(calls) == 1
+
+
+def test_async_first_failure_is_retried() -> None:
+    outcomes: list[Exception | str] = [_unavailable(), _unavailable(), "order"]
+
+    async def attempt() -> str:
+        outcome = outcomes.pop(0)
+        if isinstance(outcome, Exception):
+            raise outcome
+        return outcome
+
+    policy = RetryPolicy(wait_initial=0.01, wait_jitter=0.0)
+    assert asyncio.run(retry_module.call_with_retries_async(attempt, policy)) == "order"
+    assert outcomes == []
