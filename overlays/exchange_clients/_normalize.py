@@ -43,6 +43,9 @@ _MAX_EXPONENT = 300
 # A decimal as exchanges write it in JSON strings: optional minus, digits, optional fraction and exponent.
 # `Decimal()` alone would also take "NaN", "Infinity", " 1 ", "1_000" and "+1", none of which an exchange sends.
 _DECIMAL_TEXT = re.compile(r"-?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?", re.ASCII)
+# The same without an exponent: nearly every amount. At most _MAX_EXPONENT characters of it have fewer digits than
+# that before and after the point, so its Decimal is in range without _bounded's check.
+_PLAIN_DECIMAL_TEXT = re.compile(r"-?(?:\d+(?:\.\d*)?|\.\d+)", re.ASCII)
 
 # ISO-8601 date and time with at most microseconds: `datetime` holds no finer unit, and dropping digits would
 # make the time inexact. Kraken sends milliseconds ("2026-11-22T10:00:00.000Z").
@@ -139,6 +142,8 @@ def decimal_text(value: object, field: str) -> Decimal:
     if not isinstance(value, str):
         msg = f"{field!r}: expected a decimal string, got {type(value).__name__}"
         raise TypeError(msg)
+    if len(value) <= _MAX_EXPONENT and _PLAIN_DECIMAL_TEXT.fullmatch(value):
+        return Decimal(value)
     if not _DECIMAL_TEXT.fullmatch(value):
         msg = f"{field!r}: not a decimal number: {value!r:.60}"
         raise ValueError(msg)

@@ -73,11 +73,7 @@ class GetOrderResponse:
         from ..models.order import Order  # noqa: PLC0415
 
         d = dict(src_dict)
-
-        def _parse_id(data: object) -> int | str:
-            return cast(int | str, data)
-
-        id = _parse_id(d.pop("id"))
+        id = cast(int | str, d.pop("id"))
 
         result = Order.from_dict(d.pop("result"))
 

@@ -347,10 +347,7 @@ class Order:
 
         mmp = d.pop("mmp")
 
-        def _parse_nonce(data: object) -> int | str:
-            return cast(int | str, data)
-
-        nonce = _parse_nonce(d.pop("nonce"))
+        nonce = cast(int | str, d.pop("nonce"))
 
         order_fee = d.pop("order_fee")
 
@@ -360,12 +357,7 @@ class Order:
 
         order_type = OrderType(d.pop("order_type"))
 
-        def _parse_quote_id(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
-
-        quote_id = _parse_quote_id(d.pop("quote_id"))
+        quote_id = cast(None | str, d.pop("quote_id"))
 
         signature = d.pop("signature")
 
@@ -379,32 +371,11 @@ class Order:
 
         extra_fee = d.pop("extra_fee", UNSET)
 
-        def _parse_signed_limit_price(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        signed_limit_price = cast(None | str | Unset, d.pop("signed_limit_price", UNSET))
 
-        signed_limit_price = _parse_signed_limit_price(d.pop("signed_limit_price", UNSET))
+        replaced_order_id = cast(None | str | Unset, d.pop("replaced_order_id", UNSET))
 
-        def _parse_replaced_order_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        replaced_order_id = _parse_replaced_order_id(d.pop("replaced_order_id", UNSET))
-
-        def _parse_trigger_price(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        trigger_price = _parse_trigger_price(d.pop("trigger_price", UNSET))
+        trigger_price = cast(None | str | Unset, d.pop("trigger_price", UNSET))
 
         def _parse_trigger_price_type(data: object) -> None | TriggerPriceType | Unset:
             if data is None:
@@ -424,14 +395,7 @@ class Order:
 
         trigger_price_type = _parse_trigger_price_type(d.pop("trigger_price_type", UNSET))
 
-        def _parse_trigger_reject_message(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        trigger_reject_message = _parse_trigger_reject_message(d.pop("trigger_reject_message", UNSET))
+        trigger_reject_message = cast(None | str | Unset, d.pop("trigger_reject_message", UNSET))
 
         def _parse_trigger_type(data: object) -> None | TriggerType | Unset:
             if data is None:
@@ -469,32 +433,11 @@ class Order:
 
         algo_type = _parse_algo_type(d.pop("algo_type", UNSET))
 
-        def _parse_algo_duration_sec(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
+        algo_duration_sec = cast(int | None | Unset, d.pop("algo_duration_sec", UNSET))
 
-        algo_duration_sec = _parse_algo_duration_sec(d.pop("algo_duration_sec", UNSET))
+        algo_num_slices = cast(int | None | Unset, d.pop("algo_num_slices", UNSET))
 
-        def _parse_algo_num_slices(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        algo_num_slices = _parse_algo_num_slices(d.pop("algo_num_slices", UNSET))
-
-        def _parse_algo_slices_completed(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        algo_slices_completed = _parse_algo_slices_completed(d.pop("algo_slices_completed", UNSET))
+        algo_slices_completed = cast(int | None | Unset, d.pop("algo_slices_completed", UNSET))
 
         order = cls(
             amount=amount,

@@ -63,13 +63,7 @@ class RpcErrorResponse:
         from ..models.rpc_error import RpcError  # noqa: PLC0415
 
         d = dict(src_dict)
-
-        def _parse_id(data: object) -> int | None | str:
-            if data is None:
-                return data
-            return cast(int | None | str, data)
-
-        id = _parse_id(d.pop("id"))
+        id = cast(int | None | str, d.pop("id"))
 
         error = RpcError.from_dict(d.pop("error"))
 

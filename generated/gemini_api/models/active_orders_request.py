@@ -58,12 +58,7 @@ class ActiveOrdersRequest:
         d = dict(src_dict)
         request = d.pop("request", UNSET)
 
-        def _parse_nonce(data: object) -> int | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            return cast(int | str | Unset, data)
-
-        nonce = _parse_nonce(d.pop("nonce", UNSET))
+        nonce = cast(int | str | Unset, d.pop("nonce", UNSET))
 
         account = d.pop("account", UNSET)
 

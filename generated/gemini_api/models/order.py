@@ -189,15 +189,9 @@ class Order:
 
         options = cast(list[str], d.pop("options"))
 
-        def _parse_timestamp(data: object) -> int | str:
-            return cast(int | str, data)
+        timestamp = cast(int | str, d.pop("timestamp"))
 
-        timestamp = _parse_timestamp(d.pop("timestamp"))
-
-        def _parse_timestampms(data: object) -> int | str:
-            return cast(int | str, data)
-
-        timestampms = _parse_timestampms(d.pop("timestampms"))
+        timestampms = cast(int | str, d.pop("timestampms"))
 
         is_live = d.pop("is_live")
 

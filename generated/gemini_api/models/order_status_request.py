@@ -80,12 +80,7 @@ class OrderStatusRequest:
         d = dict(src_dict)
         request = d.pop("request", UNSET)
 
-        def _parse_nonce(data: object) -> int | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            return cast(int | str | Unset, data)
-
-        nonce = _parse_nonce(d.pop("nonce", UNSET))
+        nonce = cast(int | str | Unset, d.pop("nonce", UNSET))
 
         order_id = d.pop("order_id", UNSET)
 

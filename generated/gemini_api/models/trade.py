@@ -113,15 +113,9 @@ class Trade:
 
         amount = d.pop("amount")
 
-        def _parse_timestamp(data: object) -> int | str:
-            return cast(int | str, data)
+        timestamp = cast(int | str, d.pop("timestamp"))
 
-        timestamp = _parse_timestamp(d.pop("timestamp"))
-
-        def _parse_timestampms(data: object) -> int | str:
-            return cast(int | str, data)
-
-        timestampms = _parse_timestampms(d.pop("timestampms"))
+        timestampms = cast(int | str, d.pop("timestampms"))
 
         type_ = TradeType(d.pop("type"))
 

@@ -128,12 +128,7 @@ class CachedOrderJson:
 
         order_id = UUID(d.pop("orderId"))
 
-        def _parse_cli_ord_id(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
-
-        cli_ord_id = _parse_cli_ord_id(d.pop("cliOrdId"))
+        cli_ord_id = cast(None | str, d.pop("cliOrdId"))
 
         symbol = d.pop("symbol")
 
@@ -203,19 +198,9 @@ class CachedOrderJson:
 
         price_trigger_options = _parse_price_trigger_options(d.pop("priceTriggerOptions"))
 
-        def _parse_trigger_time(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
+        trigger_time = cast(None | str, d.pop("triggerTime"))
 
-        trigger_time = _parse_trigger_time(d.pop("triggerTime"))
-
-        def _parse_algo_id(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
-
-        algo_id = _parse_algo_id(d.pop("algoId"))
+        algo_id = cast(None | str, d.pop("algoId"))
 
         cached_order_json = cls(
             type_=type_,
