@@ -2,7 +2,8 @@
 Pipeline: wall times of `nox -s generate`, `nox -s check_generated` and `import exchange_clients`.
 
 `nox -s generate` regenerates all four specs with its virtualenv reused; the import is
-`python -c "import exchange_clients"` in a fresh process, against `python -c "import httpx"`.
+`python -c "import exchange_clients"` in a fresh process, against `python -c "import httpx"`, and the same with
+everything `connect` needs loaded (the package loads its clients on first use).
 
 `nox -s check_generated` runs first, untimed, to create or refresh its virtualenv; only if it passes (generated/
 matches specs/, so regenerating rewrites nothing) is `nox -s generate` timed, after one untimed run of its own.
@@ -51,15 +52,19 @@ def _wall(command: Sequence[str], cwd: Path, *, check: bool = True) -> float:
     return time.perf_counter() - start
 
 
-def _import_seconds(module: str) -> float:
+def _import_seconds(code: str) -> float:
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-c", f"import {module}"], check=True)
+    subprocess.run([sys.executable, "-c", code], check=True)
     return time.perf_counter() - start
+
+
+LOADED = "import exchange_clients; exchange_clients.connect; exchange_clients.gemini"
+"""The package with every part `connect` needs loaded: its lazy attributes (clients, signers, generated code)."""
 
 
 def run(repeats: int, root: Path, nox_python: str | None) -> list[Row]:
     """The pipeline rows; the nox rows are skipped (with a row saying why) when nox is missing or check fails."""
-    rows = [_import_row(max(repeats, IMPORT_REPEATS))]
+    rows = _import_rows(max(repeats, IMPORT_REPEATS))
     nox = nox_command(nox_python)
     if nox is None:
         return [_skipped("nox is not installed"), *rows]
@@ -99,24 +104,41 @@ def run(repeats: int, root: Path, nox_python: str | None) -> list[Row]:
     ]
 
 
-def _import_row(repeats: int) -> Row:
+def _import_rows(repeats: int) -> list[Row]:
     samples = interleaved(
         {
-            "ours": lambda: _import_seconds("exchange_clients") * 1e3,
-            "httpx": lambda: _import_seconds("httpx") * 1e3,
+            "ours": lambda: _import_seconds("import exchange_clients") * 1e3,
+            "loaded": lambda: _import_seconds(LOADED) * 1e3,
+            "httpx": lambda: _import_seconds("import httpx") * 1e3,
         },
         repeats,
     )
-    return Row(
-        benchmark="pipeline",
-        case='python -c "import exchange_clients"',
-        ours_label="wall time of a fresh process",
-        unit="ms",
-        ours=Stats.of(samples["ours"]),
-        reference_label='python -c "import httpx"',
-        reference=Stats.of(samples["httpx"]),
-        target=IMPORT_TARGET,
-    )
+    return [
+        Row(
+            benchmark="pipeline",
+            case='python -c "import exchange_clients"',
+            ours_label="wall time of a fresh process",
+            unit="ms",
+            ours=Stats.of(samples["ours"]),
+            reference_label='python -c "import httpx"',
+            reference=Stats.of(samples["httpx"]),
+            target=IMPORT_TARGET,
+            note="the clients, signers and generated packages load on first use (PEP 562), see the next row",
+        ),
+        Row(
+            benchmark="pipeline",
+            case='python -c "import exchange_clients" + connect loaded',
+            ours_label="wall time of a fresh process",
+            unit="ms",
+            ours=Stats.of(samples["loaded"]),
+            reference_label='python -c "import httpx"',
+            reference=Stats.of(samples["httpx"]),
+            note=(
+                "with the `cli` extra installed (as here), `import httpx` also imports httpx's own command line "
+                "(click, rich, pygments): about 200 ms of both figures"
+            ),
+        ),
+    ]
 
 
 def _skipped(reason: str) -> Row:

@@ -7,7 +7,8 @@ signing (`gemini`, `kraken_futures`, `digifinex`, `derive`), one normalized `Ord
 unified clients from `connect` and `connect_async`.
 """
 
-from exchange_clients import derive, digifinex, gemini, kraken_futures
+from typing import TYPE_CHECKING, Any
+
 from exchange_clients._credentials import MissingCredentialsError
 from exchange_clients._errors import (
     AuthenticationError,
@@ -22,19 +23,51 @@ from exchange_clients._errors import (
     UnexpectedResponseError,
     UnsupportedOperationError,
 )
-from exchange_clients._http import InsecureBaseURLError
 from exchange_clients._nonce_store import SharedNonceStore
-from exchange_clients._order import Exchange, Order, OrderStatus, OrderType, RawOrder, Side
-from exchange_clients._unified import AsyncClient, Client, connect, connect_async
+from exchange_clients._order import Exchange, Order, OrderStatus, OrderType, Side
 
 
-def __getattr__(name: str) -> str:
+if TYPE_CHECKING:
+    from exchange_clients import derive, digifinex, gemini, kraken_futures
+    from exchange_clients._http import InsecureBaseURLError
+    from exchange_clients._order import RawOrder
+    from exchange_clients._unified import AsyncClient, Client, connect, connect_async
+
+# Imported on first use (PEP 562): the clients bring httpx, the four generated packages and the signers, about
+# two thirds of the import time, and a program that only handles Orders and errors needs none of them.
+_LAZY = {
+    "derive": ("exchange_clients.derive", None),
+    "digifinex": ("exchange_clients.digifinex", None),
+    "gemini": ("exchange_clients.gemini", None),
+    "kraken_futures": ("exchange_clients.kraken_futures", None),
+    "InsecureBaseURLError": ("exchange_clients._http", "InsecureBaseURLError"),
+    "RawOrder": ("exchange_clients._order", "RawOrder"),
+    "AsyncClient": ("exchange_clients._unified", "AsyncClient"),
+    "Client": ("exchange_clients._unified", "Client"),
+    "connect": ("exchange_clients._unified", "connect"),
+    "connect_async": ("exchange_clients._unified", "connect_async"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        import importlib  # noqa: PLC0415
+
+        module_name, attribute = _LAZY[name]
+        module = importlib.import_module(module_name)
+        value = module if attribute is None else getattr(module, attribute)
+        globals()[name] = value
+        return value
     # importlib.metadata costs ~40 ms at import; most programs never ask for the version.
     if name == "__version__":
         from importlib.metadata import version  # noqa: PLC0415
 
         return version("exchange-clients")
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY, "__version__"})
 
 
 __all__ = [

@@ -7,13 +7,16 @@ from __future__ import annotations
 from datetime import datetime
 from decimal import Decimal
 from enum import StrEnum
-from typing import TypeAlias
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 import attrs
-import derive_api.models
-import digifinex_api.models
-import gemini_api.models
-import kraken_futures_api.models
+
+
+if TYPE_CHECKING:
+    import derive_api.models
+    import digifinex_api.models
+    import gemini_api.models
+    import kraken_futures_api.models
 
 
 class Exchange(StrEnum):
@@ -81,13 +84,35 @@ class OrderType(StrEnum):
     UNKNOWN = "unknown"
 
 
-RawOrder: TypeAlias = (
-    gemini_api.models.Order
-    | kraken_futures_api.models.OrderStatusDetailsJson
-    | digifinex_api.models.Order
-    | derive_api.models.Order
-)
-"""The generated model an `Order` was made from: narrow it with `isinstance` to read exchange-specific fields."""
+if TYPE_CHECKING:
+    RawOrder: TypeAlias = (
+        gemini_api.models.Order
+        | kraken_futures_api.models.OrderStatusDetailsJson
+        | digifinex_api.models.Order
+        | derive_api.models.Order
+    )
+    """The generated model an `Order` was made from: narrow it with `isinstance` to read exchange-specific fields."""
+
+
+def __getattr__(name: str) -> Any:
+    # RawOrder at run time (for isinstance) imports the four generated packages, and httpx with them, on first
+    # use: `import exchange_clients` stays light for a program that only reads Orders.
+    if name == "RawOrder":
+        import derive_api.models  # noqa: PLC0415
+        import digifinex_api.models  # noqa: PLC0415
+        import gemini_api.models  # noqa: PLC0415
+        import kraken_futures_api.models  # noqa: PLC0415
+
+        raw_order = (
+            gemini_api.models.Order
+            | kraken_futures_api.models.OrderStatusDetailsJson
+            | digifinex_api.models.Order
+            | derive_api.models.Order
+        )
+        globals()["RawOrder"] = raw_order
+        return raw_order
+    msg = f"module {__name__!r} has no attribute {name!r}"
+    raise AttributeError(msg)
 
 
 @attrs.frozen(slots=True, kw_only=True)
