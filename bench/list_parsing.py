@@ -1,9 +1,9 @@
 """
 List parsing at scale: a Gemini `/v1/orders` body of 10,000 orders to normalized orders, in seconds and peak memory.
 
-Ours is what `list_open_orders` does with the body: exact decoding and the generated `Order` model for each
-element (as the generated `list_active_orders` does), then `gemini.to_order`. ccxt's `parse_orders` is timed from
-the list already decoded by `json.loads`, as ccxt calls it (a second row adds the decoding). Peak memory is
+Ours is what `list_open_orders` does with the body: the generated `list_active_orders` parsing it (exact decoding,
+a generated `Order` model per element, each decoded element let go once its model exists), then `gemini.to_order`.
+ccxt's `parse_orders` is timed from the list already decoded by `json.loads`, as ccxt calls it (a second row adds the decoding). Peak memory is
 tracemalloc's peak while going from the bytes to the finished list, both sides starting from the same bytes (ccxt's
 orders keep the decoded dicts as `info`, ours keep the generated models as `raw`), divided by the number of orders.
 """
@@ -17,8 +17,9 @@ import tracemalloc
 from collections.abc import Callable
 from typing import Any
 
-from gemini_api.models import Order as GeminiOrder
-from gemini_api.types import decode_json
+import gemini_api
+import httpx
+from gemini_api.api.orders import list_active_orders
 
 from bench import _ccxt
 from bench._measure import Row, Stats, Target, interleaved
@@ -34,8 +35,20 @@ MEMORY_TARGET = Target(1.0)
 
 
 def ours(body: bytes) -> list[Order]:
-    """The normalized orders of a `/v1/orders` body, as the unified client's `list_open_orders` reads it."""
-    return [gemini.to_order(GeminiOrder.from_dict(item)) for item in decode_json(body)]
+    """The normalized orders of a `/v1/orders` body, as the unified client's `list_open_orders` reads it.
+
+    That is the generated `list_active_orders` parsing the answer into models, then `gemini.to_order` on each.
+    """
+    models = list_active_orders._parse_response(  # noqa: SLF001 - what sync_detailed runs on the answer
+        client=_CLIENT, response=httpx.Response(200, content=body)
+    )
+    if not isinstance(models, list):
+        msg = f"not a list of orders: {type(models).__name__}"
+        raise TypeError(msg)
+    return [gemini.to_order(model) for model in models]
+
+
+_CLIENT = gemini_api.Client(base_url="http://127.0.0.1")
 
 
 def _seconds(function: Callable[[], object]) -> float:

@@ -36,7 +36,10 @@ def _parse_response(
     if response.status_code == 200:
         response_200 = []
         _response_200 = decode_json(response.content)
-        for response_200_item_data in _response_200:
+        if not isinstance(_response_200, list):
+            raise TypeError(f"expected a JSON array, got {type(_response_200).__name__}")
+        for _index, response_200_item_data in enumerate(_response_200):
+            _response_200[_index] = None  # the decoded item is garbage once its model is built
             response_200_item = Order.from_dict(response_200_item_data)
 
             response_200.append(response_200_item)
