@@ -3,9 +3,10 @@ List parsing at scale: a Gemini `/v1/orders` body of 10,000 orders to normalized
 
 Ours is what `list_open_orders` does with the body: the generated `list_active_orders` parsing it (exact decoding,
 a generated `Order` model per element, each decoded element let go once its model exists), then `gemini.to_order`.
-ccxt's `parse_orders` is timed from the list already decoded by `json.loads`, as ccxt calls it (a second row adds the decoding). Peak memory is
-tracemalloc's peak while going from the bytes to the finished list, both sides starting from the same bytes (ccxt's
-orders keep the decoded dicts as `info`, ours keep the generated models as `raw`), divided by the number of orders.
+ccxt's `parse_orders` is timed from the list already decoded by `json.loads`, as ccxt calls it (a second row adds
+the decoding). Peak memory is tracemalloc's peak while going from the bytes to the finished list, both sides
+starting from the same bytes (ccxt's orders keep the decoded dicts as `info`, ours keep the generated models as
+`raw`), divided by the number of orders.
 """
 
 from __future__ import annotations
