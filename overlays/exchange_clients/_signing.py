@@ -52,7 +52,6 @@ class SignedHeaders:
     """
 
     def __init__(self, *names: str) -> None:
-        self.names = names
         self._names = tuple((raw, raw.lower()) for raw in (name.encode("ascii") for name in names))
         self._replaced = frozenset(lowered for _, lowered in self._names)
 

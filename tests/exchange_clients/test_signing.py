@@ -18,6 +18,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import exchange_clients as ec
 from exchange_clients import gemini
 from exchange_clients._logging import LoggedAuth
 from exchange_clients._ordering import _enter_without_blocking
@@ -169,3 +170,57 @@ def test_a_cancelled_wait_for_the_file_lock_hands_it_back() -> None:
 
     assert lock.entered.is_set()
     assert lock.exited.is_set()
+
+
+@pytest.mark.parametrize("body", [{"order_id": 1}, "orders", 7], ids=["object", "string", "number"])
+def test_a_list_answer_that_is_not_an_array_is_an_unexpected_response(body: object) -> None:
+    """The list parser lets go of each decoded element as it goes; anything but an array is refused first."""
+
+    def answer(_: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, json=body)
+
+    credentials = gemini.GeminiCredentials(api_key="fake-key", api_secret="fake-secret")
+    with (
+        ec.connect("gemini", credentials, httpx_args={"transport": httpx.MockTransport(answer)}) as client,
+        pytest.raises(ec.UnexpectedResponseError) as raised,
+    ):
+        client.list_open_orders()
+
+    assert raised.value.http_status == 200
+    assert "TypeError: expected a JSON array" in str(raised.value.__cause__)
+
+
+def test_a_list_answer_keeps_its_orders_in_order() -> None:
+    """Letting go of decoded elements changes nothing in what is read: every order, in the exchange's order."""
+    orders = [_gemini_order(order_id) for order_id in (3, 1, 2)]
+
+    def answer(_: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, json=orders)
+
+    credentials = gemini.GeminiCredentials(api_key="fake-key", api_secret="fake-secret")
+    with ec.connect("gemini", credentials, httpx_args={"transport": httpx.MockTransport(answer)}) as client:
+        listed = client.list_open_orders()
+
+    assert [order.order_id for order in listed] == ["3", "1", "2"]
+
+
+def _gemini_order(order_id: int) -> dict[str, object]:
+    return {
+        "order_id": str(order_id),
+        "symbol": "btcusd",
+        "exchange": "gemini",
+        "price": "100.00",
+        "avg_execution_price": "0.00",
+        "side": "buy",
+        "type": "exchange limit",
+        "options": [],
+        "timestamp": "1547241628",
+        "timestampms": 1547241628042,
+        "is_live": True,
+        "is_cancelled": False,
+        "is_hidden": False,
+        "was_forced": False,
+        "executed_amount": "0",
+        "remaining_amount": "1",
+        "original_amount": "1",
+    }

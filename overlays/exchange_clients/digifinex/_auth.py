@@ -14,7 +14,6 @@ Decisions where DigiFinex's docs are unconfirmed or contradict themselves:
 
 from __future__ import annotations
 
-import hmac
 from collections.abc import Mapping
 from typing import Self
 
@@ -43,7 +42,11 @@ class DigiFinexCredentials:
 
 def sign(parameters: str, api_secret: str) -> str:
     """The ACCESS-SIGN header for one parameter string."""
-    return hmac.digest(api_secret.encode(), parameters.encode(), "sha256").hex()
+    return _signature(parameters, KeyedMac(api_secret.encode(), "sha256"))
+
+
+def _signature(parameters: str, mac: KeyedMac) -> str:
+    return mac.digest(parameters.encode()).hex()
 
 
 def signed_parameters(request: httpx.Request) -> str:
@@ -79,7 +82,7 @@ class DigiFinexAuth(SigningAuth):
             request.headers,
             self._credentials.api_key,
             str(self._nonce()),
-            self._mac.digest(parameters.encode()).hex(),
+            _signature(parameters, self._mac),
         )
 
 
