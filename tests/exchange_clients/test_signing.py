@@ -75,7 +75,9 @@ def test_keyed_mac_equals_hmac(digest: str) -> None:
 
     assert mac.digest(b"first") == hmac.digest(b"fake-secret", b"first", digest)
     assert mac.digest(b"second") == hmac.digest(b"fake-secret", b"second", digest)  # the keyed state is reused
+    assert mac.hexdigest(b"third") == hmac.new(b"fake-secret", b"third", digest).hexdigest()
     assert "fake-secret" not in repr(mac)
+    assert digest in repr(mac)
 
 
 JSON_VALUES = st.recursive(
