@@ -11,6 +11,7 @@ import hmac
 import json
 import logging
 import threading
+import time
 from typing import Any
 
 import httpx
@@ -134,6 +135,32 @@ def test_unlogged_flow_is_the_signers_own_and_logs_nothing(caplog: pytest.LogCap
     expected = hmac.new(b"fake-secret", signed.headers["X-GEMINI-PAYLOAD"].encode(), hashlib.sha384).hexdigest()
     assert signed.headers["X-GEMINI-SIGNATURE"] == expected
     assert not [record for record in caplog.records if record.name.startswith("exchange_clients")]
+
+
+def test_a_blocking_call_from_a_coroutine_signs_without_waiting_for_the_keys_lock() -> None:
+    """Inside an event loop the sync flow goes unlocked: the loop may hold the key's lock it cannot release."""
+    credentials = gemini.GeminiCredentials(api_key="fake-key-loop", api_secret="fake-secret")
+    signer = gemini.GeminiAuth(credentials, nonce=lambda: 42)
+    held = signer._ordered.ordering.thread_lock  # noqa: SLF001 - the lock the flow would wait for
+    held.acquire()
+    # Released after 2 s at the latest, so a flow that wrongly waits shows up as slow instead of hanging the run.
+    releaser = threading.Timer(2.0, held.release)
+    releaser.start()
+
+    async def sign_from_a_coroutine() -> float:
+        started = time.monotonic()
+        flow = signer.sync_auth_flow(httpx.Request("POST", "https://api.gemini.com/v1/order/status", json={}))
+        next(flow)
+        flow.close()
+        return time.monotonic() - started
+
+    try:
+        assert asyncio.run(sign_from_a_coroutine()) < 1.0
+        assert held.locked()  # and it did not take or release the key's lock
+    finally:
+        releaser.cancel()
+        if held.locked():
+            held.release()
 
 
 class _SlowLock:
