@@ -115,7 +115,15 @@ def decode_json(content: bytes) -> Any:
     """Decode a response body: every JSON number exact (``Decimal``/``int``); NaN, Infinity, duplicate names refused."""
     _refuse_deep_nesting(content)
     # As json.loads reads bytes: UTF-8, -16 or -32 by the first bytes, surrogates passed to the decoder to judge.
-    return _DECODER.decode(content.decode(json.detect_encoding(content), "surrogatepass"))
+    return _DECODER.decode(content.decode(_encoding(content), "surrogatepass"))
+
+
+def _encoding(content: bytes) -> str:
+    # json.detect_encoding's answer, without its Python-level look at every BOM for the usual body: one that opens
+    # with a bracket (no BOM starts so) and has no NUL second byte (which UTF-16 or -32 would) is UTF-8.
+    if content[:1] in (b"{", b"[") and content[1:2] != b"\x00":
+        return "utf-8"
+    return json.detect_encoding(content)
 
 
 def parse_decimal(data: object, field: str) -> Decimal:
