@@ -43,9 +43,6 @@ _MAX_EXPONENT = 300
 # A decimal as exchanges write it in JSON strings: optional minus, digits, optional fraction and exponent.
 # `Decimal()` alone would also take "NaN", "Infinity", " 1 ", "1_000" and "+1", none of which an exchange sends.
 _DECIMAL_TEXT = re.compile(r"-?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?", re.ASCII)
-# The same without an exponent: nearly every amount. At most _MAX_EXPONENT characters of it have fewer digits than
-# that before and after the point, so its Decimal is in range without _bounded's check.
-_PLAIN_DECIMAL_TEXT = re.compile(r"-?(?:\d+(?:\.\d*)?|\.\d+)", re.ASCII)
 
 # ISO-8601 date and time with at most microseconds: `datetime` holds no finer unit, and dropping digits would
 # make the time inexact. Kraken sends milliseconds ("2026-11-22T10:00:00.000Z").
@@ -142,7 +139,11 @@ def decimal_text(value: object, field: str) -> Decimal:
     if not isinstance(value, str):
         msg = f"{field!r}: expected a decimal string, got {type(value).__name__}"
         raise TypeError(msg)
-    if len(value) <= _MAX_EXPONENT and _PLAIN_DECIMAL_TEXT.fullmatch(value):
+    # Nearly every amount is plain: an optional minus, ASCII digits and at most one point (what _DECIMAL_TEXT takes
+    # without an exponent), tested with str methods at a third of a regular expression's cost. At most
+    # _MAX_EXPONENT characters of it have fewer digits than that before and after the point, so its Decimal is
+    # in range without _bounded's check.
+    if len(value) <= _MAX_EXPONENT and value.isascii() and value.removeprefix("-").replace(".", "", 1).isdigit():
         return Decimal(value)
     if not _DECIMAL_TEXT.fullmatch(value):
         msg = f"{field!r}: not a decimal number: {value!r:.60}"
@@ -200,6 +201,8 @@ def not_negative(value: Decimal, field: str) -> Decimal:
 
 def integer(value: object, field: str, *, digits_allowed: bool = False) -> int:
     """A non-negative JSON integer, or with `digits_allowed` also a string of ASCII digits."""
+    if type(value) is int and value >= 0:  # the common case first; a bool is an int subclass, not this type
+        return value
     if digits_allowed and isinstance(value, str) and _DIGITS.fullmatch(value):
         return int(value)
     if isinstance(value, bool) or not isinstance(value, int):
@@ -213,7 +216,8 @@ def integer(value: object, field: str, *, digits_allowed: bool = False) -> int:
 
 def utc_from_milliseconds(value: object, field: str, *, digits_allowed: bool = False) -> datetime:
     """The UTC instant `value` milliseconds after the epoch, in integer arithmetic so no millisecond is lost."""
-    return EPOCH + timedelta(milliseconds=integer(value, field, digits_allowed=digits_allowed))
+    # As microseconds, positionally: the same exact integer arithmetic as milliseconds=, a quarter cheaper.
+    return EPOCH + timedelta(0, 0, integer(value, field, digits_allowed=digits_allowed) * 1000)
 
 
 def utc_from_seconds(value: object, field: str) -> datetime:

@@ -1,0 +1,64 @@
+"""
+The shared field checks against their definitions: what a decimal string and a millisecond time may be.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from exchange_clients._normalize import decimal_text, utc_from_milliseconds
+
+
+# The grammar decimal_text documents, written out independently of its fast path.
+DECIMAL_GRAMMAR = re.compile(r"-?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
+
+# Characters that make up decimals and the near misses Decimal() would accept: signs, spaces, underscores,
+# non-ASCII digits (Arabic-Indic three, fullwidth one, superscript two) and the letters of NaN and Infinity.
+NEAR_DECIMALS = st.text(alphabet="0123456789.-+eE _\u0663\uff11\u00b2NaIinfy", max_size=12)
+
+
+@given(NEAR_DECIMALS)
+def test_decimal_text_takes_exactly_the_documented_grammar(value: str) -> None:
+    if DECIMAL_GRAMMAR.fullmatch(value):
+        result = decimal_text(value, "amount")
+        assert result == Decimal(value)
+        assert str(result) == str(Decimal(value))  # digit for digit, exponent included
+    else:
+        with pytest.raises(ValueError, match="amount"):
+            decimal_text(value, "amount")
+
+
+@given(st.integers(min_value=0, max_value=10**12), st.integers(min_value=0, max_value=10**301))
+def test_plain_decimals_are_refused_only_beyond_300_fraction_digits(whole: int, fraction: int) -> None:
+    """Long plain decimals leave the fast path; the bound is on the digits after the point, not the length."""
+    value = f"{whole}.{fraction}"
+    if len(str(fraction)) <= 300:
+        assert str(decimal_text(value, "price")) == str(Decimal(value))
+    else:
+        with pytest.raises(ValueError, match="exponent out of range"):
+            decimal_text(value, "price")
+
+
+@given(st.integers(min_value=0, max_value=253402300799999))
+def test_milliseconds_are_exact(milliseconds: int) -> None:
+    expected = datetime(1970, 1, 1, tzinfo=UTC) + timedelta(milliseconds=milliseconds)
+
+    assert utc_from_milliseconds(milliseconds, "timestampms") == expected
+    assert utc_from_milliseconds(str(milliseconds), "timestampms", digits_allowed=True) == expected
+
+
+@pytest.mark.parametrize("value", [True, -1, 1.5, "1", None])
+def test_milliseconds_refuse_what_is_not_a_whole_non_negative_number(value: object) -> None:
+    with pytest.raises((TypeError, ValueError), match="timestampms"):
+        utc_from_milliseconds(value, "timestampms")
+
+
+def test_milliseconds_beyond_datetime_are_an_arithmetic_error() -> None:
+    with pytest.raises(OverflowError):
+        utc_from_milliseconds(10**20, "timestampms")
