@@ -377,61 +377,58 @@ class Order:
 
         trigger_price = cast(None | str | Unset, d.pop("trigger_price", UNSET))
 
-        def _parse_trigger_price_type(data: object) -> None | TriggerPriceType | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            mismatches: list[tuple[str, Exception]] = []
+        _trigger_price_type_union = d.pop("trigger_price_type", UNSET)
+        trigger_price_type: None | TriggerPriceType | Unset
+        if _trigger_price_type_union is None:
+            trigger_price_type = None
+        elif isinstance(_trigger_price_type_union, Unset):
+            trigger_price_type = UNSET
+        else:
             try:
-                if not isinstance(data, str):
-                    raise TypeError(f"expected TriggerPriceType, got {type(data).__name__}")
-                trigger_price_type_type_0 = TriggerPriceType(data)
-
-                return trigger_price_type_type_0
-            except (TypeError, ValueError, AttributeError, KeyError) as error:
-                mismatches.append(("TriggerPriceType", error))
-            raise UnionMismatchError("trigger_price_type", mismatches)
-
-        trigger_price_type = _parse_trigger_price_type(d.pop("trigger_price_type", UNSET))
+                if not isinstance(_trigger_price_type_union, str):
+                    raise TypeError(f"expected TriggerPriceType, got {type(_trigger_price_type_union).__name__}")
+                trigger_price_type_type_0 = TriggerPriceType(_trigger_price_type_union)
+            except (TypeError, ValueError, AttributeError, KeyError) as _trigger_price_type_union_mismatch:
+                raise UnionMismatchError(
+                    "trigger_price_type", [("TriggerPriceType", _trigger_price_type_union_mismatch)]
+                ) from _trigger_price_type_union_mismatch
+            trigger_price_type = trigger_price_type_type_0
 
         trigger_reject_message = cast(None | str | Unset, d.pop("trigger_reject_message", UNSET))
 
-        def _parse_trigger_type(data: object) -> None | TriggerType | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            mismatches: list[tuple[str, Exception]] = []
+        _trigger_type_union = d.pop("trigger_type", UNSET)
+        trigger_type: None | TriggerType | Unset
+        if _trigger_type_union is None:
+            trigger_type = None
+        elif isinstance(_trigger_type_union, Unset):
+            trigger_type = UNSET
+        else:
             try:
-                if not isinstance(data, str):
-                    raise TypeError(f"expected TriggerType, got {type(data).__name__}")
-                trigger_type_type_0 = TriggerType(data)
+                if not isinstance(_trigger_type_union, str):
+                    raise TypeError(f"expected TriggerType, got {type(_trigger_type_union).__name__}")
+                trigger_type_type_0 = TriggerType(_trigger_type_union)
+            except (TypeError, ValueError, AttributeError, KeyError) as _trigger_type_union_mismatch:
+                raise UnionMismatchError(
+                    "trigger_type", [("TriggerType", _trigger_type_union_mismatch)]
+                ) from _trigger_type_union_mismatch
+            trigger_type = trigger_type_type_0
 
-                return trigger_type_type_0
-            except (TypeError, ValueError, AttributeError, KeyError) as error:
-                mismatches.append(("TriggerType", error))
-            raise UnionMismatchError("trigger_type", mismatches)
-
-        trigger_type = _parse_trigger_type(d.pop("trigger_type", UNSET))
-
-        def _parse_algo_type(data: object) -> AlgoType | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            mismatches: list[tuple[str, Exception]] = []
+        _algo_type_union = d.pop("algo_type", UNSET)
+        algo_type: AlgoType | None | Unset
+        if _algo_type_union is None:
+            algo_type = None
+        elif isinstance(_algo_type_union, Unset):
+            algo_type = UNSET
+        else:
             try:
-                if not isinstance(data, str):
-                    raise TypeError(f"expected AlgoType, got {type(data).__name__}")
-                algo_type_type_0 = AlgoType(data)
-
-                return algo_type_type_0
-            except (TypeError, ValueError, AttributeError, KeyError) as error:
-                mismatches.append(("AlgoType", error))
-            raise UnionMismatchError("algo_type", mismatches)
-
-        algo_type = _parse_algo_type(d.pop("algo_type", UNSET))
+                if not isinstance(_algo_type_union, str):
+                    raise TypeError(f"expected AlgoType, got {type(_algo_type_union).__name__}")
+                algo_type_type_0 = AlgoType(_algo_type_union)
+            except (TypeError, ValueError, AttributeError, KeyError) as _algo_type_union_mismatch:
+                raise UnionMismatchError(
+                    "algo_type", [("AlgoType", _algo_type_union_mismatch)]
+                ) from _algo_type_union_mismatch
+            algo_type = algo_type_type_0
 
         algo_duration_sec = cast(int | None | Unset, d.pop("algo_duration_sec", UNSET))
 

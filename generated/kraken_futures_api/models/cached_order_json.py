@@ -134,47 +134,42 @@ class CachedOrderJson:
 
         side = d.pop("side")
 
-        def _parse_quantity(data: object) -> Decimal | None:
-            if data is None:
-                return data
-            mismatches: list[tuple[str, Exception]] = []
+        _quantity_union = d.pop("quantity")
+        quantity: Decimal | None
+        if _quantity_union is None:
+            quantity = None
+        else:
             try:
-                quantity_type_0 = parse_decimal(data, "quantity")
+                quantity_type_0 = parse_decimal(_quantity_union, "quantity")
+            except (TypeError, ValueError, AttributeError, KeyError) as _quantity_union_mismatch:
+                raise UnionMismatchError(
+                    "quantity", [("Decimal", _quantity_union_mismatch)]
+                ) from _quantity_union_mismatch
+            quantity = quantity_type_0
 
-                return quantity_type_0
-            except (TypeError, ValueError, AttributeError, KeyError) as error:
-                mismatches.append(("Decimal", error))
-            raise UnionMismatchError("quantity", mismatches)
-
-        quantity = _parse_quantity(d.pop("quantity"))
-
-        def _parse_filled(data: object) -> Decimal | None:
-            if data is None:
-                return data
-            mismatches: list[tuple[str, Exception]] = []
+        _filled_union = d.pop("filled")
+        filled: Decimal | None
+        if _filled_union is None:
+            filled = None
+        else:
             try:
-                filled_type_0 = parse_decimal(data, "filled")
+                filled_type_0 = parse_decimal(_filled_union, "filled")
+            except (TypeError, ValueError, AttributeError, KeyError) as _filled_union_mismatch:
+                raise UnionMismatchError("filled", [("Decimal", _filled_union_mismatch)]) from _filled_union_mismatch
+            filled = filled_type_0
 
-                return filled_type_0
-            except (TypeError, ValueError, AttributeError, KeyError) as error:
-                mismatches.append(("Decimal", error))
-            raise UnionMismatchError("filled", mismatches)
-
-        filled = _parse_filled(d.pop("filled"))
-
-        def _parse_limit_price(data: object) -> Decimal | None:
-            if data is None:
-                return data
-            mismatches: list[tuple[str, Exception]] = []
+        _limit_price_union = d.pop("limitPrice")
+        limit_price: Decimal | None
+        if _limit_price_union is None:
+            limit_price = None
+        else:
             try:
-                limit_price_type_0 = parse_decimal(data, "limitPrice")
-
-                return limit_price_type_0
-            except (TypeError, ValueError, AttributeError, KeyError) as error:
-                mismatches.append(("Decimal", error))
-            raise UnionMismatchError("limitPrice", mismatches)
-
-        limit_price = _parse_limit_price(d.pop("limitPrice"))
+                limit_price_type_0 = parse_decimal(_limit_price_union, "limitPrice")
+            except (TypeError, ValueError, AttributeError, KeyError) as _limit_price_union_mismatch:
+                raise UnionMismatchError(
+                    "limitPrice", [("Decimal", _limit_price_union_mismatch)]
+                ) from _limit_price_union_mismatch
+            limit_price = limit_price_type_0
 
         reduce_only = d.pop("reduceOnly")
 
@@ -182,21 +177,20 @@ class CachedOrderJson:
 
         last_update_timestamp = d.pop("lastUpdateTimestamp")
 
-        def _parse_price_trigger_options(data: object) -> None | TriggerOptions:
-            if data is None:
-                return data
-            mismatches: list[tuple[str, Exception]] = []
+        _price_trigger_options_union = d.pop("priceTriggerOptions")
+        price_trigger_options: None | TriggerOptions
+        if _price_trigger_options_union is None:
+            price_trigger_options = None
+        else:
             try:
-                if not isinstance(data, dict):
-                    raise TypeError(f"expected TriggerOptions, got {type(data).__name__}")
-                price_trigger_options_type_1 = TriggerOptions.from_dict(data)
-
-                return price_trigger_options_type_1
-            except (TypeError, ValueError, AttributeError, KeyError) as error:
-                mismatches.append(("TriggerOptions", error))
-            raise UnionMismatchError("priceTriggerOptions", mismatches)
-
-        price_trigger_options = _parse_price_trigger_options(d.pop("priceTriggerOptions"))
+                if not isinstance(_price_trigger_options_union, dict):
+                    raise TypeError(f"expected TriggerOptions, got {type(_price_trigger_options_union).__name__}")
+                price_trigger_options_type_1 = TriggerOptions.from_dict(_price_trigger_options_union)
+            except (TypeError, ValueError, AttributeError, KeyError) as _price_trigger_options_union_mismatch:
+                raise UnionMismatchError(
+                    "priceTriggerOptions", [("TriggerOptions", _price_trigger_options_union_mismatch)]
+                ) from _price_trigger_options_union_mismatch
+            price_trigger_options = price_trigger_options_type_1
 
         trigger_time = cast(None | str, d.pop("triggerTime"))
 

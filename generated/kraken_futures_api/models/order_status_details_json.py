@@ -73,37 +73,33 @@ class OrderStatusDetailsJson:
 
         status = OrderStatusJson(d.pop("status"))
 
-        def _parse_update_reason(data: object) -> None | OrderUpdateReason:
-            if data is None:
-                return data
-            mismatches: list[tuple[str, Exception]] = []
+        _update_reason_union = d.pop("updateReason")
+        update_reason: None | OrderUpdateReason
+        if _update_reason_union is None:
+            update_reason = None
+        else:
             try:
-                if not isinstance(data, str):
-                    raise TypeError(f"expected OrderUpdateReason, got {type(data).__name__}")
-                update_reason_type_1 = OrderUpdateReason(data)
+                if not isinstance(_update_reason_union, str):
+                    raise TypeError(f"expected OrderUpdateReason, got {type(_update_reason_union).__name__}")
+                update_reason_type_1 = OrderUpdateReason(_update_reason_union)
+            except (TypeError, ValueError, AttributeError, KeyError) as _update_reason_union_mismatch:
+                raise UnionMismatchError(
+                    "updateReason", [("OrderUpdateReason", _update_reason_union_mismatch)]
+                ) from _update_reason_union_mismatch
+            update_reason = update_reason_type_1
 
-                return update_reason_type_1
-            except (TypeError, ValueError, AttributeError, KeyError) as error:
-                mismatches.append(("OrderUpdateReason", error))
-            raise UnionMismatchError("updateReason", mismatches)
-
-        update_reason = _parse_update_reason(d.pop("updateReason"))
-
-        def _parse_error(data: object) -> None | OrderError:
-            if data is None:
-                return data
-            mismatches: list[tuple[str, Exception]] = []
+        _error_union = d.pop("error")
+        error: None | OrderError
+        if _error_union is None:
+            error = None
+        else:
             try:
-                if not isinstance(data, str):
-                    raise TypeError(f"expected OrderError, got {type(data).__name__}")
-                error_type_1 = OrderError(data)
-
-                return error_type_1
-            except (TypeError, ValueError, AttributeError, KeyError) as error:
-                mismatches.append(("OrderError", error))
-            raise UnionMismatchError("error", mismatches)
-
-        error = _parse_error(d.pop("error"))
+                if not isinstance(_error_union, str):
+                    raise TypeError(f"expected OrderError, got {type(_error_union).__name__}")
+                error_type_1 = OrderError(_error_union)
+            except (TypeError, ValueError, AttributeError, KeyError) as _error_union_mismatch:
+                raise UnionMismatchError("error", [("OrderError", _error_union_mismatch)]) from _error_union_mismatch
+            error = error_type_1
 
         order_status_details_json = cls(
             order=order,
