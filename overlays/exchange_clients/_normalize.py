@@ -151,8 +151,24 @@ def decimal_text(value: object, field: str) -> Decimal:
     return _bounded(Decimal(value), field)
 
 
+def amount_text(value: object, field: str) -> Decimal:
+    """`decimal_text` and `not_negative` in one: the exact Decimal of a decimal string, refused if below zero."""
+    # Most amounts are ASCII digits with at most one point and no sign: in range (see decimal_text) and not
+    # negative by their spelling, so one test stands for both checks.
+    if type(value) is str and len(value) <= _MAX_EXPONENT and value.isascii() and value.replace(".", "", 1).isdigit():
+        return Decimal(value)
+    return not_negative(decimal_text(value, field), field)
+
+
+def amount_number(value: object, field: str) -> Decimal:
+    """`number` and `not_negative` in one: a JSON number, refused if below zero."""
+    return not_negative(number(value, field), field)
+
+
 def number(value: object, field: str) -> Decimal:
     """A JSON number the generated model already parsed as `Decimal` (or `int`), re-checked for a hand-built model."""
+    if type(value) is Decimal and value.is_finite():  # what a generated model holds: only the range is left
+        return _bounded(value, field)
     if isinstance(value, bool) or not isinstance(value, Decimal | int):
         msg = f"{field!r}: expected a JSON number, got {type(value).__name__}"
         raise TypeError(msg)

@@ -5,6 +5,7 @@ The shared field checks against their definitions: what a decimal string and a m
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
@@ -12,7 +13,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from exchange_clients._normalize import decimal_text, utc_from_milliseconds
+from exchange_clients._normalize import (
+    amount_number,
+    amount_text,
+    decimal_text,
+    not_negative,
+    number,
+    utc_from_milliseconds,
+)
 
 
 # The grammar decimal_text documents, written out independently of its fast path.
@@ -32,6 +40,34 @@ def test_decimal_text_takes_exactly_the_documented_grammar(value: str) -> None:
     else:
         with pytest.raises(ValueError, match="amount"):
             decimal_text(value, "amount")
+
+
+def _outcome(check: Callable[..., Decimal], *args: object) -> object:
+    """The check's result, or the type of error it raised."""
+    try:
+        return check(*args)
+    except (TypeError, ValueError) as error:
+        return type(error)
+
+
+@given(NEAR_DECIMALS | st.integers() | st.none())
+def test_amount_text_is_decimal_text_then_not_negative(value: object) -> None:
+    expected = _outcome(lambda: not_negative(decimal_text(value, "amount"), "amount"))
+
+    assert _outcome(amount_text, value, "amount") == expected
+
+
+@given(
+    st.decimals(allow_nan=True, allow_infinity=True)
+    | st.integers()
+    | st.booleans()
+    | st.text(max_size=4)
+    | st.integers(min_value=-400, max_value=400).map(lambda exponent: Decimal(f"7e{exponent}"))
+)
+def test_amount_number_is_number_then_not_negative(value: object) -> None:
+    expected = _outcome(lambda: not_negative(number(value, "quantity"), "quantity"))
+
+    assert _outcome(amount_number, value, "quantity") == expected
 
 
 @given(st.integers(min_value=0, max_value=10**12), st.integers(min_value=0, max_value=10**301))

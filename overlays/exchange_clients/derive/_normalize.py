@@ -16,11 +16,11 @@ from derive_api.types import Unset, decode_json
 
 from exchange_clients._normalize import (
     MALFORMED,
+    amount_text,
     average_price,
     decimal_text,
     identifier,
     load_object,
-    not_negative,
     remaining,
     text,
     unexpected,
@@ -105,7 +105,7 @@ def _normalize(model: DeriveOrder) -> Order:
 
 
 def _amount(value: object, field: str) -> Decimal:
-    return not_negative(decimal_text(value, field), field)
+    return amount_text(value, field)
 
 
 def _order_type(model: DeriveOrder) -> OrderType:

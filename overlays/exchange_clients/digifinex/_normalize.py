@@ -16,12 +16,11 @@ from digifinex_api.types import decode_json
 
 from exchange_clients._normalize import (
     MALFORMED,
+    amount_number,
     average_price,
     identifier,
     integer,
     load_object,
-    not_negative,
-    number,
     remaining,
     unexpected,
     utc_from_seconds,
@@ -97,7 +96,7 @@ def _normalize(model: DigiFinexOrder) -> Order:
 
 
 def _amount(value: object, field: str) -> Decimal:
-    return not_negative(number(value, field), field)
+    return amount_number(value, field)
 
 
 def _unless_market_zero(value: Decimal, *, is_market: bool) -> Decimal | None:

@@ -16,13 +16,13 @@ from gemini_api.types import Unset, decode_json
 
 from exchange_clients._normalize import (
     MALFORMED,
+    amount_text,
     average_price,
     decimal_text,
     exact_sum,
     flag,
     identifier,
     load_object,
-    not_negative,
     text,
     unexpected,
     utc_from_milliseconds,
@@ -68,9 +68,9 @@ def to_order(model: GeminiOrder) -> Order:
 
 
 def _normalize(model: GeminiOrder) -> Order:
-    amount = not_negative(decimal_text(model.original_amount, "original_amount"), "original_amount")
-    filled = not_negative(decimal_text(model.executed_amount, "executed_amount"), "executed_amount")
-    remaining = not_negative(decimal_text(model.remaining_amount, "remaining_amount"), "remaining_amount")
+    amount = amount_text(model.original_amount, "original_amount")
+    filled = amount_text(model.executed_amount, "executed_amount")
+    remaining = amount_text(model.remaining_amount, "remaining_amount")
     is_live = flag(model.is_live, "is_live")
     is_cancelled = flag(model.is_cancelled, "is_cancelled")
     order_type = _ORDER_TYPES.get(model.type_, OrderType.UNKNOWN)
@@ -88,10 +88,7 @@ def _normalize(model: GeminiOrder) -> Order:
         amount=amount,
         filled=filled,
         remaining=remaining,
-        average_price=average_price(
-            not_negative(decimal_text(model.avg_execution_price, "avg_execution_price"), "avg_execution_price"),
-            filled,
-        ),
+        average_price=average_price(amount_text(model.avg_execution_price, "avg_execution_price"), filled),
         fee=fee,
         fee_currency=fee_currency,
         # `timestampms`, not `timestamp`: the same instant, but to the millisecond.
@@ -105,7 +102,7 @@ def _normalize(model: GeminiOrder) -> Order:
 
 
 def _price(value: object, order_type: OrderType) -> Decimal | None:
-    price = not_negative(decimal_text(value, "price"), "price")
+    price = amount_text(value, "price")
     # Decision: a market order has no limit price; a zero in `price` says so rather than quoting one.
     if order_type is OrderType.MARKET and price == 0:
         return None

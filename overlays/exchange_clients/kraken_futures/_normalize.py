@@ -15,10 +15,9 @@ from kraken_futures_api.types import decode_json
 
 from exchange_clients._normalize import (
     MALFORMED,
+    amount_number,
     identifier,
     load_object,
-    not_negative,
-    number,
     optional_text,
     remaining,
     text,
@@ -88,7 +87,7 @@ def _normalize(model: OrderStatusDetailsJson) -> Order:
 
 
 def _amount(value: object, field: str) -> Decimal | None:
-    return None if value is None else not_negative(number(value, field), field)
+    return None if value is None else amount_number(value, field)
 
 
 def _order_id(value: object) -> str:
