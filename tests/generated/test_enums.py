@@ -5,7 +5,7 @@ Enum values the specs do not list parse into members that keep the raw value; di
 from __future__ import annotations
 
 import copy
-from enum import Enum
+from enum import Enum, EnumType
 from typing import Any
 
 import pytest
@@ -152,3 +152,47 @@ def test_wrong_json_type_for_an_enum_is_refused() -> None:
     """A number where Kraken's status string belongs is refused, not kept as a pseudo-member."""
     with pytest.raises(ValueError, match="is not a valid OrderStatusJson"):
         OrderStatusJson(5)
+
+
+ENUM_CALLS: list[Any] = [
+    OrderStatusJson,
+    DeriveOrderStatus,
+    GeminiErrorReason,
+    KrakenError,
+    DigiFinexOrderStatus,
+    DigiFinexErrorCode,
+    ResultSuccessResult,
+]
+
+
+def _without_the_shortcut(enum: Any, value: object) -> Any:
+    """What the enum's call did before ByValue: the integer enums' JSON-integer check, then EnumType's lookup."""
+    if issubclass(enum, int) and (isinstance(value, bool) or not isinstance(value, int)):
+        raise ValueError(value)
+    return EnumType.__call__(enum, value)
+
+
+def _outcome(call: Any, value: object) -> tuple[str, object]:
+    try:
+        member = call(value)
+    except (ValueError, TypeError) as error:
+        return "error", type(error)
+    return "member", (type(member), member.name, member.value)
+
+
+@pytest.mark.parametrize("enum", ENUM_CALLS, ids=lambda enum: f"{enum.__module__.split('.')[0]}.{enum.__name__}")
+@pytest.mark.parametrize(
+    "value",
+    ["ENTERED_BOOK", "rejected", "InvalidNonce", "success", "new", 2, 20013, 7, True, 2.0, None, [1], {"a": 1}],
+    ids=repr,
+)
+def test_the_lookup_by_value_answers_as_enum_itself(enum: Any, value: object) -> None:
+    """ByValue's shortcut gives what EnumType.__call__ gives: the member, a pseudo-member or the same error."""
+    assert _outcome(enum, value) == _outcome(lambda raw: _without_the_shortcut(enum, raw), value)
+
+
+def test_an_enum_cannot_be_extended_through_its_call() -> None:
+    """Extra arguments go to EnumType, which refuses to extend an enum with members."""
+    enum: Any = OrderStatusJson
+    with pytest.raises(TypeError):
+        enum("Extended", ["A"])

@@ -1,9 +1,9 @@
 from enum import StrEnum
 
-from ..types import DiscriminatorMismatch
+from ..types import ByValue, DiscriminatorMismatch
 
 
-class AlgoType(StrEnum):
+class AlgoType(StrEnum, metaclass=ByValue):
     TWAP = "twap"
 
     def __str__(self) -> str:

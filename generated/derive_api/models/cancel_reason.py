@@ -1,7 +1,9 @@
 from enum import StrEnum
 
+from ..types import ByValue
 
-class CancelReason(StrEnum):
+
+class CancelReason(StrEnum, metaclass=ByValue):
     ALGO_COMPLETED = "algo_completed"
     CANCEL_ON_DISCONNECT = "cancel_on_disconnect"
     COMPLIANCE = "compliance"

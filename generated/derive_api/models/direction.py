@@ -1,7 +1,9 @@
 from enum import StrEnum
 
+from ..types import ByValue
 
-class Direction(StrEnum):
+
+class Direction(StrEnum, metaclass=ByValue):
     BUY = "buy"
     SELL = "sell"
 

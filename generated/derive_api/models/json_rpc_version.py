@@ -1,9 +1,9 @@
 from enum import StrEnum
 
-from ..types import DiscriminatorMismatch
+from ..types import ByValue, DiscriminatorMismatch
 
 
-class JsonRpcVersion(StrEnum):
+class JsonRpcVersion(StrEnum, metaclass=ByValue):
     V2_0 = "2.0"
 
     def __str__(self) -> str:

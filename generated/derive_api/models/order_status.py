@@ -1,7 +1,9 @@
 from enum import StrEnum
 
+from ..types import ByValue
 
-class OrderStatus(StrEnum):
+
+class OrderStatus(StrEnum, metaclass=ByValue):
     ALGO_ACTIVE = "algo_active"
     CANCELLED = "cancelled"
     EXPIRED = "expired"

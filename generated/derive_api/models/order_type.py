@@ -1,7 +1,9 @@
 from enum import StrEnum
 
+from ..types import ByValue
 
-class OrderType(StrEnum):
+
+class OrderType(StrEnum, metaclass=ByValue):
     LIMIT = "limit"
     MARKET = "market"
 

@@ -1,7 +1,9 @@
 from enum import StrEnum
 
+from ..types import ByValue
 
-class TimeInForce(StrEnum):
+
+class TimeInForce(StrEnum, metaclass=ByValue):
     FOK = "fok"
     GTC = "gtc"
     IOC = "ioc"

@@ -1,7 +1,9 @@
 from enum import StrEnum
 
+from ..types import ByValue
 
-class TriggerPriceType(StrEnum):
+
+class TriggerPriceType(StrEnum, metaclass=ByValue):
     INDEX = "index"
     MARK = "mark"
 

@@ -1,7 +1,9 @@
 from enum import StrEnum
 
+from ..types import ByValue
 
-class TriggerType(StrEnum):
+
+class TriggerType(StrEnum, metaclass=ByValue):
     STOPLOSS = "stoploss"
     TAKEPROFIT = "takeprofit"
 

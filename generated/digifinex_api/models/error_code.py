@@ -1,8 +1,10 @@
-from enum import EnumType, IntEnum
+from enum import IntEnum
 from typing import Any
 
+from ..types import ByValue
 
-class _IntegersOnly(EnumType):
+
+class _IntegersOnly(ByValue):
     def __call__(cls, value: object, *args: Any, **kwargs: Any) -> Any:
         if isinstance(value, bool) or not isinstance(value, int):
             raise ValueError(f"{cls.__name__} takes a JSON integer, not {type(value).__name__} {value!r:.60}")

@@ -1,7 +1,9 @@
 from enum import StrEnum
 
+from ..types import ByValue
 
-class Market(StrEnum):
+
+class Market(StrEnum, metaclass=ByValue):
     MARGIN = "margin"
     SPOT = "spot"
 

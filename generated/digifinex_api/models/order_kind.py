@@ -1,7 +1,9 @@
 from enum import StrEnum
 
+from ..types import ByValue
 
-class OrderKind(StrEnum):
+
+class OrderKind(StrEnum, metaclass=ByValue):
     MARGIN = "margin"
     SPOT = "spot"
 

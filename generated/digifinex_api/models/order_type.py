@@ -1,7 +1,9 @@
 from enum import StrEnum
 
+from ..types import ByValue
 
-class OrderType(StrEnum):
+
+class OrderType(StrEnum, metaclass=ByValue):
     BUY = "buy"
     BUY_MARKET = "buy_market"
     SELL = "sell"

@@ -1,7 +1,9 @@
 from enum import StrEnum
 
+from ..types import ByValue
 
-class ErrorReason(StrEnum):
+
+class ErrorReason(StrEnum, metaclass=ByValue):
     CLIENTORDERIDMUSTBESTRING = "ClientOrderIdMustBeString"
     CLIENTORDERIDTOOLONG = "ClientOrderIdTooLong"
     ENDPOINTMISMATCH = "EndpointMismatch"

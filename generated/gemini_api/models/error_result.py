@@ -1,9 +1,9 @@
 from enum import StrEnum
 
-from ..types import DiscriminatorMismatch
+from ..types import ByValue, DiscriminatorMismatch
 
 
-class ErrorResult(StrEnum):
+class ErrorResult(StrEnum, metaclass=ByValue):
     ERROR = "error"
 
     def __str__(self) -> str:

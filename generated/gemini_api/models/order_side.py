@@ -1,7 +1,9 @@
 from enum import StrEnum
 
+from ..types import ByValue
 
-class OrderSide(StrEnum):
+
+class OrderSide(StrEnum, metaclass=ByValue):
     BUY = "buy"
     SELL = "sell"
 

@@ -1,7 +1,9 @@
 from enum import StrEnum
 
+from ..types import ByValue
 
-class OrderType(StrEnum):
+
+class OrderType(StrEnum, metaclass=ByValue):
     EXCHANGE_LIMIT = "exchange limit"
     EXCHANGE_MARKET = "exchange market"
     EXCHANGE_STOP_LIMIT = "exchange stop limit"

@@ -1,7 +1,9 @@
 from enum import StrEnum
 
+from ..types import ByValue
 
-class TradeBreak(StrEnum):
+
+class TradeBreak(StrEnum, metaclass=ByValue):
     FULL = "full"
     MANUAL = "manual"
 

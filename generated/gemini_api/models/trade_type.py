@@ -1,7 +1,9 @@
 from enum import StrEnum
 
+from ..types import ByValue
 
-class TradeType(StrEnum):
+
+class TradeType(StrEnum, metaclass=ByValue):
     BUY = "Buy"
     SELL = "Sell"
 

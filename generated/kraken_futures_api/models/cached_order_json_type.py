@@ -1,7 +1,9 @@
 from enum import StrEnum
 
+from ..types import ByValue
 
-class CachedOrderJsonType(StrEnum):
+
+class CachedOrderJsonType(StrEnum, metaclass=ByValue):
     ORDER = "ORDER"
     TRIGGER_ORDER = "TRIGGER_ORDER"
 

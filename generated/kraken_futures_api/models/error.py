@@ -1,7 +1,9 @@
 from enum import StrEnum
 
+from ..types import ByValue
 
-class Error(StrEnum):
+
+class Error(StrEnum, metaclass=ByValue):
     ACCOUNTINACTIVE = "accountInactive"
     APILIMITEXCEEDED = "apiLimitExceeded"
     AUTHENTICATIONERROR = "authenticationError"

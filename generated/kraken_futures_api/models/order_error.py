@@ -1,7 +1,9 @@
 from enum import StrEnum
 
+from ..types import ByValue
 
-class OrderError(StrEnum):
+
+class OrderError(StrEnum, metaclass=ByValue):
     CANNOT_EDIT_LIMIT_PRICE_OF_TRAILING_STOP = "CANNOT_EDIT_LIMIT_PRICE_OF_TRAILING_STOP"
     CANNOT_EDIT_TRIGGER_PRICE_OF_TRAILING_STOP = "CANNOT_EDIT_TRIGGER_PRICE_OF_TRAILING_STOP"
     CLIENT_ORDER_ID_IN_USE = "CLIENT_ORDER_ID_IN_USE"

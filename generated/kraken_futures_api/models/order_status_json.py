@@ -1,7 +1,9 @@
 from enum import StrEnum
 
+from ..types import ByValue
 
-class OrderStatusJson(StrEnum):
+
+class OrderStatusJson(StrEnum, metaclass=ByValue):
     CANCELLED = "CANCELLED"
     ENTERED_BOOK = "ENTERED_BOOK"
     FULLY_EXECUTED = "FULLY_EXECUTED"

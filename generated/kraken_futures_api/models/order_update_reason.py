@@ -1,7 +1,9 @@
 from enum import StrEnum
 
+from ..types import ByValue
 
-class OrderUpdateReason(StrEnum):
+
+class OrderUpdateReason(StrEnum, metaclass=ByValue):
     CANCELLED_BY_ADMIN = "CANCELLED_BY_ADMIN"
     CANCELLED_BY_USER = "CANCELLED_BY_USER"
     CONTRACT_EXPIRED = "CONTRACT_EXPIRED"

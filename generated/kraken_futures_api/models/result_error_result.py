@@ -1,9 +1,9 @@
 from enum import StrEnum
 
-from ..types import DiscriminatorMismatch
+from ..types import ByValue, DiscriminatorMismatch
 
 
-class ResultErrorResult(StrEnum):
+class ResultErrorResult(StrEnum, metaclass=ByValue):
     ERROR = "error"
 
     def __str__(self) -> str:

@@ -1,9 +1,9 @@
 from enum import StrEnum
 
-from ..types import DiscriminatorMismatch
+from ..types import ByValue, DiscriminatorMismatch
 
 
-class ResultSuccessResult(StrEnum):
+class ResultSuccessResult(StrEnum, metaclass=ByValue):
     SUCCESS = "success"
 
     def __str__(self) -> str:

@@ -1,7 +1,9 @@
 from enum import StrEnum
 
+from ..types import ByValue
 
-class TriggerOptionsTriggerSide(StrEnum):
+
+class TriggerOptionsTriggerSide(StrEnum, metaclass=ByValue):
     TRIGGER_ABOVE = "TRIGGER_ABOVE"
     TRIGGER_BELOW = "TRIGGER_BELOW"
     UNKNOWN = "unknown"

@@ -1,7 +1,9 @@
 from enum import StrEnum
 
+from ..types import ByValue
 
-class TriggerOptionsTriggerSignal(StrEnum):
+
+class TriggerOptionsTriggerSignal(StrEnum, metaclass=ByValue):
     LAST_PRICE = "LAST_PRICE"
     MARK_PRICE = "MARK_PRICE"
     SPOT_PRICE = "SPOT_PRICE"
