@@ -162,6 +162,8 @@ def amount_text(value: object, field: str) -> Decimal:
 
 def amount_number(value: object, field: str) -> Decimal:
     """`number` and `not_negative` in one: a JSON number, refused if below zero."""
+    if type(value) is Decimal and value.is_finite() and not value.is_signed():  # a model's Decimal: only the range
+        return _bounded(value, field)
     return not_negative(number(value, field), field)
 
 
