@@ -148,6 +148,13 @@ def parse_decimal(data: object, field: str) -> Decimal:
     raise TypeError(f"{field!r}: expected a JSON number, got {type(data).__name__} {data!r:.60}")
 
 
+def unread_properties(source: Mapping[str, Any], names: frozenset[str], read: int) -> dict[str, Any]:
+    """The members of a JSON object that are not among a model's property `names`, of which `read` were present."""
+    if len(source) == read:
+        return {}
+    return {key: value for key, value in source.items() if key not in names}
+
+
 class ByValue(EnumType):
     """The metaclass of the generated enums: `Enum(value)` looks a listed value up before anything else.
 
@@ -195,4 +202,5 @@ __all__ = [
     "Unset",
     "decode_json",
     "parse_decimal",
+    "unread_properties",
 ]

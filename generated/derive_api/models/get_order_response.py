@@ -7,13 +7,21 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.json_rpc_version import JsonRpcVersion
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, unread_properties
 
 if TYPE_CHECKING:
     from ..models.order import Order
 
 
 T = TypeVar("T", bound="GetOrderResponse")
+
+_PROPERTY_NAMES = frozenset(
+    {
+        "id",
+        "result",
+        "jsonrpc",
+    }
+)
 
 
 @_attrs_define
@@ -70,14 +78,11 @@ class GetOrderResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.order import Order  # noqa: PLC0415
+        id = cast(int | str, src_dict["id"])
 
-        d = dict(src_dict)
-        id = cast(int | str, d.pop("id"))
+        result = Order.from_dict(src_dict["result"])
 
-        result = Order.from_dict(d.pop("result"))
-
-        _jsonrpc = d.pop("jsonrpc", UNSET)
+        _jsonrpc = src_dict.get("jsonrpc", UNSET)
         jsonrpc: JsonRpcVersion | Unset
         if isinstance(_jsonrpc, Unset):
             jsonrpc = UNSET
@@ -88,6 +93,12 @@ class GetOrderResponse:
             id=id,
             result=result,
             jsonrpc=jsonrpc,
+        )
+
+        d = unread_properties(
+            src_dict,
+            _PROPERTY_NAMES,
+            2 + (jsonrpc is not UNSET),
         )
 
         get_order_response.additional_properties = d
@@ -108,3 +119,8 @@ class GetOrderResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported at the end rather than inside from_dict: these models may import this one, a cycle that resolves once
+# every module's class exists, and an import statement run on every from_dict cost about a microsecond.
+from ..models.order import Order  # noqa: E402

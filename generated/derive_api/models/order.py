@@ -14,9 +14,49 @@ from ..models.order_type import OrderType
 from ..models.time_in_force import TimeInForce
 from ..models.trigger_price_type import TriggerPriceType
 from ..models.trigger_type import TriggerType
-from ..types import UNSET, UnionMismatchError, Unset
+from ..types import UNSET, UnionMismatchError, Unset, unread_properties
 
 T = TypeVar("T", bound="Order")
+
+_PROPERTY_NAMES = frozenset(
+    {
+        "amount",
+        "average_price",
+        "cancel_reason",
+        "creation_timestamp",
+        "direction",
+        "filled_amount",
+        "instrument_name",
+        "is_transfer",
+        "label",
+        "last_update_timestamp",
+        "limit_price",
+        "max_fee",
+        "mmp",
+        "nonce",
+        "order_fee",
+        "order_id",
+        "order_status",
+        "order_type",
+        "quote_id",
+        "signature",
+        "signature_expiry_sec",
+        "signer",
+        "subaccount_id",
+        "time_in_force",
+        "extra_fee",
+        "signed_limit_price",
+        "replaced_order_id",
+        "trigger_price",
+        "trigger_price_type",
+        "trigger_reject_message",
+        "trigger_type",
+        "algo_type",
+        "algo_duration_sec",
+        "algo_num_slices",
+        "algo_slices_completed",
+    }
+)
 
 
 @_attrs_define
@@ -320,64 +360,63 @@ class Order:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        amount = d.pop("amount")
+        amount = src_dict["amount"]
 
-        average_price = d.pop("average_price")
+        average_price = src_dict["average_price"]
 
-        cancel_reason = CancelReason(d.pop("cancel_reason"))
+        cancel_reason = CancelReason(src_dict["cancel_reason"])
 
-        creation_timestamp = d.pop("creation_timestamp")
+        creation_timestamp = src_dict["creation_timestamp"]
 
-        direction = Direction(d.pop("direction"))
+        direction = Direction(src_dict["direction"])
 
-        filled_amount = d.pop("filled_amount")
+        filled_amount = src_dict["filled_amount"]
 
-        instrument_name = d.pop("instrument_name")
+        instrument_name = src_dict["instrument_name"]
 
-        is_transfer = d.pop("is_transfer")
+        is_transfer = src_dict["is_transfer"]
 
-        label = d.pop("label")
+        label = src_dict["label"]
 
-        last_update_timestamp = d.pop("last_update_timestamp")
+        last_update_timestamp = src_dict["last_update_timestamp"]
 
-        limit_price = d.pop("limit_price")
+        limit_price = src_dict["limit_price"]
 
-        max_fee = d.pop("max_fee")
+        max_fee = src_dict["max_fee"]
 
-        mmp = d.pop("mmp")
+        mmp = src_dict["mmp"]
 
-        nonce = cast(int | str, d.pop("nonce"))
+        nonce = cast(int | str, src_dict["nonce"])
 
-        order_fee = d.pop("order_fee")
+        order_fee = src_dict["order_fee"]
 
-        order_id = d.pop("order_id")
+        order_id = src_dict["order_id"]
 
-        order_status = OrderStatus(d.pop("order_status"))
+        order_status = OrderStatus(src_dict["order_status"])
 
-        order_type = OrderType(d.pop("order_type"))
+        order_type = OrderType(src_dict["order_type"])
 
-        quote_id = cast(None | str, d.pop("quote_id"))
+        quote_id = cast(None | str, src_dict["quote_id"])
 
-        signature = d.pop("signature")
+        signature = src_dict["signature"]
 
-        signature_expiry_sec = d.pop("signature_expiry_sec")
+        signature_expiry_sec = src_dict["signature_expiry_sec"]
 
-        signer = d.pop("signer")
+        signer = src_dict["signer"]
 
-        subaccount_id = d.pop("subaccount_id")
+        subaccount_id = src_dict["subaccount_id"]
 
-        time_in_force = TimeInForce(d.pop("time_in_force"))
+        time_in_force = TimeInForce(src_dict["time_in_force"])
 
-        extra_fee = d.pop("extra_fee", UNSET)
+        extra_fee = src_dict.get("extra_fee", UNSET)
 
-        signed_limit_price = cast(None | str | Unset, d.pop("signed_limit_price", UNSET))
+        signed_limit_price = cast(None | str | Unset, src_dict.get("signed_limit_price", UNSET))
 
-        replaced_order_id = cast(None | str | Unset, d.pop("replaced_order_id", UNSET))
+        replaced_order_id = cast(None | str | Unset, src_dict.get("replaced_order_id", UNSET))
 
-        trigger_price = cast(None | str | Unset, d.pop("trigger_price", UNSET))
+        trigger_price = cast(None | str | Unset, src_dict.get("trigger_price", UNSET))
 
-        _trigger_price_type_union = d.pop("trigger_price_type", UNSET)
+        _trigger_price_type_union = src_dict.get("trigger_price_type", UNSET)
         trigger_price_type: None | TriggerPriceType | Unset
         if _trigger_price_type_union is None:
             trigger_price_type = None
@@ -394,9 +433,9 @@ class Order:
                 ) from _trigger_price_type_union_mismatch
             trigger_price_type = trigger_price_type_type_0
 
-        trigger_reject_message = cast(None | str | Unset, d.pop("trigger_reject_message", UNSET))
+        trigger_reject_message = cast(None | str | Unset, src_dict.get("trigger_reject_message", UNSET))
 
-        _trigger_type_union = d.pop("trigger_type", UNSET)
+        _trigger_type_union = src_dict.get("trigger_type", UNSET)
         trigger_type: None | TriggerType | Unset
         if _trigger_type_union is None:
             trigger_type = None
@@ -413,7 +452,7 @@ class Order:
                 ) from _trigger_type_union_mismatch
             trigger_type = trigger_type_type_0
 
-        _algo_type_union = d.pop("algo_type", UNSET)
+        _algo_type_union = src_dict.get("algo_type", UNSET)
         algo_type: AlgoType | None | Unset
         if _algo_type_union is None:
             algo_type = None
@@ -430,11 +469,11 @@ class Order:
                 ) from _algo_type_union_mismatch
             algo_type = algo_type_type_0
 
-        algo_duration_sec = cast(int | None | Unset, d.pop("algo_duration_sec", UNSET))
+        algo_duration_sec = cast(int | None | Unset, src_dict.get("algo_duration_sec", UNSET))
 
-        algo_num_slices = cast(int | None | Unset, d.pop("algo_num_slices", UNSET))
+        algo_num_slices = cast(int | None | Unset, src_dict.get("algo_num_slices", UNSET))
 
-        algo_slices_completed = cast(int | None | Unset, d.pop("algo_slices_completed", UNSET))
+        algo_slices_completed = cast(int | None | Unset, src_dict.get("algo_slices_completed", UNSET))
 
         order = cls(
             amount=amount,
@@ -472,6 +511,23 @@ class Order:
             algo_duration_sec=algo_duration_sec,
             algo_num_slices=algo_num_slices,
             algo_slices_completed=algo_slices_completed,
+        )
+
+        d = unread_properties(
+            src_dict,
+            _PROPERTY_NAMES,
+            24
+            + (extra_fee is not UNSET)
+            + (signed_limit_price is not UNSET)
+            + (replaced_order_id is not UNSET)
+            + (trigger_price is not UNSET)
+            + (trigger_price_type is not UNSET)
+            + (trigger_reject_message is not UNSET)
+            + (trigger_type is not UNSET)
+            + (algo_type is not UNSET)
+            + (algo_duration_sec is not UNSET)
+            + (algo_num_slices is not UNSET)
+            + (algo_slices_completed is not UNSET),
         )
 
         order.additional_properties = d

@@ -6,9 +6,17 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, unread_properties
 
 T = TypeVar("T", bound="RpcError")
+
+_PROPERTY_NAMES = frozenset(
+    {
+        "code",
+        "message",
+        "data",
+    }
+)
 
 
 @_attrs_define
@@ -88,17 +96,22 @@ class RpcError:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        code = d.pop("code")
+        code = src_dict["code"]
 
-        message = d.pop("message")
+        message = src_dict["message"]
 
-        data = d.pop("data", UNSET)
+        data = src_dict.get("data", UNSET)
 
         rpc_error = cls(
             code=code,
             message=message,
             data=data,
+        )
+
+        d = unread_properties(
+            src_dict,
+            _PROPERTY_NAMES,
+            2 + (data is not UNSET),
         )
 
         rpc_error.additional_properties = d

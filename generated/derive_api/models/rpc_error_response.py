@@ -7,13 +7,21 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.json_rpc_version import JsonRpcVersion
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, unread_properties
 
 if TYPE_CHECKING:
     from ..models.rpc_error import RpcError
 
 
 T = TypeVar("T", bound="RpcErrorResponse")
+
+_PROPERTY_NAMES = frozenset(
+    {
+        "id",
+        "error",
+        "jsonrpc",
+    }
+)
 
 
 @_attrs_define
@@ -60,14 +68,11 @@ class RpcErrorResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.rpc_error import RpcError  # noqa: PLC0415
+        id = cast(int | None | str, src_dict["id"])
 
-        d = dict(src_dict)
-        id = cast(int | None | str, d.pop("id"))
+        error = RpcError.from_dict(src_dict["error"])
 
-        error = RpcError.from_dict(d.pop("error"))
-
-        _jsonrpc = d.pop("jsonrpc", UNSET)
+        _jsonrpc = src_dict.get("jsonrpc", UNSET)
         jsonrpc: JsonRpcVersion | Unset
         if isinstance(_jsonrpc, Unset):
             jsonrpc = UNSET
@@ -78,6 +83,12 @@ class RpcErrorResponse:
             id=id,
             error=error,
             jsonrpc=jsonrpc,
+        )
+
+        d = unread_properties(
+            src_dict,
+            _PROPERTY_NAMES,
+            2 + (jsonrpc is not UNSET),
         )
 
         rpc_error_response.additional_properties = d
@@ -98,3 +109,8 @@ class RpcErrorResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported at the end rather than inside from_dict: these models may import this one, a cycle that resolves once
+# every module's class exists, and an import statement run on every from_dict cost about a microsecond.
+from ..models.rpc_error import RpcError  # noqa: E402

@@ -10,9 +10,26 @@ from attrs import field as _attrs_field
 from ..models.order_kind import OrderKind
 from ..models.order_status import OrderStatus
 from ..models.order_type import OrderType
-from ..types import parse_decimal
+from ..types import parse_decimal, unread_properties
 
 T = TypeVar("T", bound="Order")
+
+_PROPERTY_NAMES = frozenset(
+    {
+        "symbol",
+        "order_id",
+        "created_date",
+        "finished_date",
+        "price",
+        "amount",
+        "cash_amount",
+        "executed_amount",
+        "avg_price",
+        "status",
+        "type",
+        "kind",
+    }
+)
 
 
 @_attrs_define
@@ -135,30 +152,29 @@ class Order:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        symbol = d.pop("symbol")
+        symbol = src_dict["symbol"]
 
-        order_id = d.pop("order_id")
+        order_id = src_dict["order_id"]
 
-        created_date = d.pop("created_date")
+        created_date = src_dict["created_date"]
 
-        finished_date = d.pop("finished_date")
+        finished_date = src_dict["finished_date"]
 
-        price = parse_decimal(d.pop("price"), "price")
+        price = parse_decimal(src_dict["price"], "price")
 
-        amount = parse_decimal(d.pop("amount"), "amount")
+        amount = parse_decimal(src_dict["amount"], "amount")
 
-        cash_amount = parse_decimal(d.pop("cash_amount"), "cash_amount")
+        cash_amount = parse_decimal(src_dict["cash_amount"], "cash_amount")
 
-        executed_amount = parse_decimal(d.pop("executed_amount"), "executed_amount")
+        executed_amount = parse_decimal(src_dict["executed_amount"], "executed_amount")
 
-        avg_price = parse_decimal(d.pop("avg_price"), "avg_price")
+        avg_price = parse_decimal(src_dict["avg_price"], "avg_price")
 
-        status = OrderStatus(d.pop("status"))
+        status = OrderStatus(src_dict["status"])
 
-        type_ = OrderType(d.pop("type"))
+        type_ = OrderType(src_dict["type"])
 
-        kind = OrderKind(d.pop("kind"))
+        kind = OrderKind(src_dict["kind"])
 
         order = cls(
             symbol=symbol,
@@ -173,6 +189,12 @@ class Order:
             status=status,
             type_=type_,
             kind=kind,
+        )
+
+        d = unread_properties(
+            src_dict,
+            _PROPERTY_NAMES,
+            12,
         )
 
         order.additional_properties = d

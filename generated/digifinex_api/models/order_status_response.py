@@ -7,13 +7,20 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.error_code import ErrorCode
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, unread_properties
 
 if TYPE_CHECKING:
     from ..models.order import Order
 
 
 T = TypeVar("T", bound="OrderStatusResponse")
+
+_PROPERTY_NAMES = frozenset(
+    {
+        "code",
+        "data",
+    }
+)
 
 
 @_attrs_define
@@ -134,12 +141,9 @@ class OrderStatusResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.order import Order  # noqa: PLC0415
+        code = ErrorCode(src_dict["code"])
 
-        d = dict(src_dict)
-        code = ErrorCode(d.pop("code"))
-
-        _data = d.pop("data", UNSET)
+        _data = src_dict.get("data", UNSET)
         data: list[Order] | Unset = UNSET
         if _data is not UNSET:
             data = []
@@ -151,6 +155,12 @@ class OrderStatusResponse:
         order_status_response = cls(
             code=code,
             data=data,
+        )
+
+        d = unread_properties(
+            src_dict,
+            _PROPERTY_NAMES,
+            1 + (data is not UNSET),
         )
 
         order_status_response.additional_properties = d
@@ -171,3 +181,8 @@ class OrderStatusResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported at the end rather than inside from_dict: these models may import this one, a cycle that resolves once
+# every module's class exists, and an import statement run on every from_dict cost about a microsecond.
+from ..models.order import Order  # noqa: E402

@@ -6,9 +6,17 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, unread_properties
 
 T = TypeVar("T", bound="ActiveOrdersRequest")
+
+_PROPERTY_NAMES = frozenset(
+    {
+        "request",
+        "nonce",
+        "account",
+    }
+)
 
 
 @_attrs_define
@@ -55,17 +63,22 @@ class ActiveOrdersRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        request = d.pop("request", UNSET)
+        request = src_dict.get("request", UNSET)
 
-        nonce = cast(int | str | Unset, d.pop("nonce", UNSET))
+        nonce = cast(int | str | Unset, src_dict.get("nonce", UNSET))
 
-        account = d.pop("account", UNSET)
+        account = src_dict.get("account", UNSET)
 
         active_orders_request = cls(
             request=request,
             nonce=nonce,
             account=account,
+        )
+
+        d = unread_properties(
+            src_dict,
+            _PROPERTY_NAMES,
+            0 + (request is not UNSET) + (nonce is not UNSET) + (account is not UNSET),
         )
 
         active_orders_request.additional_properties = d

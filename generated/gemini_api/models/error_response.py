@@ -8,8 +8,17 @@ from attrs import field as _attrs_field
 
 from ..models.error_reason import ErrorReason
 from ..models.error_result import ErrorResult
+from ..types import unread_properties
 
 T = TypeVar("T", bound="ErrorResponse")
+
+_PROPERTY_NAMES = frozenset(
+    {
+        "result",
+        "reason",
+        "message",
+    }
+)
 
 
 @_attrs_define
@@ -59,17 +68,22 @@ class ErrorResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        result = ErrorResult(d.pop("result"))
+        result = ErrorResult(src_dict["result"])
 
-        reason = ErrorReason(d.pop("reason"))
+        reason = ErrorReason(src_dict["reason"])
 
-        message = d.pop("message")
+        message = src_dict["message"]
 
         error_response = cls(
             result=result,
             reason=reason,
             message=message,
+        )
+
+        d = unread_properties(
+            src_dict,
+            _PROPERTY_NAMES,
+            3,
         )
 
         error_response.additional_properties = d

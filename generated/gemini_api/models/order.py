@@ -8,13 +8,39 @@ from attrs import field as _attrs_field
 
 from ..models.order_side import OrderSide
 from ..models.order_type import OrderType
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, unread_properties
 
 if TYPE_CHECKING:
     from ..models.trade import Trade
 
 
 T = TypeVar("T", bound="Order")
+
+_PROPERTY_NAMES = frozenset(
+    {
+        "order_id",
+        "symbol",
+        "exchange",
+        "price",
+        "avg_execution_price",
+        "side",
+        "type",
+        "options",
+        "timestamp",
+        "timestampms",
+        "is_live",
+        "is_cancelled",
+        "was_forced",
+        "executed_amount",
+        "remaining_amount",
+        "original_amount",
+        "is_hidden",
+        "id",
+        "client_order_id",
+        "reason",
+        "trades",
+    }
+)
 
 
 @_attrs_define
@@ -170,50 +196,47 @@ class Order:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.trade import Trade  # noqa: PLC0415
+        order_id = src_dict["order_id"]
 
-        d = dict(src_dict)
-        order_id = d.pop("order_id")
+        symbol = src_dict["symbol"]
 
-        symbol = d.pop("symbol")
+        exchange = src_dict["exchange"]
 
-        exchange = d.pop("exchange")
+        price = src_dict["price"]
 
-        price = d.pop("price")
+        avg_execution_price = src_dict["avg_execution_price"]
 
-        avg_execution_price = d.pop("avg_execution_price")
+        side = OrderSide(src_dict["side"])
 
-        side = OrderSide(d.pop("side"))
+        type_ = OrderType(src_dict["type"])
 
-        type_ = OrderType(d.pop("type"))
+        options = cast(list[str], src_dict["options"])
 
-        options = cast(list[str], d.pop("options"))
+        timestamp = cast(int | str, src_dict["timestamp"])
 
-        timestamp = cast(int | str, d.pop("timestamp"))
+        timestampms = cast(int | str, src_dict["timestampms"])
 
-        timestampms = cast(int | str, d.pop("timestampms"))
+        is_live = src_dict["is_live"]
 
-        is_live = d.pop("is_live")
+        is_cancelled = src_dict["is_cancelled"]
 
-        is_cancelled = d.pop("is_cancelled")
+        was_forced = src_dict["was_forced"]
 
-        was_forced = d.pop("was_forced")
+        executed_amount = src_dict["executed_amount"]
 
-        executed_amount = d.pop("executed_amount")
+        remaining_amount = src_dict["remaining_amount"]
 
-        remaining_amount = d.pop("remaining_amount")
+        original_amount = src_dict["original_amount"]
 
-        original_amount = d.pop("original_amount")
+        is_hidden = src_dict["is_hidden"]
 
-        is_hidden = d.pop("is_hidden")
+        id = src_dict.get("id", UNSET)
 
-        id = d.pop("id", UNSET)
+        client_order_id = src_dict.get("client_order_id", UNSET)
 
-        client_order_id = d.pop("client_order_id", UNSET)
+        reason = src_dict.get("reason", UNSET)
 
-        reason = d.pop("reason", UNSET)
-
-        _trades = d.pop("trades", UNSET)
+        _trades = src_dict.get("trades", UNSET)
         trades: list[Trade] | Unset = UNSET
         if _trades is not UNSET:
             trades = []
@@ -246,6 +269,12 @@ class Order:
             trades=trades,
         )
 
+        d = unread_properties(
+            src_dict,
+            _PROPERTY_NAMES,
+            17 + (id is not UNSET) + (client_order_id is not UNSET) + (reason is not UNSET) + (trades is not UNSET),
+        )
+
         order.additional_properties = d
         return order
 
@@ -264,3 +293,8 @@ class Order:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported at the end rather than inside from_dict: these models may import this one, a cycle that resolves once
+# every module's class exists, and an import statement run on every from_dict cost about a microsecond.
+from ..models.trade import Trade  # noqa: E402

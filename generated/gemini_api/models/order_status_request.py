@@ -6,9 +6,20 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, unread_properties
 
 T = TypeVar("T", bound="OrderStatusRequest")
+
+_PROPERTY_NAMES = frozenset(
+    {
+        "request",
+        "nonce",
+        "order_id",
+        "client_order_id",
+        "include_trades",
+        "account",
+    }
+)
 
 
 @_attrs_define
@@ -77,18 +88,17 @@ class OrderStatusRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        request = d.pop("request", UNSET)
+        request = src_dict.get("request", UNSET)
 
-        nonce = cast(int | str | Unset, d.pop("nonce", UNSET))
+        nonce = cast(int | str | Unset, src_dict.get("nonce", UNSET))
 
-        order_id = d.pop("order_id", UNSET)
+        order_id = src_dict.get("order_id", UNSET)
 
-        client_order_id = d.pop("client_order_id", UNSET)
+        client_order_id = src_dict.get("client_order_id", UNSET)
 
-        include_trades = d.pop("include_trades", UNSET)
+        include_trades = src_dict.get("include_trades", UNSET)
 
-        account = d.pop("account", UNSET)
+        account = src_dict.get("account", UNSET)
 
         order_status_request = cls(
             request=request,
@@ -97,6 +107,18 @@ class OrderStatusRequest:
             client_order_id=client_order_id,
             include_trades=include_trades,
             account=account,
+        )
+
+        d = unread_properties(
+            src_dict,
+            _PROPERTY_NAMES,
+            0
+            + (request is not UNSET)
+            + (nonce is not UNSET)
+            + (order_id is not UNSET)
+            + (client_order_id is not UNSET)
+            + (include_trades is not UNSET)
+            + (account is not UNSET),
         )
 
         order_status_request.additional_properties = d

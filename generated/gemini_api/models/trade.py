@@ -8,9 +8,26 @@ from attrs import field as _attrs_field
 
 from ..models.trade_break import TradeBreak
 from ..models.trade_type import TradeType
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, unread_properties
 
 T = TypeVar("T", bound="Trade")
+
+_PROPERTY_NAMES = frozenset(
+    {
+        "price",
+        "amount",
+        "timestamp",
+        "timestampms",
+        "type",
+        "aggressor",
+        "fee_currency",
+        "fee_amount",
+        "tid",
+        "order_id",
+        "exchange",
+        "break",
+    }
+)
 
 
 @_attrs_define
@@ -108,30 +125,29 @@ class Trade:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        price = d.pop("price")
+        price = src_dict["price"]
 
-        amount = d.pop("amount")
+        amount = src_dict["amount"]
 
-        timestamp = cast(int | str, d.pop("timestamp"))
+        timestamp = cast(int | str, src_dict["timestamp"])
 
-        timestampms = cast(int | str, d.pop("timestampms"))
+        timestampms = cast(int | str, src_dict["timestampms"])
 
-        type_ = TradeType(d.pop("type"))
+        type_ = TradeType(src_dict["type"])
 
-        aggressor = d.pop("aggressor")
+        aggressor = src_dict["aggressor"]
 
-        fee_currency = d.pop("fee_currency")
+        fee_currency = src_dict["fee_currency"]
 
-        fee_amount = d.pop("fee_amount")
+        fee_amount = src_dict["fee_amount"]
 
-        tid = d.pop("tid")
+        tid = src_dict["tid"]
 
-        order_id = d.pop("order_id")
+        order_id = src_dict["order_id"]
 
-        exchange = d.pop("exchange")
+        exchange = src_dict["exchange"]
 
-        _break_ = d.pop("break", UNSET)
+        _break_ = src_dict.get("break", UNSET)
         break_: TradeBreak | Unset
         if isinstance(_break_, Unset):
             break_ = UNSET
@@ -151,6 +167,12 @@ class Trade:
             order_id=order_id,
             exchange=exchange,
             break_=break_,
+        )
+
+        d = unread_properties(
+            src_dict,
+            _PROPERTY_NAMES,
+            11 + (break_ is not UNSET),
         )
 
         trade.additional_properties = d

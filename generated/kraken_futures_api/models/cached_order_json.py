@@ -9,13 +9,32 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.cached_order_json_type import CachedOrderJsonType
-from ..types import UnionMismatchError, parse_decimal
+from ..types import UnionMismatchError, parse_decimal, unread_properties
 
 if TYPE_CHECKING:
     from ..models.trigger_options import TriggerOptions
 
 
 T = TypeVar("T", bound="CachedOrderJson")
+
+_PROPERTY_NAMES = frozenset(
+    {
+        "type",
+        "orderId",
+        "cliOrdId",
+        "symbol",
+        "side",
+        "quantity",
+        "filled",
+        "limitPrice",
+        "reduceOnly",
+        "timestamp",
+        "lastUpdateTimestamp",
+        "priceTriggerOptions",
+        "triggerTime",
+        "algoId",
+    }
+)
 
 
 @_attrs_define
@@ -121,20 +140,17 @@ class CachedOrderJson:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.trigger_options import TriggerOptions  # noqa: PLC0415
+        type_ = CachedOrderJsonType(src_dict["type"])
 
-        d = dict(src_dict)
-        type_ = CachedOrderJsonType(d.pop("type"))
+        order_id = UUID(src_dict["orderId"])
 
-        order_id = UUID(d.pop("orderId"))
+        cli_ord_id = cast(None | str, src_dict["cliOrdId"])
 
-        cli_ord_id = cast(None | str, d.pop("cliOrdId"))
+        symbol = src_dict["symbol"]
 
-        symbol = d.pop("symbol")
+        side = src_dict["side"]
 
-        side = d.pop("side")
-
-        _quantity_union = d.pop("quantity")
+        _quantity_union = src_dict["quantity"]
         quantity: Decimal | None
         if _quantity_union is None:
             quantity = None
@@ -147,7 +163,7 @@ class CachedOrderJson:
                 ) from _quantity_union_mismatch
             quantity = quantity_type_0
 
-        _filled_union = d.pop("filled")
+        _filled_union = src_dict["filled"]
         filled: Decimal | None
         if _filled_union is None:
             filled = None
@@ -158,7 +174,7 @@ class CachedOrderJson:
                 raise UnionMismatchError("filled", [("Decimal", _filled_union_mismatch)]) from _filled_union_mismatch
             filled = filled_type_0
 
-        _limit_price_union = d.pop("limitPrice")
+        _limit_price_union = src_dict["limitPrice"]
         limit_price: Decimal | None
         if _limit_price_union is None:
             limit_price = None
@@ -171,13 +187,13 @@ class CachedOrderJson:
                 ) from _limit_price_union_mismatch
             limit_price = limit_price_type_0
 
-        reduce_only = d.pop("reduceOnly")
+        reduce_only = src_dict["reduceOnly"]
 
-        timestamp = d.pop("timestamp")
+        timestamp = src_dict["timestamp"]
 
-        last_update_timestamp = d.pop("lastUpdateTimestamp")
+        last_update_timestamp = src_dict["lastUpdateTimestamp"]
 
-        _price_trigger_options_union = d.pop("priceTriggerOptions")
+        _price_trigger_options_union = src_dict["priceTriggerOptions"]
         price_trigger_options: None | TriggerOptions
         if _price_trigger_options_union is None:
             price_trigger_options = None
@@ -192,9 +208,9 @@ class CachedOrderJson:
                 ) from _price_trigger_options_union_mismatch
             price_trigger_options = price_trigger_options_type_1
 
-        trigger_time = cast(None | str, d.pop("triggerTime"))
+        trigger_time = cast(None | str, src_dict["triggerTime"])
 
-        algo_id = cast(None | str, d.pop("algoId"))
+        algo_id = cast(None | str, src_dict["algoId"])
 
         cached_order_json = cls(
             type_=type_,
@@ -211,6 +227,12 @@ class CachedOrderJson:
             price_trigger_options=price_trigger_options,
             trigger_time=trigger_time,
             algo_id=algo_id,
+        )
+
+        d = unread_properties(
+            src_dict,
+            _PROPERTY_NAMES,
+            14,
         )
 
         cached_order_json.additional_properties = d
@@ -231,3 +253,8 @@ class CachedOrderJson:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported at the end rather than inside from_dict: these models may import this one, a cycle that resolves once
+# every module's class exists, and an import statement run on every from_dict cost about a microsecond.
+from ..models.trigger_options import TriggerOptions  # noqa: E402

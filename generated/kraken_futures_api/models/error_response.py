@@ -9,9 +9,18 @@ from attrs import field as _attrs_field
 
 from ..models.error import Error
 from ..models.result_error_result import ResultErrorResult
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, unread_properties
 
 T = TypeVar("T", bound="ErrorResponse")
+
+_PROPERTY_NAMES = frozenset(
+    {
+        "result",
+        "serverTime",
+        "error",
+        "errors",
+    }
+)
 
 
 @_attrs_define
@@ -79,14 +88,13 @@ class ErrorResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        result = ResultErrorResult(d.pop("result"))
+        result = ResultErrorResult(src_dict["result"])
 
-        server_time = datetime.datetime.fromisoformat(d.pop("serverTime"))
+        server_time = datetime.datetime.fromisoformat(src_dict["serverTime"])
 
-        error = Error(d.pop("error"))
+        error = Error(src_dict["error"])
 
-        _errors = d.pop("errors", UNSET)
+        _errors = src_dict.get("errors", UNSET)
         errors: list[Error] | Unset = UNSET
         if _errors is not UNSET:
             errors = []
@@ -100,6 +108,12 @@ class ErrorResponse:
             server_time=server_time,
             error=error,
             errors=errors,
+        )
+
+        d = unread_properties(
+            src_dict,
+            _PROPERTY_NAMES,
+            3 + (errors is not UNSET),
         )
 
         error_response.additional_properties = d

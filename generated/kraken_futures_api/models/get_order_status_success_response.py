@@ -8,12 +8,21 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.result_success_result import ResultSuccessResult
+from ..types import unread_properties
 
 if TYPE_CHECKING:
     from ..models.order_status_details_json import OrderStatusDetailsJson
 
 
 T = TypeVar("T", bound="GetOrderStatusSuccessResponse")
+
+_PROPERTY_NAMES = frozenset(
+    {
+        "result",
+        "serverTime",
+        "orders",
+    }
+)
 
 
 @_attrs_define
@@ -55,15 +64,12 @@ class GetOrderStatusSuccessResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.order_status_details_json import OrderStatusDetailsJson  # noqa: PLC0415
+        result = ResultSuccessResult(src_dict["result"])
 
-        d = dict(src_dict)
-        result = ResultSuccessResult(d.pop("result"))
-
-        server_time = datetime.datetime.fromisoformat(d.pop("serverTime"))
+        server_time = datetime.datetime.fromisoformat(src_dict["serverTime"])
 
         orders = []
-        _orders = d.pop("orders")
+        _orders = src_dict["orders"]
         for orders_item_data in _orders:
             orders_item = OrderStatusDetailsJson.from_dict(orders_item_data)
 
@@ -73,6 +79,12 @@ class GetOrderStatusSuccessResponse:
             result=result,
             server_time=server_time,
             orders=orders,
+        )
+
+        d = unread_properties(
+            src_dict,
+            _PROPERTY_NAMES,
+            3,
         )
 
         get_order_status_success_response.additional_properties = d
@@ -93,3 +105,8 @@ class GetOrderStatusSuccessResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported at the end rather than inside from_dict: these models may import this one, a cycle that resolves once
+# every module's class exists, and an import statement run on every from_dict cost about a microsecond.
+from ..models.order_status_details_json import OrderStatusDetailsJson  # noqa: E402

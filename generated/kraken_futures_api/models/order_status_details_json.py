@@ -9,13 +9,22 @@ from attrs import field as _attrs_field
 from ..models.order_error import OrderError
 from ..models.order_status_json import OrderStatusJson
 from ..models.order_update_reason import OrderUpdateReason
-from ..types import UnionMismatchError
+from ..types import UnionMismatchError, unread_properties
 
 if TYPE_CHECKING:
     from ..models.cached_order_json import CachedOrderJson
 
 
 T = TypeVar("T", bound="OrderStatusDetailsJson")
+
+_PROPERTY_NAMES = frozenset(
+    {
+        "order",
+        "status",
+        "updateReason",
+        "error",
+    }
+)
 
 
 @_attrs_define
@@ -66,14 +75,11 @@ class OrderStatusDetailsJson:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.cached_order_json import CachedOrderJson  # noqa: PLC0415
+        order = CachedOrderJson.from_dict(src_dict["order"])
 
-        d = dict(src_dict)
-        order = CachedOrderJson.from_dict(d.pop("order"))
+        status = OrderStatusJson(src_dict["status"])
 
-        status = OrderStatusJson(d.pop("status"))
-
-        _update_reason_union = d.pop("updateReason")
+        _update_reason_union = src_dict["updateReason"]
         update_reason: None | OrderUpdateReason
         if _update_reason_union is None:
             update_reason = None
@@ -88,7 +94,7 @@ class OrderStatusDetailsJson:
                 ) from _update_reason_union_mismatch
             update_reason = update_reason_type_1
 
-        _error_union = d.pop("error")
+        _error_union = src_dict["error"]
         error: None | OrderError
         if _error_union is None:
             error = None
@@ -106,6 +112,12 @@ class OrderStatusDetailsJson:
             status=status,
             update_reason=update_reason,
             error=error,
+        )
+
+        d = unread_properties(
+            src_dict,
+            _PROPERTY_NAMES,
+            4,
         )
 
         order_status_details_json.additional_properties = d
@@ -126,3 +138,8 @@ class OrderStatusDetailsJson:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported at the end rather than inside from_dict: these models may import this one, a cycle that resolves once
+# every module's class exists, and an import statement run on every from_dict cost about a microsecond.
+from ..models.cached_order_json import CachedOrderJson  # noqa: E402

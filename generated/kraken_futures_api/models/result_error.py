@@ -7,8 +7,15 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.result_error_result import ResultErrorResult
+from ..types import unread_properties
 
 T = TypeVar("T", bound="ResultError")
+
+_PROPERTY_NAMES = frozenset(
+    {
+        "result",
+    }
+)
 
 
 @_attrs_define
@@ -36,11 +43,16 @@ class ResultError:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        result = ResultErrorResult(d.pop("result"))
+        result = ResultErrorResult(src_dict["result"])
 
         result_error = cls(
             result=result,
+        )
+
+        d = unread_properties(
+            src_dict,
+            _PROPERTY_NAMES,
+            1,
         )
 
         result_error.additional_properties = d

@@ -7,8 +7,15 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.result_success_result import ResultSuccessResult
+from ..types import unread_properties
 
 T = TypeVar("T", bound="ResultSuccess")
+
+_PROPERTY_NAMES = frozenset(
+    {
+        "result",
+    }
+)
 
 
 @_attrs_define
@@ -36,11 +43,16 @@ class ResultSuccess:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        result = ResultSuccessResult(d.pop("result"))
+        result = ResultSuccessResult(src_dict["result"])
 
         result_success = cls(
             result=result,
+        )
+
+        d = unread_properties(
+            src_dict,
+            _PROPERTY_NAMES,
+            1,
         )
 
         result_success.additional_properties = d

@@ -7,7 +7,15 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import unread_properties
+
 T = TypeVar("T", bound="ServerTimeFields")
+
+_PROPERTY_NAMES = frozenset(
+    {
+        "serverTime",
+    }
+)
 
 
 @_attrs_define
@@ -36,11 +44,16 @@ class ServerTimeFields:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        server_time = datetime.datetime.fromisoformat(d.pop("serverTime"))
+        server_time = datetime.datetime.fromisoformat(src_dict["serverTime"])
 
         server_time_fields = cls(
             server_time=server_time,
+        )
+
+        d = unread_properties(
+            src_dict,
+            _PROPERTY_NAMES,
+            1,
         )
 
         server_time_fields.additional_properties = d

@@ -8,8 +8,16 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.result_success_result import ResultSuccessResult
+from ..types import unread_properties
 
 T = TypeVar("T", bound="SuccessResponse")
+
+_PROPERTY_NAMES = frozenset(
+    {
+        "result",
+        "serverTime",
+    }
+)
 
 
 @_attrs_define
@@ -43,14 +51,19 @@ class SuccessResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        result = ResultSuccessResult(d.pop("result"))
+        result = ResultSuccessResult(src_dict["result"])
 
-        server_time = datetime.datetime.fromisoformat(d.pop("serverTime"))
+        server_time = datetime.datetime.fromisoformat(src_dict["serverTime"])
 
         success_response = cls(
             result=result,
             server_time=server_time,
+        )
+
+        d = unread_properties(
+            src_dict,
+            _PROPERTY_NAMES,
+            2,
         )
 
         success_response.additional_properties = d
