@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -386,7 +386,7 @@ class Order:
 
         mmp = src_dict["mmp"]
 
-        nonce = cast(int | str, src_dict["nonce"])
+        nonce: int | str = src_dict["nonce"]
 
         order_fee = src_dict["order_fee"]
 
@@ -396,7 +396,7 @@ class Order:
 
         order_type = OrderType(src_dict["order_type"])
 
-        quote_id = cast(None | str, src_dict["quote_id"])
+        quote_id: None | str = src_dict["quote_id"]
 
         signature = src_dict["signature"]
 
@@ -410,11 +410,11 @@ class Order:
 
         extra_fee = src_dict.get("extra_fee", UNSET)
 
-        signed_limit_price = cast(None | str | Unset, src_dict.get("signed_limit_price", UNSET))
+        signed_limit_price: None | str | Unset = src_dict.get("signed_limit_price", UNSET)
 
-        replaced_order_id = cast(None | str | Unset, src_dict.get("replaced_order_id", UNSET))
+        replaced_order_id: None | str | Unset = src_dict.get("replaced_order_id", UNSET)
 
-        trigger_price = cast(None | str | Unset, src_dict.get("trigger_price", UNSET))
+        trigger_price: None | str | Unset = src_dict.get("trigger_price", UNSET)
 
         _trigger_price_type_union = src_dict.get("trigger_price_type", UNSET)
         trigger_price_type: None | TriggerPriceType | Unset
@@ -433,7 +433,7 @@ class Order:
                 ) from _trigger_price_type_union_mismatch
             trigger_price_type = trigger_price_type_type_0
 
-        trigger_reject_message = cast(None | str | Unset, src_dict.get("trigger_reject_message", UNSET))
+        trigger_reject_message: None | str | Unset = src_dict.get("trigger_reject_message", UNSET)
 
         _trigger_type_union = src_dict.get("trigger_type", UNSET)
         trigger_type: None | TriggerType | Unset
@@ -469,11 +469,11 @@ class Order:
                 ) from _algo_type_union_mismatch
             algo_type = algo_type_type_0
 
-        algo_duration_sec = cast(int | None | Unset, src_dict.get("algo_duration_sec", UNSET))
+        algo_duration_sec: int | None | Unset = src_dict.get("algo_duration_sec", UNSET)
 
-        algo_num_slices = cast(int | None | Unset, src_dict.get("algo_num_slices", UNSET))
+        algo_num_slices: int | None | Unset = src_dict.get("algo_num_slices", UNSET)
 
-        algo_slices_completed = cast(int | None | Unset, src_dict.get("algo_slices_completed", UNSET))
+        algo_slices_completed: int | None | Unset = src_dict.get("algo_slices_completed", UNSET)
 
         order = cls(
             amount=amount,

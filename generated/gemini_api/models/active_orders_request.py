@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -65,7 +65,7 @@ class ActiveOrdersRequest:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         request = src_dict.get("request", UNSET)
 
-        nonce = cast(int | str | Unset, src_dict.get("nonce", UNSET))
+        nonce: int | str | Unset = src_dict.get("nonce", UNSET)
 
         account = src_dict.get("account", UNSET)
 

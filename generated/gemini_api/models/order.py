@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -210,11 +210,11 @@ class Order:
 
         type_ = OrderType(src_dict["type"])
 
-        options = cast(list[str], src_dict["options"])
+        options: list[str] = src_dict["options"]
 
-        timestamp = cast(int | str, src_dict["timestamp"])
+        timestamp: int | str = src_dict["timestamp"]
 
-        timestampms = cast(int | str, src_dict["timestampms"])
+        timestampms: int | str = src_dict["timestampms"]
 
         is_live = src_dict["is_live"]
 

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -129,9 +129,9 @@ class Trade:
 
         amount = src_dict["amount"]
 
-        timestamp = cast(int | str, src_dict["timestamp"])
+        timestamp: int | str = src_dict["timestamp"]
 
-        timestampms = cast(int | str, src_dict["timestampms"])
+        timestampms: int | str = src_dict["timestampms"]
 
         type_ = TradeType(src_dict["type"])
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 from uuid import UUID
 
 from attrs import define as _attrs_define
@@ -144,7 +144,7 @@ class CachedOrderJson:
 
         order_id = UUID(src_dict["orderId"])
 
-        cli_ord_id = cast(None | str, src_dict["cliOrdId"])
+        cli_ord_id: None | str = src_dict["cliOrdId"]
 
         symbol = src_dict["symbol"]
 
@@ -208,9 +208,9 @@ class CachedOrderJson:
                 ) from _price_trigger_options_union_mismatch
             price_trigger_options = price_trigger_options_type_1
 
-        trigger_time = cast(None | str, src_dict["triggerTime"])
+        trigger_time: None | str = src_dict["triggerTime"]
 
-        algo_id = cast(None | str, src_dict["algoId"])
+        algo_id: None | str = src_dict["algoId"]
 
         cached_order_json = cls(
             type_=type_,
