@@ -98,6 +98,8 @@ def text(value: object, field: str) -> str:
     if not isinstance(value, str):
         msg = f"{field!r}: expected a string, got {type(value).__name__}"
         raise TypeError(msg)
+    if value.isascii():  # a constant-time flag of the string: ASCII text holds no surrogate
+        return value
     try:
         value.encode()
     except UnicodeEncodeError as error:

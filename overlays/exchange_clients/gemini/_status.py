@@ -11,7 +11,15 @@ from exchange_clients._order import OrderStatus
 
 def raw_status(*, is_live: bool, is_cancelled: bool) -> str:
     """The flags the status is derived from, as `Order.raw_status` keeps them: `is_live=true,is_cancelled=false`."""
-    return f"is_live={str(is_live).lower()},is_cancelled={str(is_cancelled).lower()}"
+    return _RAW_STATUSES[is_live, is_cancelled]
+
+
+# Written once: formatting the two flags for every order cost more than the rest of the status.
+_RAW_STATUSES = {
+    (is_live, is_cancelled): f"is_live={str(is_live).lower()},is_cancelled={str(is_cancelled).lower()}"
+    for is_live in (False, True)
+    for is_cancelled in (False, True)
+}
 
 
 def normalized_status(*, is_live: bool, is_cancelled: bool, executed: Decimal, remaining: Decimal) -> OrderStatus:
