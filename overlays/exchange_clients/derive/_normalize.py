@@ -5,7 +5,6 @@ Derive's `private/get_order` result object as the one normalized `Order`.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from decimal import Decimal
 from types import MappingProxyType
 from typing import Any
 
@@ -71,8 +70,8 @@ def to_order(model: DeriveOrder) -> Order:
 
 
 def _normalize(model: DeriveOrder) -> Order:
-    amount = _amount(model.amount, "amount")
-    filled = _amount(model.filled_amount, "filled_amount")
+    amount = amount_text(model.amount, "amount")
+    filled = amount_text(model.filled_amount, "filled_amount")
     status = text(model.order_status.value, "order_status")
     label = text(model.label, "label")
     return Order(
@@ -86,12 +85,12 @@ def _normalize(model: DeriveOrder) -> Order:
         status=normalized_status(status, filled),
         # Decision: `limit_price` for every order type: a Derive market order also carries the worst price
         # its owner signed, and that is the order's price bound.
-        price=_amount(model.limit_price, "limit_price"),
+        price=amount_text(model.limit_price, "limit_price"),
         amount=amount,
         filled=filled,
         # Derive does not send what is left; it is amount - filled_amount.
         remaining=remaining(amount, filled),
-        average_price=average_price(_amount(model.average_price, "average_price"), filled),
+        average_price=average_price(amount_text(model.average_price, "average_price"), filled),
         # Decision: `order_fee` ("total order fee paid so far") as sent; a negative one (a rebate) is kept.
         # v3's `extra_fee` is described as added to the total the user pays, so it is not added again;
         # it stays in `raw`.
@@ -102,10 +101,6 @@ def _normalize(model: DeriveOrder) -> Order:
         raw_status=status,
         raw=model,
     )
-
-
-def _amount(value: object, field: str) -> Decimal:
-    return amount_text(value, field)
 
 
 def _order_type(model: DeriveOrder) -> OrderType:

@@ -65,8 +65,8 @@ def to_order(model: DigiFinexOrder) -> Order:
 def _normalize(model: DigiFinexOrder) -> Order:
     side, order_type = _SIDES_AND_TYPES.get(model.type_, (Side.UNKNOWN, OrderType.UNKNOWN))
     is_market = order_type is OrderType.MARKET
-    amount = _unless_market_zero(_amount(model.amount, "amount"), is_market=is_market)
-    filled = _amount(model.executed_amount, "executed_amount")
+    amount = _unless_market_zero(amount_number(model.amount, "amount"), is_market=is_market)
+    filled = amount_number(model.executed_amount, "executed_amount")
     status = _status(model.status)
     return Order(
         exchange=Exchange.DIGIFINEX,
@@ -77,12 +77,12 @@ def _normalize(model: DigiFinexOrder) -> Order:
         side=side,
         order_type=order_type,
         status=normalized_status(status),
-        price=_unless_market_zero(_amount(model.price, "price"), is_market=is_market),
+        price=_unless_market_zero(amount_number(model.price, "price"), is_market=is_market),
         amount=amount,
         filled=filled,
         # DigiFinex does not send what is left; it is amount - executed_amount.
         remaining=remaining(amount, filled),
-        average_price=average_price(_amount(model.avg_price, "avg_price"), filled),
+        average_price=average_price(amount_number(model.avg_price, "avg_price"), filled),
         # The order-status answer has no fee; DigiFinex reports fees with fills, not orders.
         fee=None,
         fee_currency=None,
@@ -93,10 +93,6 @@ def _normalize(model: DigiFinexOrder) -> Order:
         raw_status=str(status),
         raw=model,
     )
-
-
-def _amount(value: object, field: str) -> Decimal:
-    return amount_number(value, field)
 
 
 def _unless_market_zero(value: Decimal, *, is_market: bool) -> Decimal | None:
