@@ -37,3 +37,16 @@ def test_sometimes_strikes_about_its_rate() -> None:
 
     assert 150 < len(struck) < 250
     assert {reply.status for reply in struck} == {503}
+
+
+@pytest.mark.parametrize(("status", "phrase"), [(502, "Bad Gateway"), (503, "Service Unavailable")])
+def test_an_outage_page_names_its_own_status(status: int, phrase: str) -> None:
+    """unavailable(502) is a 502 page that says 502, not a 503 page with another status line."""
+    incoming = Incoming(exchange="gemini", method="POST", path="/v1/order/status", query=b"", headers=(), body=b"")
+
+    reply = faults.unavailable(status)(incoming)
+
+    assert reply is not None
+    assert reply.status == status
+    assert f"<h1>{status} {phrase}</h1>".encode() in reply.content
+    assert reply.media_type == "text/html"

@@ -8,6 +8,7 @@ exchange="gemini", times=2)`. `sometimes(fault, rate)` wraps any of them to stri
 from __future__ import annotations
 
 import random
+from http import HTTPStatus
 
 from exchange_clients.simulator._faults import Fault
 from exchange_clients.simulator._json import dumps
@@ -40,7 +41,7 @@ def rate_limited(exchange: str, *, retry_after: str | None = "1") -> Fault:
 
 def unavailable(status: int = 503) -> Fault:
     """A bare 5xx with an HTML body, as a load balancer in front of any exchange sends it."""
-    return html_page(status, "<h1>503 Service Temporarily Unavailable</h1>")
+    return html_page(status, f"<h1>{status} {HTTPStatus(status).phrase}</h1>")
 
 
 def html_page(status: int, text: str = "<h1>Error</h1>") -> Fault:
