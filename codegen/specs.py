@@ -47,7 +47,24 @@ def patch_paths(exchange: str, specs_dir: Path = SPECS_DIR) -> list[Path]:
 
 
 class _ExactLoader(yaml.SafeLoader):
-    """YAML's float becomes Decimal; everything else is as safe_load reads it."""
+    """YAML's float becomes Decimal, and a key twice in one mapping is an error; otherwise as safe_load reads it."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:  # noqa: FBT001, FBT002 - PyYAML's signature
+        # PyYAML keeps the last of two equal keys without a word: an edit to the first copy would silently do
+        # nothing, and stricter OpenAPI tools refuse the document.
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            try:
+                duplicate = key in seen
+            except TypeError:  # an unhashable key, which the SafeLoader refuses in its own words below
+                continue
+            if duplicate:
+                raise yaml.constructor.ConstructorError(
+                    "while constructing a mapping", node.start_mark, f"found {key!r} twice", key_node.start_mark
+                )
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
 
 
 def _construct_decimal(loader: yaml.SafeLoader, node: yaml.Node) -> Decimal:

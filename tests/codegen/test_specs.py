@@ -9,6 +9,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+import yaml
 from openapi_spec_validator import validate
 
 from codegen.specs import (
@@ -60,6 +61,27 @@ def test_kraken_patches_fix_the_known_defects() -> None:
 def test_spec_numbers_are_read_exactly() -> None:
     """YAML numbers in specs load as Decimal, so long examples keep every digit."""
     assert load_yaml("price: 34567.123456789012345") == {"price": Decimal("34567.123456789012345")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "x-idempotent: true\nx-idempotent: true\n",
+        "paths:\n  /v1/order:\n    post:\n      operationId: a\n      operationId: b\n",
+    ],
+    ids=["top-level", "nested"],
+)
+def test_a_key_twice_in_one_mapping_is_refused(text: str) -> None:
+    """PyYAML would keep the last copy silently; an edit to the first would then do nothing."""
+    with pytest.raises(yaml.constructor.ConstructorError, match="twice"):
+        load_yaml(text)
+
+
+def test_the_same_key_in_sibling_mappings_is_fine() -> None:
+    assert load_yaml("a:\n  x-idempotent: true\nb:\n  x-idempotent: true\n") == {
+        "a": {"x-idempotent": True},
+        "b": {"x-idempotent": True},
+    }
 
 
 def test_a_patch_that_no_longer_applies_is_named(tmp_path: Path) -> None:
