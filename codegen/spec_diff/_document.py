@@ -101,7 +101,11 @@ class _DocumentDiff:
             if (location, name) in before:
                 self._parameter(where, before[location, name], parameter)
             elif name in moved:
-                old_location = next(old for old, old_name in before if old_name == name)
+                # The location the name left, not merely the first it had: `id` may stay in the query and move
+                # from the path to a header.
+                old_location = next(
+                    old for old, old_name in before if old_name == name and (old, old_name) not in after
+                )
                 detail = f"{old_location} -> {location}: the generated function sends it elsewhere"
                 self._add(Severity.BREAKING, Category.PARAMETERS, "parameter location changed", where, detail)
                 self._parameter(where, before[old_location, name], parameter)

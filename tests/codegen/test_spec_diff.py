@@ -43,6 +43,20 @@ def _diff(name: str, exchange: str = "gemini") -> list[Change]:
     return diff_documents(exchange, *_pair(name))
 
 
+def test_a_moved_parameter_names_the_location_it_left() -> None:
+    """`id` stays in the query and moves from the path to a header: the move is path -> header, not query -> header."""
+
+    def document(locations: list[str]) -> dict[str, Any]:
+        parameters = [{"name": "id", "in": location, "schema": {"type": "string"}} for location in locations]
+        operation = {"operationId": "getOrder", "parameters": parameters, "responses": {"200": {"description": "ok"}}}
+        return {"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "paths": {"/orders": {"get": operation}}}
+
+    changes = diff_documents("gemini", document(["query", "path"]), document(["query", "header"]))
+
+    moved = [change for change in changes if change.kind == "parameter location changed"]
+    assert [change.detail.split(":")[0] for change in moved] == ["path -> header"]
+
+
 def _summary(changes: list[Change]) -> list[tuple[str, str, str]]:
     return [(change.severity.value, change.kind, change.where) for change in changes]
 
