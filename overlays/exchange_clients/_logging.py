@@ -85,11 +85,13 @@ class LoggedAuth(httpx.Auth):
 
     def __init__(self, signer: httpx.Auth) -> None:
         self.signer = signer
-        self.requires_request_body = signer.requires_request_body
-        self.requires_response_body = signer.requires_response_body
 
     def __repr__(self) -> str:
         return f"LoggedAuth({self.signer!r})"
+
+    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+        """The signer's own flow, unlogged, for callers that drive `auth_flow` themselves."""
+        return self.signer.auth_flow(request)
 
     def sync_auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
         """The signer's sync flow (its locks included), logged when DEBUG is on as the request starts."""
@@ -103,26 +105,34 @@ class LoggedAuth(httpx.Auth):
             return self.signer.async_auth_flow(request)
         return self._logged_async_flow(request)
 
+    # Both wrappers close the signer's flow however they end: when httpx abandons the request (a transport error, a
+    # cancellation) it closes only this flow, and the signer's, paused inside the key's locks, would keep them.
     def _logged_sync_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
         flow = self.signer.sync_auth_flow(request)
-        outgoing = next(flow)
-        while True:
-            started = _log_request(outgoing)
-            response = yield outgoing
-            _log_response(outgoing, response, started)
-            try:
-                outgoing = flow.send(response)
-            except StopIteration:
-                return
+        try:
+            outgoing = next(flow)
+            while True:
+                started = _log_request(outgoing)
+                response = yield outgoing
+                _log_response(outgoing, response, started)
+                try:
+                    outgoing = flow.send(response)
+                except StopIteration:
+                    return
+        finally:
+            flow.close()
 
     async def _logged_async_flow(self, request: httpx.Request) -> AsyncGenerator[httpx.Request, httpx.Response]:
         flow = self.signer.async_auth_flow(request)
-        outgoing = await flow.__anext__()
-        while True:
-            started = _log_request(outgoing)
-            response = yield outgoing
-            _log_response(outgoing, response, started)
-            try:
-                outgoing = await flow.asend(response)
-            except StopAsyncIteration:
-                return
+        try:
+            outgoing = await flow.__anext__()
+            while True:
+                started = _log_request(outgoing)
+                response = yield outgoing
+                _log_response(outgoing, response, started)
+                try:
+                    outgoing = await flow.asend(response)
+                except StopAsyncIteration:
+                    return
+        finally:
+            await flow.aclose()

@@ -4,12 +4,15 @@ The `exchange_clients` logger at DEBUG shows each request and response, and neve
 
 from __future__ import annotations
 
+import asyncio
 import logging
 
+import httpx
 import pytest
 
 import exchange_clients as ec
-from exchange_clients._logging import redacted_headers
+from exchange_clients import gemini
+from exchange_clients._logging import LoggedAuth, redacted_headers
 from exchange_clients.simulator import Simulator
 
 
@@ -49,3 +52,38 @@ def test_redacted_headers_keep_names_and_public_values() -> None:
         "X-DeriveWallet": "0xabc",
         "Accept": "*/*",
     }
+
+
+def _refused(request: httpx.Request) -> httpx.Response:
+    raise httpx.ConnectError("refused", request=request)
+
+
+def test_a_failed_request_logged_at_debug_releases_the_keys_lock(caplog: pytest.LogCaptureFixture) -> None:
+    """When a request fails httpx closes only the logging flow; the signer's, holding the key's lock, closes too."""
+    caplog.set_level(logging.DEBUG, logger="exchange_clients")
+    signer = gemini.GeminiAuth(gemini.GeminiCredentials(api_key="fake-key-debug", api_secret="fake-secret"))
+    lock = signer._ordered.ordering.thread_lock  # noqa: SLF001 - the key's lock is what must not leak
+
+    with (
+        httpx.Client(transport=httpx.MockTransport(_refused), auth=LoggedAuth(signer)) as client,
+        pytest.raises(httpx.ConnectError),
+    ):
+        client.post("https://api.gemini.com/v1/order/status", json={})
+    assert not lock.locked()
+
+    async def fail_once() -> bool:
+        async with httpx.AsyncClient(transport=httpx.MockTransport(_refused), auth=LoggedAuth(signer)) as client:
+            with pytest.raises(httpx.ConnectError):
+                await client.post("https://api.gemini.com/v1/order/status", json={})
+            return lock.locked()  # still inside the loop: no async-generator finalizer has run yet
+
+    assert asyncio.run(fail_once()) is False
+
+
+def test_auth_flow_of_the_logging_wrapper_is_the_signers() -> None:
+    """A caller driving `auth_flow` itself gets a signed request, not the unsigned one httpx.Auth would yield."""
+    signer = gemini.GeminiAuth(gemini.GeminiCredentials(api_key="fake-key-flow", api_secret="fake-secret"))
+
+    signed = next(LoggedAuth(signer).auth_flow(httpx.Request("POST", "https://api.gemini.com/v1/order/status")))
+
+    assert "X-GEMINI-SIGNATURE" in signed.headers
