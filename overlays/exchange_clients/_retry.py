@@ -10,6 +10,7 @@ attempt goes through the signer again, so it carries a fresh nonce.
 
 from __future__ import annotations
 
+import random
 import time
 from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
@@ -58,10 +59,23 @@ class _Attempts:
         if not isinstance(error, TRANSIENT):
             return False
         if isinstance(error, RateLimitError) and error.retry_after is not None:
-            remaining = self.policy.deadline - (time.monotonic() - self._started)
-            # Waiting longer than the budget allows only to fail later; giving up now says so sooner.
-            return error.retry_after if error.retry_after <= remaining else False
-        return True
+            wait = error.retry_after
+        else:
+            wait = self._backoff(len(self.failures))
+        remaining = self.policy.deadline - (time.monotonic() - self._started)
+        # No attempt starts past the deadline (stamina's timeout is only looked at when an attempt fails, before
+        # the wait): waiting longer than the budget allows only to fail later; giving up now says so sooner.
+        return wait if wait <= remaining else False
+
+    def _backoff(self, retry: int) -> float:
+        """Stamina's jittered exponential backoff before retry number `retry` (1-based).
+
+        Computed here so the deadline can be checked against it; stamina's testing mode still makes it 0.
+        """
+        policy = self.policy
+        jitter = random.uniform(0, policy.wait_jitter)  # noqa: S311 - spreading retries, not cryptography
+        growth = 2.0 ** min(retry - 1, 64)  # far past any wait_max, and never a float overflow
+        return min(policy.wait_max, policy.wait_initial * growth + jitter)
 
     def final(self, error: ExchangeError) -> ExchangeError:
         """`error`, carrying every attempt's failure when there was more than one."""

@@ -280,6 +280,33 @@ def test_the_deadline_counts_from_the_first_attempt() -> None:
     assert len(calls) == 1
 
 
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_no_retry_starts_after_the_deadline(use_async: bool) -> None:  # noqa: FBT001 - a parameter of the test
+    """A backoff that would end past the deadline is not waited out: the call gives up instead."""
+    started: list[float] = []
+
+    def attempt() -> str:
+        started.append(time.monotonic())
+        raise _unavailable()
+
+    async def attempt_async() -> str:
+        return attempt()
+
+    policy = RetryPolicy(max_retries=5, deadline=1.0, wait_initial=0.6, wait_max=0.6, wait_jitter=0.0)
+
+    def call() -> str:
+        if use_async:
+            return asyncio.run(retry_module.call_with_retries_async(attempt_async, policy))
+        return retry_module.call_with_retries(attempt, policy)
+
+    with pytest.raises(ec.ExchangeUnavailableError) as raised:
+        call()
+
+    assert len(started) == 2  # at 0 and 0.6 s; a third would start at 1.2 s, past the deadline
+    assert started[-1] - started[0] < 1.0
+    assert len(raised.value.attempts) == 2
+
+
 def test_async_first_failure_is_retried() -> None:
     outcomes: list[Exception | str] = [_unavailable(), _unavailable(), "order"]
 
