@@ -16,7 +16,7 @@ from typing import Final
 
 NonceSource = Callable[[], int]
 
-_NANOSECONDS: Final = {"s": 1_000_000_000, "ms": 1_000_000}
+NANOSECONDS_PER_UNIT: Final = {"s": 1_000_000_000, "ms": 1_000_000}
 
 
 class MonotonicClock:
@@ -31,7 +31,7 @@ class MonotonicClock:
     def __init__(
         self, unit: str, *, strictly_increasing: bool, wall_clock_ns: Callable[[], int] = time.time_ns
     ) -> None:
-        self._divisor = _NANOSECONDS[unit]
+        self._divisor = NANOSECONDS_PER_UNIT[unit]
         self._step = 1 if strictly_increasing else 0
         self._wall_clock_ns = wall_clock_ns
         self._last = 0

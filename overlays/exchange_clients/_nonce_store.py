@@ -19,10 +19,7 @@ from collections.abc import Callable
 from contextlib import AbstractContextManager
 from pathlib import Path
 
-from exchange_clients._nonce import NonceSource
-
-
-_NANOSECONDS = {"s": 1_000_000_000, "ms": 1_000_000}
+from exchange_clients._nonce import NANOSECONDS_PER_UNIT, NonceSource
 
 
 class SharedNonceStore:
@@ -54,10 +51,12 @@ class SharedNonceStore:
     ) -> NonceSource:
         """The key's nonce source: the wall clock in `unit`, strictly above every nonce any process drew."""
         nonce_path, lock_path = self._paths(exchange, key_id)
-        divisor = _NANOSECONDS[unit]
+        divisor = NANOSECONDS_PER_UNIT[unit]
         clock = wall_clock_ns or time.time_ns
-        # Its own lock, reentrant within the thread that already holds the ordering lock of the same file.
-        counter_lock = _file_lock(Path(str(lock_path) + ".counter"))
+        # Its own file, and per thread: the ordering lock does not cover a sync call made from inside an event loop
+        # (see _ordering), and a FileLock shared between threads lets a second thread straight in while the first
+        # holds it, so two draws could read the same last nonce.
+        counter_lock = _file_lock(Path(str(lock_path) + ".counter"), per_thread=True)
 
         def draw() -> int:
             with counter_lock:
@@ -80,8 +79,10 @@ def _default_directory() -> Path:
     return Path(platformdirs.user_cache_dir("exchange-clients")) / "nonces"
 
 
-def _file_lock(path: Path) -> AbstractContextManager[object]:
+def _file_lock(path: Path, *, per_thread: bool = False) -> AbstractContextManager[object]:
     import filelock  # noqa: PLC0415 - the store is opt-in; importing it costs nothing until used
 
-    # Not thread-local: an async flow may take it in a worker thread and release it on the loop's.
-    return filelock.FileLock(path, thread_local=False)
+    # The ordering lock is not per thread: an async flow may take it in a worker thread and release it on the
+    # loop's (its thread lock already keeps it to one holder per process). The counter lock is taken and released
+    # in one thread, and must keep other threads out.
+    return filelock.FileLock(path, thread_local=per_thread)

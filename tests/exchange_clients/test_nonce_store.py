@@ -9,6 +9,7 @@ from __future__ import annotations
 import itertools
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import exchange_clients as ec
@@ -26,6 +27,36 @@ def test_two_stores_on_one_directory_never_repeat(tmp_path: Path) -> None:
     drawn = [source() for _ in range(5) for source in (first, second)]
 
     assert drawn == list(range(1_000_000, 1_000_010))
+
+
+def test_two_threads_never_draw_at_the_same_time(tmp_path: Path) -> None:
+    """One source shared by two threads: the second waits for the first to write its nonce before reading."""
+    inside = threading.Event()
+    release = threading.Event()
+    second_saw_first_inside: list[bool] = []
+
+    def clock() -> int:
+        if not inside.is_set():
+            inside.set()
+            release.wait(2)  # the first draw holds the counter lock here
+        else:
+            second_saw_first_inside.append(not release.is_set())
+        return 1_000_000_000_000
+
+    source = ec.SharedNonceStore(tmp_path).source("kraken_futures", "key-c", wall_clock_ns=clock)
+    drawn: list[int] = []
+    first = threading.Thread(target=lambda: drawn.append(source()))
+    first.start()
+    assert inside.wait(2)
+    second = threading.Thread(target=lambda: drawn.append(source()))
+    second.start()
+    second.join(0.3)  # with the lock working, the second draw is still waiting
+    release.set()
+    first.join(5)
+    second.join(5)
+
+    assert second_saw_first_inside == [False]
+    assert sorted(drawn) == [1_000_000, 1_000_001]
 
 
 def test_wall_clock_going_back_does_not_lower_the_nonce(tmp_path: Path) -> None:
