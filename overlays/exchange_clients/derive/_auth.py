@@ -10,8 +10,8 @@ gives in Derive's own JavaScript example.
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
-from functools import cached_property
+from collections.abc import Callable, Mapping
+from functools import cache, cached_property
 from typing import TYPE_CHECKING, Literal, Self
 
 import httpx
@@ -72,12 +72,19 @@ def sign(timestamp: str, private_key: bytes) -> str:
 
 
 def _personal_sign(text: str, key: PrivateKey) -> str:
-    from eth_hash.auto import keccak  # noqa: PLC0415 - keeps `import exchange_clients` fast
-
     message = text.encode()
-    digest = keccak(b"\x19Ethereum Signed Message:\n" + str(len(message)).encode() + message)
+    digest = _keccak()(b"\x19Ethereum Signed Message:\n" + str(len(message)).encode() + message)
     recoverable = key.sign_recoverable(digest, hasher=None)
     return "0x" + recoverable[:64].hex() + bytes([recoverable[64] + 27]).hex()
+
+
+@cache
+def _keccak() -> Callable[[bytes], bytes]:
+    # Imported on first use, to keep `import exchange_clients` fast, and once: an import statement run on every
+    # signature cost about 2 us.
+    from eth_hash.auto import keccak  # noqa: PLC0415
+
+    return keccak
 
 
 class DeriveAuth(SigningAuth):
