@@ -21,9 +21,9 @@ FIXED_NONCE_MS = 1_732_269_600_000
 CCXT_IDS = {"gemini": "gemini", "kraken_futures": "krakenfutures", "digifinex": "digifinex", "derive": "derive"}
 
 
-def version() -> str:
-    """The installed ccxt version."""
-    return str(ccxt.__version__)
+def fixed_nonce(name: str) -> int:
+    """FIXED_NONCE_MS in the unit `name` signs: seconds for DigiFinex's ACCESS-TIMESTAMP, milliseconds elsewhere."""
+    return FIXED_NONCE_MS // 1000 if name == "digifinex" else FIXED_NONCE_MS
 
 
 def exchange(name: str) -> Any:
@@ -50,7 +50,7 @@ def _fix_clock(instance: Any, name: str) -> None:
     instance.milliseconds = lambda: FIXED_NONCE_MS
     instance.seconds = lambda: FIXED_NONCE_MS // 1000
     # Gemini's incrementing_nonce() and Derive's timestamp come from nonce(); DigiFinex spot signs nonce() seconds.
-    instance.nonce = (lambda: FIXED_NONCE_MS // 1000) if name == "digifinex" else (lambda: FIXED_NONCE_MS)
+    instance.nonce = lambda: fixed_nonce(name)
 
 
 def _symbols(name: str) -> set[str]:

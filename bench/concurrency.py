@@ -3,8 +3,9 @@ Concurrency: calls per second with CALLS calls and IN_FLIGHT at a time, `connect
 
 Both sides run CALLS `get_order` calls as asyncio tasks, at most IN_FLIGHT in flight, against the simulator in its
 own process, and must finish without a single error. The bare side is `bench._floor` on an `httpx.AsyncClient` with
-httpx's defaults (as ours uses); for Gemini it holds one lock from signing until the answer, the least any client
-must do so that Gemini sees each key's nonces in increasing order (ours does the same in its signer).
+httpx's defaults (as ours uses); for Gemini and Kraken it holds one lock per key from signing until the answer,
+the least any client must do so that the exchange sees each key's nonces in increasing order (ours does the same
+in its signer).
 """
 
 from __future__ import annotations

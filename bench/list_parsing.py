@@ -60,18 +60,16 @@ def _seconds(function: Callable[[], object]) -> float:
 
 
 def _peak_bytes(function: Callable[[], object]) -> float:
-    """Peak traced memory while `function` runs and its result is alive, above what was allocated before."""
+    """Peak memory allocated while `function` runs and its result is alive (tracing starts just before it)."""
     gc.collect()
     tracemalloc.start()
     try:
-        before, _ = tracemalloc.get_traced_memory()
-        tracemalloc.reset_peak()
         result = function()
         _, peak = tracemalloc.get_traced_memory()
         del result
     finally:
         tracemalloc.stop()
-    return float(peak - before)
+    return float(peak)
 
 
 def run(repeats: int, scale: float = 1.0) -> list[Row]:

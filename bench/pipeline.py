@@ -46,9 +46,9 @@ def _environment() -> dict[str, str]:
     return environment
 
 
-def _wall(command: Sequence[str], cwd: Path, *, check: bool = True) -> float:
+def _wall(command: Sequence[str], cwd: Path) -> float:
     start = time.perf_counter()
-    subprocess.run(command, cwd=cwd, env=_environment(), check=check, capture_output=True)
+    subprocess.run(command, cwd=cwd, env=_environment(), check=True, capture_output=True)
     return time.perf_counter() - start
 
 

@@ -53,14 +53,9 @@ class Case:
     ccxt_sign: Callable[[], object]
 
 
-def _fixed_nonce(exchange: str) -> int:
-    # DigiFinex's ACCESS-TIMESTAMP is in seconds; the other three sign milliseconds.
-    return _ccxt.FIXED_NONCE_MS // 1000 if exchange == "digifinex" else _ccxt.FIXED_NONCE_MS
-
-
 def case(exchange: str) -> Case:
     """The order-status request of `exchange` for its catalogue's partially filled order."""
-    nonce = _fixed_nonce(exchange)
+    nonce = _ccxt.fixed_nonce(exchange)
     credentials: Any = ACCOUNTS.credentials(exchange)
     ccxt_exchange = _ccxt.exchange(exchange)
     if exchange == "gemini":
