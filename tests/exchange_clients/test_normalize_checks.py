@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from exchange_clients._normalize import (
@@ -72,6 +72,8 @@ def test_amount_number_is_number_then_not_negative(value: object) -> None:
 
 
 @given(st.integers(min_value=0, max_value=10**12), st.integers(min_value=0, max_value=10**301))
+@example(10**12, 10**299)  # 300 digits after the point, 314 characters: past the fast path, still in range
+@example(0, 10**300)  # 301 digits after the point: refused
 def test_plain_decimals_are_refused_only_beyond_300_fraction_digits(whole: int, fraction: int) -> None:
     """Long plain decimals leave the fast path; the bound is on the digits after the point, not the length."""
     value = f"{whole}.{fraction}"

@@ -211,8 +211,6 @@ def test_operations_not_marked_idempotent_are_sent_once(fresh_simulator: Simulat
 
 def test_async_client_retries_too(fresh_simulator: Simulator) -> None:
     """The async client retries the same way (a 429 then the orders)."""
-    import asyncio  # noqa: PLC0415 - only this test needs an event loop
-
     fresh_simulator.faults.push(faults.rate_limited("derive", retry_after="0"), exchange="derive")
     ids = [fresh_simulator.orders.id("derive", name) for name in fresh_simulator.orders.names("derive")[:3]]
     credentials = fresh_simulator.accounts.credentials("derive")
@@ -222,6 +220,7 @@ def test_async_client_retries_too(fresh_simulator: Simulator) -> None:
             return await client.get_orders(ids)
 
     assert [order.order_id for order in asyncio.run(run())] == ids
+    assert _requests(fresh_simulator, "derive") == len(ids) + 1  # the throttled request was sent again
 
 
 def _unavailable() -> ec.ExchangeUnavailableError:
