@@ -11,7 +11,8 @@ from pathlib import Path
 _IGNORED = frozenset({"__pycache__", ".ruff_cache", ".mypy_cache"})
 
 
-def _files(root: Path, entries: tuple[str, ...]) -> set[Path]:
+def tracked_files(root: Path, entries: tuple[str, ...]) -> set[Path]:
+    """The files under `root`'s named top-level files or directories, relative to `root`, caches left out."""
     found = set()
     for entry in entries:
         path = root / entry
@@ -30,7 +31,7 @@ def differing_files(committed: Path, fresh: Path, entries: tuple[str, ...]) -> l
 
     Each line is a path relative to `committed`, then what is wrong with it.
     """
-    ours, theirs = _files(committed, entries), _files(fresh, entries)
+    ours, theirs = tracked_files(committed, entries), tracked_files(fresh, entries)
     lines = [f"{path}: missing (a fresh generation writes it)" for path in sorted(theirs - ours)]
     lines += [f"{path}: not produced by the generator" for path in sorted(ours - theirs)]
     lines += [

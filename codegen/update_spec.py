@@ -24,7 +24,7 @@ from pathlib import Path
 import yaml
 
 from codegen.generator import generate
-from codegen.specs import EXCHANGES, ROOT, load_yaml, package_name, resolved_spec, sha256_of, spec_path
+from codegen.specs import EXCHANGES, ROOT, load_yaml, package_name, sha256_of, spec_path
 
 
 class UpdateError(Exception):
@@ -125,7 +125,6 @@ def update_spec(
             source=source,
         )
         (staged_specs / "manifest.toml").write_text(manifest, encoding="utf-8")
-        resolved_spec(exchange, staged_specs)  # a patch that no longer applies is named here, before generating
         staged_generated = scratch / "generated"
         generate(exchange, staged_generated, staged_specs)
         packages = [

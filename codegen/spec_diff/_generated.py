@@ -10,25 +10,15 @@ import ast
 import filecmp
 from pathlib import Path
 
+from codegen.drift import tracked_files
 from codegen.spec_diff._model import GeneratedDiff
-
-
-_IGNORED = frozenset({"__pycache__", ".mypy_cache", ".ruff_cache"})
 
 
 def _files(generated_dir: Path | None, package: str) -> dict[str, Path]:
     if generated_dir is None or not (generated_dir / package).is_dir():
         return {}
-    root = generated_dir / package
-    found = {
-        path.relative_to(generated_dir).as_posix(): path
-        for path in root.rglob("*")
-        if path.is_file() and not _IGNORED.intersection(path.relative_to(generated_dir).parts)
-    }
-    warnings = generated_dir / f"{package}.warnings.txt"
-    if warnings.is_file():
-        found[warnings.name] = warnings
-    return found
+    entries = (package, f"{package}.warnings.txt")
+    return {relative.as_posix(): generated_dir / relative for relative in tracked_files(generated_dir, entries)}
 
 
 def _public(name: str) -> bool:
