@@ -17,14 +17,13 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import tomllib
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import yaml
 
 from codegen.generator import generate
-from codegen.specs import EXCHANGES, ROOT, load_yaml, package_name, sha256_of, spec_path
+from codegen.specs import EXCHANGES, ROOT, load_yaml, manifest_mismatches, package_name, sha256_of, spec_path
 
 
 class UpdateError(Exception):
@@ -73,10 +72,6 @@ def updated_manifest(text: str, exchange: str, *, sha256: str, date: dt.date, so
         last = max(index for index in range(header, end) if lines[index].strip())
         lines[last + 1 : last + 1] = [f"{key} = {value}\n" for key, value in values.items()]
         result = "".join(lines)
-    entry_read = tomllib.loads(result).get(exchange, {})
-    if entry_read.get("sha256") != sha256 or entry_read.get("date") != date:
-        msg = f"specs/manifest.toml: the [{exchange}] entry did not take the new sha256 and date"
-        raise UpdateError(msg)
     return result
 
 
@@ -125,6 +120,9 @@ def update_spec(
             source=source,
         )
         (staged_specs / "manifest.toml").write_text(manifest, encoding="utf-8")
+        # The check_generated verifier, on the staged tree: the edited entry must now match the new file.
+        if problems := manifest_mismatches(staged_specs):
+            raise UpdateError("\n".join(problems))
         staged_generated = scratch / "generated"
         generate(exchange, staged_generated, staged_specs)
         packages = [
