@@ -9,7 +9,7 @@ generator, and `SignedHeaders` writes a signer's headers in one pass.
 from __future__ import annotations
 
 import hmac
-from collections.abc import AsyncGenerator, Callable, Generator
+from collections.abc import AsyncGenerator, Callable, Generator, Iterable, Mapping
 from typing import Protocol
 
 import httpx
@@ -68,7 +68,7 @@ class KeyedMac:
 
 class SignedHeaders:
     """
-    The names of the headers a signer sets, encoded once; `set` writes their values in one pass.
+    The headers a signer writes, in one pass: its own (API key, content type) encoded once, the signed ones by name.
 
     httpx.Headers.__setitem__ encodes the name and rescans every header on each call; a signer sets three to six
     per request, and that was a third of Gemini's signing time. httpx keeps headers as (name, lowercased name,
@@ -77,20 +77,38 @@ class SignedHeaders:
     there, not on the wire. Values are encoded as UTF-8, as __setitem__ does.
     """
 
-    def __init__(self, *names: str) -> None:
-        self._raw = tuple(name.encode("ascii") for name in names)
-        self._lowered = tuple(raw.lower() for raw in self._raw)
-        self._replaced = frozenset(self._lowered)
+    def __init__(self, fixed: Mapping[str, str], *signed: str) -> None:
+        # The triples are immutable, so every request of the signer can hold the same ones.
+        self._fixed = [
+            (raw, raw.lower(), value.encode()) for raw, value in zip(_ascii(fixed), fixed.values(), strict=True)
+        ]
+        self._signed = tuple((raw, raw.lower()) for raw in _ascii(signed))
+        self._replaced = frozenset(raw.lower() for raw in _ascii([*fixed, *signed]))
+
+    def __repr__(self) -> str:
+        # Names only: a fixed value can be an API key.
+        names = [raw.decode() for raw, _, _ in self._fixed] + [raw.decode() for raw, _ in self._signed]
+        return f"SignedHeaders({', '.join(names)})"
 
     def set(self, headers: httpx.Headers, *values: str) -> None:
-        """Set the headers to `values`, in the order of the names, replacing any of the same names.
+        """Write the fixed headers and the signed ones (`values`, in their names' order), replacing same-named ones.
 
-        A count of values other than the names' raises ValueError and leaves `headers` as they were.
+        A count of values other than the signed names' raises ValueError and leaves `headers` as they were.
         """
+        if len(values) != len(self._signed):
+            msg = f"{len(values)} values for the {len(self._signed)} signed headers of {self!r}"
+            raise ValueError(msg)
         kept = [item for item in headers._list if item[1] not in self._replaced]  # noqa: SLF001 - see the class
-        # zip and map build the triples in C; a count mismatch raises before `headers` is touched.
-        kept.extend(zip(self._raw, self._lowered, map(str.encode, values), strict=True))
+        kept += self._fixed
+        # A loop, not zip(map(str.encode)): for three values, map's calls through the unbound method and zip's
+        # keyword cost more than these tuples.
+        for (raw, lowered), value in zip(self._signed, values):  # noqa: B905 - the count is checked above
+            kept.append((raw, lowered, value.encode()))
         headers._list = kept  # noqa: SLF001
+
+
+def _ascii(names: Iterable[str]) -> list[bytes]:
+    return [name.encode("ascii") for name in names]
 
 
 class SigningAuth(httpx.Auth):

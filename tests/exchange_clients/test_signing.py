@@ -32,42 +32,57 @@ def _built_request() -> httpx.Request:
         return client.build_request("POST", "/v1/order/status", json={"order_id": 1})
 
 
-HEADER_NAMES = ("X-Signed-Key", "Content-Type", "Content-Length", "x-custom-second")
+FIXED_NAMES = ("X-Signed-Key", "Content-Type")
+SIGNED_NAMES = ("Content-Length", "x-custom-second")
+HEADER_TEXT = st.text(st.characters(exclude_categories=["Cs"]), max_size=20)
 
 
-@given(values=st.lists(st.text(st.characters(exclude_categories=["Cs"]), max_size=20), min_size=4, max_size=4))
-def test_signed_headers_write_what_setitem_writes(values: list[str]) -> None:
-    """The httpx internals SignedHeaders relies on: the same headers and bytes as __setitem__ writes."""
-    expected = _built_request()
-    for name, value in zip(HEADER_NAMES, values, strict=True):
-        expected.headers[name] = value
-    actual = _built_request()
+@given(
+    fixed=st.lists(HEADER_TEXT, min_size=2, max_size=2),
+    signed=st.lists(HEADER_TEXT, min_size=2, max_size=2),
+    requests=st.integers(min_value=1, max_value=3),
+)
+def test_signed_headers_write_what_setitem_writes(fixed: list[str], signed: list[str], requests: int) -> None:
+    """The httpx internals SignedHeaders relies on: the same headers and bytes as __setitem__ writes, every time."""
+    writer = SignedHeaders(dict(zip(FIXED_NAMES, fixed, strict=True)), *SIGNED_NAMES)
+    for _ in range(requests):  # the fixed triples are shared by every request the writer signs
+        expected = _built_request()
+        for name, value in zip(FIXED_NAMES + SIGNED_NAMES, fixed + signed, strict=True):
+            expected.headers[name] = value
+        actual = _built_request()
 
-    SignedHeaders(*HEADER_NAMES).set(actual.headers, *values)
+        writer.set(actual.headers, *signed)
 
-    assert sorted(actual.headers.raw) == sorted(expected.headers.raw)
-    for name in HEADER_NAMES:
-        assert actual.headers.get_list(name) == expected.headers.get_list(name)
-    assert actual.headers["X-Custom"] == "kept"
+        assert sorted(actual.headers.raw) == sorted(expected.headers.raw)
+        for name in FIXED_NAMES + SIGNED_NAMES:
+            assert actual.headers.get_list(name) == expected.headers.get_list(name)
+        assert actual.headers["X-Custom"] == "kept"
 
 
 def test_signed_headers_replace_duplicates_of_a_name() -> None:
-    """Every earlier header of a signed name goes, so the exchange sees the signed value only."""
-    headers = httpx.Headers([("Nonce", "1"), ("nonce", "2"), ("Other", "x")])
+    """Every earlier header of a signed or fixed name goes, so the exchange sees the signer's value only."""
+    headers = httpx.Headers([("Nonce", "1"), ("nonce", "2"), ("apikey", "old"), ("Other", "x")])
 
-    SignedHeaders("Nonce").set(headers, "3")
+    SignedHeaders({"APIKey": "new"}, "Nonce").set(headers, "3")
 
     assert headers.get_list("nonce") == ["3"]
+    assert headers.get_list("apikey") == ["new"]
     assert headers["other"] == "x"
 
 
 def test_signed_headers_refuse_a_wrong_count_and_change_nothing() -> None:
     headers = httpx.Headers({"A": "1"})
 
-    with pytest.raises(ValueError, match="zip"):
-        SignedHeaders("B", "C").set(headers, "only one")
+    with pytest.raises(ValueError, match="1 values for the 2 signed headers"):
+        SignedHeaders({"K": "key"}, "B", "C").set(headers, "only one")
 
     assert headers.multi_items() == [("a", "1")]
+
+
+def test_signed_headers_repr_names_no_value() -> None:
+    writer = SignedHeaders({"X-Api-Key": "fake-api-key-value"}, "X-Signature")
+
+    assert repr(writer) == "SignedHeaders(X-Api-Key, X-Signature)"
 
 
 @pytest.mark.parametrize("digest", ["sha256", "sha384", "sha512"])

@@ -29,10 +29,7 @@ if TYPE_CHECKING:
 
 Generation = Literal["v3", "v2"]
 
-_HEADERS: Mapping[Generation, SignedHeaders] = {
-    "v3": SignedHeaders("X-DeriveWallet", "X-DeriveTimestamp", "X-DeriveSignature"),
-    "v2": SignedHeaders("X-LyraWallet", "X-LyraTimestamp", "X-LyraSignature"),
-}
+_HEADER_PREFIXES: Mapping[Generation, str] = {"v3": "X-Derive", "v2": "X-Lyra"}
 
 
 @frozen
@@ -100,7 +97,10 @@ class DeriveAuth(SigningAuth):
     ) -> None:
         self._credentials = credentials
         self._nonce = nonce or shared_clock("derive", credentials.wallet.lower(), "ms", strictly_increasing=True)
-        self._headers = _HEADERS[generation]
+        prefix = _HEADER_PREFIXES[generation]
+        self._headers = SignedHeaders(
+            {f"{prefix}Wallet": credentials.wallet}, f"{prefix}Timestamp", f"{prefix}Signature"
+        )
 
     def __repr__(self) -> str:
         return f"DeriveAuth({self._credentials!r})"
@@ -114,4 +114,4 @@ class DeriveAuth(SigningAuth):
     def sign(self, request: httpx.Request, body: bytes) -> None:  # noqa: ARG002 - Derive signs the time only
         """Add the wallet, timestamp and signature headers."""
         timestamp = str(self._nonce())
-        self._headers.set(request.headers, self._credentials.wallet, timestamp, _personal_sign(timestamp, self._key))
+        self._headers.set(request.headers, timestamp, _personal_sign(timestamp, self._key))

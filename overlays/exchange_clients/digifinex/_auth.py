@@ -70,6 +70,7 @@ class DigiFinexAuth(SigningAuth):
     def __init__(self, credentials: DigiFinexCredentials, *, nonce: NonceSource | None = None) -> None:
         self._credentials = credentials
         self._mac = KeyedMac(credentials.api_secret.encode(), "sha256")
+        self._headers = SignedHeaders({"ACCESS-KEY": credentials.api_key}, "ACCESS-TIMESTAMP", "ACCESS-SIGN")
         self._nonce = nonce or shared_clock("digifinex", credentials.api_key, "s", strictly_increasing=False)
 
     def __repr__(self) -> str:
@@ -78,12 +79,4 @@ class DigiFinexAuth(SigningAuth):
     def sign(self, request: httpx.Request, body: bytes) -> None:
         """Add the three headers, signing the parameters exactly as they go on the wire."""
         parameters = _joined_parameters(request.url.query, body)
-        _SIGNED_HEADERS.set(
-            request.headers,
-            self._credentials.api_key,
-            str(self._nonce()),
-            _signature(parameters, self._mac),
-        )
-
-
-_SIGNED_HEADERS = SignedHeaders("ACCESS-KEY", "ACCESS-TIMESTAMP", "ACCESS-SIGN")
+        self._headers.set(request.headers, str(self._nonce()), _signature(parameters, self._mac))

@@ -118,6 +118,16 @@ class GeminiAuth(OrderedSigningAuth):
     ) -> None:
         self._credentials = credentials
         self._mac = KeyedMac(credentials.api_secret.encode(), "sha384")
+        self._headers = SignedHeaders(
+            {
+                "X-GEMINI-APIKEY": credentials.api_key,
+                "Content-Type": "text/plain",
+                "Content-Length": "0",
+                "Cache-Control": "no-cache",
+            },
+            "X-GEMINI-PAYLOAD",
+            "X-GEMINI-SIGNATURE",
+        )
         self._ordered = OrderedNonces.for_key("gemini", credentials.api_key, nonce=nonce, nonce_store=nonce_store)
 
     def __repr__(self) -> str:
@@ -126,10 +136,7 @@ class GeminiAuth(OrderedSigningAuth):
     def sign(self, request: httpx.Request, body: bytes) -> None:
         """Move `body` into the signed payload header, with a fresh nonce, and empty the body."""
         signed = payload_json(body, request.url.path, self._ordered.nonce(), self._credentials.account)
-        encoded, signature = _signed(signed, self._mac)
-        _SIGNED_HEADERS.set(
-            request.headers, self._credentials.api_key, encoded, signature, "text/plain", "0", "no-cache"
-        )
+        self._headers.set(request.headers, *_signed(signed, self._mac))
         request.stream = _EMPTY
         request._content = b""  # noqa: SLF001 - httpx keeps the read body here; the payload now lives in a header
 
@@ -139,6 +146,3 @@ class GeminiAuth(OrderedSigningAuth):
 
 
 _EMPTY = httpx.ByteStream(b"")
-_SIGNED_HEADERS = SignedHeaders(
-    "X-GEMINI-APIKEY", "X-GEMINI-PAYLOAD", "X-GEMINI-SIGNATURE", "Content-Type", "Content-Length", "Cache-Control"
-)

@@ -91,6 +91,7 @@ class KrakenFuturesAuth(OrderedSigningAuth):
     ) -> None:
         self._credentials = credentials
         self._mac = KeyedMac(_decoded_secret(credentials.api_secret), "sha512")
+        self._headers = SignedHeaders({"APIKey": credentials.api_key}, "Nonce", "Authent")
         # Decision: Kraken says it "tolerates nonces that are out of order for a brief period" without saying how
         # brief, so a key's requests are kept in order like Gemini's rather than relying on that tolerance.
         self._ordered = OrderedNonces.for_key(
@@ -105,7 +106,4 @@ class KrakenFuturesAuth(OrderedSigningAuth):
         nonce = str(self._ordered.nonce())
         post_data = request.url.query.decode("ascii") + body.decode()
         authent = _authent(post_data, nonce, endpoint_path(request.url.path), self._mac)
-        _SIGNED_HEADERS.set(request.headers, self._credentials.api_key, nonce, authent)
-
-
-_SIGNED_HEADERS = SignedHeaders("APIKey", "Nonce", "Authent")
+        self._headers.set(request.headers, nonce, authent)
