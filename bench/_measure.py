@@ -147,11 +147,26 @@ def per_item(function: Callable[[T], object], items: Sequence[T]) -> float:
     return (time.perf_counter() - start) / len(items)
 
 
-def interleaved(runs: Mapping[str, Callable[[], float]], repeats: int) -> dict[str, list[float]]:
-    """Run every named measurement once per repeat, alternating the order, and collect each one's samples."""
+def interleaved(runs: Mapping[str, Callable[[], float]], repeats: int, rounds: int = 1) -> dict[str, list[float]]:
+    """Run every named measurement `rounds` times per repeat, alternating the order, and collect each one's samples.
+
+    A repeat's sample is the mean of its rounds. With rounds, ours and the reference take turns every few
+    milliseconds, so a pause of the machine (a VM's stolen time, a neighbour's burst) falls on both alike instead of
+    on whichever ran during it; each run then does 1/rounds of a repeat's work.
+    """
     names = list(runs)
     samples: dict[str, list[float]] = {name: [] for name in names}
-    for repeat in range(repeats):
-        for name in names if repeat % 2 == 0 else reversed(names):
-            samples[name].append(runs[name]())
+    turn = 0
+    for _ in range(repeats):
+        figures: dict[str, list[float]] = {name: [] for name in names}
+        for _ in range(rounds):
+            for name in names if turn % 2 == 0 else reversed(names):
+                figures[name].append(runs[name]())
+            turn += 1
+        for name in names:
+            samples[name].append(statistics.fmean(figures[name]))
     return samples
+
+
+MICRO_ROUNDS = 10
+"""Rounds per repeat for the microsecond benchmarks (signing, parsing), whose repeats last a fraction of a second."""

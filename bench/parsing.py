@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import Any
 
 from bench import _ccxt
-from bench._measure import Row, Stats, Target, interleaved, per_item
+from bench._measure import MICRO_ROUNDS, Row, Stats, Target, interleaved, per_item
 from bench._orders import EXCHANGES, cycled, order_bytes
 from exchange_clients import Order, derive, digifinex, gemini, kraken_futures
 
@@ -31,13 +31,13 @@ TARGET = Target(0.5)
 """Ours from bytes at most half of ccxt's parse_order from a dict."""
 
 ORDERS = 2000
-"""Orders parsed per repeat and side."""
+"""Orders parsed per repeat and side, in MICRO_ROUNDS rounds."""
 
 
 def run(repeats: int, scale: float = 1.0) -> list[Row]:
     """Two rows per exchange: ours against ccxt's parse_order, and against json.loads."""
     rows = []
-    count = max(50, int(ORDERS * scale))
+    count = max(50, int(ORDERS * scale) // MICRO_ROUNDS)
     for exchange in EXCHANGES:
         items = cycled(order_bytes(exchange), count)
         parse = PARSERS[exchange]
@@ -55,7 +55,7 @@ def run(repeats: int, scale: float = 1.0) -> list[Row]:
         def floor(items: list[bytes] = items) -> float:
             return per_item(json.loads, items) * 1e6
 
-        samples = interleaved({"ours": ours, "ccxt": ccxt_parse, "json": floor}, repeats)
+        samples = interleaved({"ours": ours, "ccxt": ccxt_parse, "json": floor}, repeats, MICRO_ROUNDS)
         mine = Stats.of(samples["ours"])
         rows.append(
             Row(

@@ -27,7 +27,7 @@ from gemini_api.models import OrderStatusRequest
 from kraken_futures_api.api.order_management import get_order_status as kraken_get_order_status
 
 from bench import _ccxt
-from bench._measure import Row, Stats, Target, interleaved, per_item
+from bench._measure import MICRO_ROUNDS, Row, Stats, Target, interleaved, per_item
 from bench._orders import ACCOUNTS, CATALOGUE, EXCHANGES
 from exchange_clients import derive, digifinex, gemini, kraken_futures
 
@@ -41,7 +41,7 @@ TARGETS = {
 """At most half of ccxt's time for the HMAC exchanges, a quarter for Derive's wallet signature."""
 
 CALLS = {"gemini": 3000, "kraken_futures": 3000, "digifinex": 3000, "derive": 300}
-"""Signatures per repeat and side (Derive's secp256k1 signatures cost ~10x an HMAC)."""
+"""Signatures per repeat and side, in MICRO_ROUNDS rounds (Derive's secp256k1 signatures cost ~10x an HMAC)."""
 
 
 @attrs.frozen
@@ -142,7 +142,7 @@ def run(repeats: int, scale: float = 1.0) -> list[Row]:
         this = case(exchange)
         sign(this.auth, this.build())  # warm: Derive loads its key on first use
         this.ccxt_sign()
-        calls = max(20, int(CALLS[exchange] * scale))
+        calls = max(20, int(CALLS[exchange] * scale) // MICRO_ROUNDS)
         indices = range(calls)
 
         def ours_sign(this: Case = this, calls: int = calls) -> float:
@@ -157,6 +157,7 @@ def run(repeats: int, scale: float = 1.0) -> list[Row]:
         samples = interleaved(
             {"sign": ours_sign, "build_and_sign": ours_build_and_sign, "ccxt": ccxt_sign},
             repeats,
+            MICRO_ROUNDS,
         )
         reference = Stats.of(samples["ccxt"])
         rows.append(
