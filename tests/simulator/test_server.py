@@ -14,6 +14,7 @@ import pytest
 
 import exchange_clients.simulator as simulator_package
 from exchange_clients.simulator import EXCHANGES, Incoming, Reply, Simulator
+from tests import ports
 from tests.ports import free_ports, serve_then_interrupt
 
 
@@ -178,3 +179,14 @@ def test_command_line_serves_until_interrupted() -> None:
     for offset, url in enumerate(["", "/derivatives/api/v3", "", "/v3"]):
         assert f"http://127.0.0.1:{first + offset}{url}\n" in output
     assert "api_secret=" in output
+
+
+def test_a_command_that_never_serves_fails_its_test_instead_of_hanging(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ports, "STARTUP_SECONDS", 0.5)
+    never_serves = [sys.executable, "-c", "import time; print('starting', flush=True); time.sleep(60)"]
+    started = time.monotonic()
+
+    with pytest.raises(pytest.fail.Exception, match=r"no 'Press Ctrl-C' line within 0\.5 s; printed: 'starting"):
+        serve_then_interrupt(never_serves, lambda: None)
+
+    assert time.monotonic() - started < 30
