@@ -34,7 +34,7 @@ _RUFF_SETTINGS = ("--isolated", "--no-cache", "--target-version", "py311", "--li
 
 
 class GenerationError(Exception):
-    """The generator refused a spec, or warned about one (warnings drop endpoints silently)."""
+    """The generator refused or warned about a spec (warnings drop endpoints silently), or ruff failed on its code."""
 
 
 def _install_decimal_numbers() -> None:
@@ -73,7 +73,13 @@ def _describe(error: GeneratorError) -> str:
 
 
 def _ruff(*args: str) -> None:
-    subprocess.run([sys.executable, "-m", "ruff", *args, *_RUFF_SETTINGS], check=True, capture_output=True)
+    command = [sys.executable, "-m", "ruff", *args, *_RUFF_SETTINGS]
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        # Ruff fails on code it cannot parse, which a spec the generator mishandles can produce: say so, not with a
+        # traceback of the subprocess call.
+        msg = f"ruff {' '.join(args[:1])} failed on the generated code (exit {result.returncode}):\n{result.stderr}"
+        raise GenerationError(msg.rstrip())
 
 
 def generate(exchange: str, dest_root: Path, specs_dir: Path = SPECS_DIR) -> None:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from codegen.generator import GenerationError, _ruff
 from codegen.specs import ROOT
 
 
@@ -96,3 +97,12 @@ def test_changed_warnings_file_is_named(checkout: Path) -> None:
 
     assert result.returncode == 1
     assert "generated/kraken_futures_api.warnings.txt: content differs" in result.stderr
+
+
+def test_a_ruff_failure_is_reported_as_a_generation_error(tmp_path: Path) -> None:
+    """Ruff refusing the generated code (code it cannot parse) ends generate and update with its words."""
+    unparsable = tmp_path / "module.py"
+    unparsable.write_text("def broken(:\n", encoding="utf-8")
+
+    with pytest.raises(GenerationError, match=r"ruff format failed on the generated code \(exit 2\):\n.*module\.py"):
+        _ruff("format", str(unparsable))
