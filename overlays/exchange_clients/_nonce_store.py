@@ -40,11 +40,11 @@ class SharedNonceStore:
     def lock(self, exchange: str, key_id: str) -> Callable[[], AbstractContextManager[object]]:
         """A factory of the key's cross-process lock (held from signing until the answer arrives)."""
         _, lock_path = self._paths(exchange, key_id)
-
-        def acquire() -> AbstractContextManager[object]:
-            return _file_lock(lock_path)
-
-        return acquire
+        # One lock object for all the key's requests: only the holder of the key's process-wide thread lock enters
+        # it (see _ordering), so it is never entered twice at once, and building a FileLock per request cost more
+        # than taking it.
+        held = _file_lock(lock_path)
+        return lambda: held
 
     def source(
         self, exchange: str, key_id: str, unit: str = "ms", wall_clock_ns: Callable[[], int] | None = None
