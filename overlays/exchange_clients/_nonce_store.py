@@ -37,14 +37,14 @@ class SharedNonceStore:
         name = f"{exchange}-{hashlib.sha256(key_id.encode()).hexdigest()[:24]}"
         return self.directory / f"{name}.nonce", self.directory / f"{name}.lock"
 
-    def lock(self, exchange: str, key_id: str) -> Callable[[], AbstractContextManager[object]]:
-        """A factory of the key's cross-process lock (held from signing until the answer arrives)."""
+    def lock(self, exchange: str, key_id: str) -> AbstractContextManager[object]:
+        """The key's cross-process lock, held from signing until the answer arrives.
+
+        One object serves all the key's requests: only the holder of the key's process-wide thread lock enters it
+        (see _ordering), so it is never entered twice at once.
+        """
         _, lock_path = self._paths(exchange, key_id)
-        # One lock object for all the key's requests: only the holder of the key's process-wide thread lock enters
-        # it (see _ordering), so it is never entered twice at once, and building a FileLock per request cost more
-        # than taking it.
-        held = _file_lock(lock_path)
-        return lambda: held
+        return _file_lock(lock_path)
 
     def source(
         self, exchange: str, key_id: str, unit: str = "ms", wall_clock_ns: Callable[[], int] | None = None

@@ -15,7 +15,6 @@ from __future__ import annotations
 import asyncio
 import threading
 import weakref
-from collections.abc import Callable
 from contextlib import AbstractContextManager, nullcontext
 
 import attrs
@@ -130,7 +129,7 @@ class OrderedSigningAuth(SigningAuth):
             interprocess: AbstractContextManager[object] = _UNLOCKED
         else:
             thread_lock = ordered.ordering.thread_lock
-            interprocess = _UNLOCKED if ordered.interprocess is None else ordered.interprocess()
+            interprocess = ordered.interprocess
         with thread_lock, interprocess:
             self.sign(request, body)
             response = yield request
@@ -147,7 +146,7 @@ class OrderedSigningAuth(SigningAuth):
         async with ordering.loop_lock():
             await _acquire_without_blocking(ordering.thread_lock)
             try:
-                held = _UNLOCKED if self._ordered.interprocess is None else self._ordered.interprocess()
+                held = self._ordered.interprocess
                 if held is not _UNLOCKED:
                     await _enter_without_blocking(held)
                 try:
@@ -170,7 +169,8 @@ class OrderedNonces:
 
     nonce: NonceSource
     ordering: KeyOrdering
-    interprocess: Callable[[], AbstractContextManager[object]] | None
+    interprocess: AbstractContextManager[object]
+    """The store's cross-process lock for the key, or an unlocked stand-in without a store."""
 
     @classmethod
     def for_key(
@@ -183,5 +183,5 @@ class OrderedNonces:
                 if nonce_store is not None
                 else shared_clock(exchange, key_id, "ms", strictly_increasing=True)
             )
-        interprocess = nonce_store.lock(exchange, key_id) if nonce_store is not None else None
+        interprocess = nonce_store.lock(exchange, key_id) if nonce_store is not None else _UNLOCKED
         return cls(nonce, ordering_for(exchange, key_id), interprocess)
