@@ -8,6 +8,7 @@ from http import HTTPStatus
 from itertools import accumulate
 from typing import IO, Any, BinaryIO, Generic, Literal, TypeVar
 
+import msgspec
 from attrs import define
 
 
@@ -112,11 +113,34 @@ _DECODER = json.JSONDecoder(
 )
 
 
+# The fast reader: msgspec decodes a body in a quarter of json's time, the same numbers exact (a fraction or an
+# exponent through Decimal, whole numbers as int). Its answer is kept only where it is provably the one _DECODER
+# gives (see decode_json); everything else is read by _DECODER, whose errors say what is wrong.
+_FAST_DECODER = msgspec.json.Decoder(float_hook=Decimal)
+# Decimals written as the numbers they were read from, so that a compact body is written back byte for byte.
+_ENCODER = msgspec.json.Encoder(decimal_format="number")
+
+
 def decode_json(content: bytes) -> Any:
     """Decode a response body: every JSON number exact (``Decimal``/``int``); NaN, Infinity, duplicate names refused."""
     _refuse_deep_nesting(content)
+    encoding = _encoding(content)
+    if encoding == "utf-8" and content.find(b"\\") < 0:
+        try:
+            document = _FAST_DECODER.decode(content)
+        except (msgspec.DecodeError, ValueError):
+            pass  # malformed, or what only json reads (an encoded surrogate): _DECODER answers
+        else:
+            # msgspec keeps the last of a duplicated name silently, so its answer is kept only when no name can have
+            # been dropped. Without a backslash every string stands in the body as it decodes, and a colon outside
+            # strings follows each name: the answer written back out holds as many colons as the body, or fewer
+            # when a name (with its colon) was dropped. A compact body is usually written back byte for byte,
+            # which settles it without counting.
+            written = _ENCODER.encode(document)
+            if written == content or written.count(b":") == content.count(b":"):
+                return document
     # As json.loads reads bytes: UTF-8, -16 or -32 by the first bytes, surrogates passed to the decoder to judge.
-    return _DECODER.decode(content.decode(_encoding(content), "surrogatepass"))
+    return _DECODER.decode(content.decode(encoding, "surrogatepass"))
 
 
 def _encoding(content: bytes) -> str:

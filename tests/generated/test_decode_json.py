@@ -57,3 +57,124 @@ def test_decode_json_reads_every_encoding_json_loads_reads(
     content = mark + (f" {text}" if spaced else text).encode(name)
 
     assert decode_json(content) == json.loads(content, parse_float=Decimal)
+
+
+# Bodies written here rather than by json.dumps: numbers with fractions and exponents spelled as exchanges spell them,
+# objects that may hold a name twice, and the spacing left to the draw.
+class _Number(str):
+    """A JSON number literal, written as it stands."""
+
+
+_NUMBERS = st.from_regex(r"-?(0|[1-9][0-9]{0,24})(\.[0-9]{1,24})?([eE][+-]?[0-9]{1,3})?", fullmatch=True).map(_Number)
+_NAMES = st.sampled_from(["a", "b", "price", "t:s", ":", "é", "x y"])
+_WRITTEN = st.recursive(
+    st.none() | st.booleans() | st.integers() | _NUMBERS | st.text(max_size=6),
+    lambda inner: st.lists(inner, max_size=3).map(tuple)
+    | st.lists(st.tuples(_NAMES | st.text(max_size=3), inner), max_size=4).map(lambda pairs: _Members(pairs)),
+    max_leaves=12,
+)
+
+
+class _Members(list[tuple[str, object]]):
+    """An object's members in order, names possibly repeated."""
+
+
+def _write(value: object, space: str) -> str:
+    if isinstance(value, _Number):
+        return str(value)
+    if isinstance(value, _Members):
+        members = (f"{json.dumps(name, ensure_ascii=False)}{space}:{space}{_write(item, space)}" for name, item in value)
+        return "{" + f",{space}".join(members) + "}"
+    if isinstance(value, tuple):
+        return "[" + f",{space}".join(_write(item, space) for item in value) + "]"
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _refuse_repeats(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    if len({name for name, _ in pairs}) != len(pairs):
+        msg = "a name twice"
+        raise ValueError(msg)
+    return dict(pairs)
+
+
+@pytest.mark.parametrize("decode_json", DECODERS, ids=["gemini", "kraken_futures", "digifinex", "derive"])
+@given(value=_WRITTEN, space=st.sampled_from(["", " ", "\n  "]))
+def test_decode_json_reads_numbers_and_refuses_repeated_names_as_json_loads_would(
+    decode_json: Callable[[bytes], Any], value: object, space: str
+) -> None:
+    content = _write(value, space).encode()
+    try:
+        expected = json.loads(content, parse_float=Decimal, object_pairs_hook=_refuse_repeats)
+    except ValueError:
+        with pytest.raises(ValueError, match="appears more than once"):
+            decode_json(content)
+    else:
+        decoded = decode_json(content)
+        assert decoded == expected
+        assert json.dumps(decoded, default=repr) == json.dumps(expected, default=repr)  # Decimal('1.0') != '1'
+
+
+@pytest.mark.parametrize("decode_json", DECODERS, ids=["gemini", "kraken_futures", "digifinex", "derive"])
+@pytest.mark.parametrize(
+    "content",
+    [
+        b'{"a":1,"a":2}',
+        b'{"a" : 1, "a" :2}',
+        b'{"order":{"price":"1","price":"2"}}',
+        b'[{"a":1},{"b":2,"b":3}]',
+        # Colons inside strings and spaces before a name's colon, arranged so that a count of `":` would match.
+        b'{"a" :":","a" :1}',
+        b'{"t:s":"10:00","t:s":"10:01"}',
+        b'{"\\u0061":1,"a":2}',
+        b'{"a":1E5,"a":1.0}',
+    ],
+)
+def test_decode_json_refuses_a_name_written_twice(decode_json: Callable[[bytes], Any], content: bytes) -> None:
+    with pytest.raises(ValueError, match="appears more than once"):
+        decode_json(content)
+
+
+MODULES = [gemini_api.types, kraken_futures_api.types, digifinex_api.types, derive_api.types]
+
+
+@pytest.mark.parametrize("module", MODULES, ids=["gemini", "kraken_futures", "digifinex", "derive"])
+@pytest.mark.parametrize(
+    "content",
+    [
+        b'{"order_id":"7","price":"125.42","executed_amount":0.029147,"is_live":true,"options":[],"x":null}',
+        b'{ "order": { "quantity": 2.5, "timestamp": "2026-11-22T10:00:00.000Z" }, "status": "ENTERED_BOOK" }',
+        b'{"limitPrice":0.000000000000000001,"when":"10:00"}',
+    ],
+    ids=["compact", "spaced", "number-spelled-otherwise"],
+)
+def test_decode_json_reads_a_body_without_escapes_on_the_fast_path(
+    module: Any, content: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    expected = module.decode_json(content)
+    monkeypatch.setattr(module, "_DECODER", _Unused())
+
+    assert module.decode_json(content) == expected
+
+
+@pytest.mark.parametrize("module", MODULES, ids=["gemini", "kraken_futures", "digifinex", "derive"])
+@pytest.mark.parametrize(
+    "content",
+    [b'{"a":"\\u00e9"}', b'{"a":1,"a":2}', b'{"a":NaN}', b'{"a":"\xed\xa0\x80"}', '{"a":1}'.encode("utf-16")],
+    ids=["escape", "repeated-name", "nan", "encoded-surrogate", "utf-16"],
+)
+def test_decode_json_leaves_the_rest_to_the_standard_decoder(
+    module: Any, content: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(module, "_DECODER", _Unused())
+
+    with pytest.raises(_StandardDecoderCalled):
+        module.decode_json(content)
+
+
+class _StandardDecoderCalled(Exception):
+    pass
+
+
+class _Unused:
+    def decode(self, text: str) -> Any:
+        raise _StandardDecoderCalled(text)
