@@ -120,17 +120,11 @@ class OrderedSigningAuth(SigningAuth):
     def sync_auth_flow(self, request: httpx.Request) -> Flow:
         """Sign and send under the key's locks; resend once with a fresh nonce if `should_resend`."""
         body = request.read()
-        ordered = self._ordered
-        if _inside_event_loop():
-            # A blocking call made from a coroutine: the loop may hold this key's lock for a request it can no
-            # longer finish while this thread blocks it, so waiting could deadlock. Go unlocked; Gemini's resend
-            # on InvalidNonce covers the rare overtaking.
-            thread_lock: AbstractContextManager[object] = _UNLOCKED
-            interprocess: AbstractContextManager[object] = _UNLOCKED
-        else:
-            thread_lock = ordered.ordering.thread_lock
-            interprocess = ordered.interprocess
-        with thread_lock, interprocess:
+        # A blocking call made from a coroutine: the loop may hold this key's lock for a request it can no longer
+        # finish while this thread blocks it, so waiting could deadlock. Go unlocked; Gemini's resend on
+        # InvalidNonce covers the rare overtaking.
+        locks = _UNLOCKED if _inside_event_loop() else self._ordered.locks
+        with locks:
             self.sign(request, body)
             response = yield request
             if response.status_code == self.resend_on_status:
@@ -163,6 +157,28 @@ class OrderedSigningAuth(SigningAuth):
                 ordering.thread_lock.release()
 
 
+class _Both:
+    """Two locks held as one: the first taken first and released last."""
+
+    def __init__(self, first: AbstractContextManager[object], second: AbstractContextManager[object]) -> None:
+        self._first = first
+        self._second = second
+
+    def __enter__(self) -> None:
+        self._first.__enter__()
+        try:
+            self._second.__enter__()
+        except BaseException:
+            self._first.__exit__(None, None, None)
+            raise
+
+    def __exit__(self, *exc_info: object) -> None:
+        try:
+            self._second.__exit__(None, None, None)
+        finally:
+            self._first.__exit__(None, None, None)
+
+
 @attrs.frozen
 class OrderedNonces:
     """A key's nonce source and the locks that keep its requests in that order, as a signer holds them."""
@@ -171,6 +187,12 @@ class OrderedNonces:
     ordering: KeyOrdering
     interprocess: AbstractContextManager[object]
     """The store's cross-process lock for the key, or an unlocked stand-in without a store."""
+    locks: AbstractContextManager[object]
+    """What a blocking call holds: the key's thread lock, then `interprocess` with a store.
+
+    One context manager rather than `with thread_lock, interprocess`: the stand-in's enter and exit, and the second
+    exit handler, were a twelfth of Kraken's signing flow.
+    """
 
     @classmethod
     def for_key(
@@ -183,5 +205,8 @@ class OrderedNonces:
                 if nonce_store is not None
                 else shared_clock(exchange, key_id, "ms", strictly_increasing=True)
             )
-        interprocess = nonce_store.lock(exchange, key_id) if nonce_store is not None else _UNLOCKED
-        return cls(nonce, ordering_for(exchange, key_id), interprocess)
+        ordering = ordering_for(exchange, key_id)
+        if nonce_store is None:
+            return cls(nonce, ordering, _UNLOCKED, ordering.thread_lock)
+        interprocess = nonce_store.lock(exchange, key_id)
+        return cls(nonce, ordering, interprocess, _Both(ordering.thread_lock, interprocess))

@@ -12,7 +12,13 @@ import sys
 import threading
 from pathlib import Path
 
+import filelock
+import httpx
+import pytest
+
 import exchange_clients as ec
+from exchange_clients._ordering import _Both, ordering_for
+from exchange_clients.gemini import GeminiAuth, GeminiCredentials
 from exchange_clients.simulator import Simulator
 
 
@@ -96,3 +102,41 @@ def test_four_processes_share_one_gemini_key(fresh_simulator: Simulator, tmp_pat
     assert len(nonces) == 800
     assert all(earlier < later for earlier, later in itertools.pairwise(nonces))
     assert not [request for request in fresh_simulator.requests() if request.outcome != "accepted"]
+
+
+def test_a_blocking_call_holds_both_locks_from_signing_to_the_answer(tmp_path: Path) -> None:
+    credentials = GeminiCredentials(api_key="account-fake-store-lock-key", api_secret="fake-secret")
+    store = ec.SharedNonceStore(tmp_path)
+    auth = GeminiAuth(credentials, nonce_store=store)
+    another_process = store.lock("gemini", credentials.api_key)  # its own file handle, as another process has
+    assert isinstance(another_process, filelock.BaseFileLock)
+    thread_lock = ordering_for("gemini", credentials.api_key).thread_lock
+    request = httpx.Request("POST", "https://api.gemini.com/v1/order/status", json={"order_id": 1})
+
+    flow = auth.sync_auth_flow(request)
+    next(flow)
+    assert thread_lock.locked()
+    with pytest.raises(filelock.Timeout):
+        another_process.acquire(timeout=0)
+
+    with pytest.raises(StopIteration):
+        flow.send(httpx.Response(200))
+    assert not thread_lock.locked()
+    with another_process.acquire(timeout=0):
+        pass
+
+
+class _Refusing:
+    def __enter__(self) -> None:
+        raise OSError("fake: the lock file cannot be opened")
+
+    def __exit__(self, *exc_info: object) -> None:
+        raise AssertionError("never entered")
+
+
+def test_both_locks_release_the_first_when_the_second_cannot_be_taken() -> None:
+    first = threading.Lock()
+
+    with pytest.raises(OSError, match="cannot be opened"), _Both(first, _Refusing()):
+        pass
+    assert not first.locked()
