@@ -179,6 +179,11 @@ def unread_properties(source: Mapping[str, Any], names: frozenset[str], read: in
     return {key: value for key, value in source.items() if key not in names}
 
 
+# Each generated enum's members by value, the enum's own map: read through the class, it costs a third of a lookup
+# more, because EnumType's __getattr__ puts every class attribute read through a Python-level hook.
+_MEMBERS_BY_VALUE: dict[type, dict[Any, Any]] = {}
+
+
 class ByValue(EnumType):
     """The metaclass of the generated enums: `Enum(value)` looks a listed value up before anything else.
 
@@ -186,10 +191,15 @@ class ByValue(EnumType):
     from_dict. Anything not listed, or unhashable, takes the usual path, `_missing_` and its errors included.
     """
 
+    def __new__(metacls, *args: Any, **kwargs: Any) -> Any:
+        enum = super().__new__(metacls, *args, **kwargs)
+        _MEMBERS_BY_VALUE[enum] = enum._value2member_map_
+        return enum
+
     def __call__(cls, value: object, *args: Any, **kwargs: Any) -> Any:
         if not args and not kwargs:
             try:
-                return cls._value2member_map_[value]
+                return _MEMBERS_BY_VALUE[cls][value]
             except (KeyError, TypeError):
                 pass
         return super().__call__(value, *args, **kwargs)
