@@ -123,13 +123,22 @@ _ENCODER = msgspec.json.Encoder(decimal_format="number")
 
 def decode_json(content: bytes) -> Any:
     """Decode a response body: every JSON number exact (``Decimal``/``int``); NaN, Infinity, duplicate names refused."""
-    _refuse_deep_nesting(content)
+    # As json.loads reads bytes: UTF-8, -16 or -32 by the first bytes, surrogates passed to the decoder to judge.
     encoding = _encoding(content)
+    if not encoding.startswith("utf-8"):
+        # In UTF-16 and -32 a bracket's, quote's or backslash's byte also turns up inside other characters; in UTF-8
+        # no byte of a multi-byte character is one, so the nesting is counted there.
+        text = content.decode(encoding, "surrogatepass")
+        _refuse_deep_nesting(text.encode("utf-8", "surrogatepass"))
+        return _DECODER.decode(text)
+    _refuse_deep_nesting(content)
     if encoding == "utf-8" and content.find(b"\\") < 0:
         try:
             document = _FAST_DECODER.decode(content)
-        except (msgspec.DecodeError, ValueError):
-            pass  # malformed, or what only json reads (an encoded surrogate): _DECODER answers
+        except (msgspec.DecodeError, ValueError, ArithmeticError):
+            # Malformed, or what only json reads (an encoded surrogate). msgspec also finds faults in another order
+            # (a number out of Decimal's range before a repeated name or bad UTF-8 further on): _DECODER answers.
+            pass
         else:
             # msgspec keeps the last of a duplicated name silently, so its answer is kept only when no name can have
             # been dropped. Without a backslash every string stands in the body as it decodes, and a colon outside
@@ -139,7 +148,6 @@ def decode_json(content: bytes) -> Any:
             written = _ENCODER.encode(document)
             if written == content or written.count(b":") == content.count(b":"):
                 return document
-    # As json.loads reads bytes: UTF-8, -16 or -32 by the first bytes, surrogates passed to the decoder to judge.
     return _DECODER.decode(content.decode(encoding, "surrogatepass"))
 
 

@@ -178,3 +178,31 @@ class _StandardDecoderCalled(Exception):
 class _Unused:
     def decode(self, text: str) -> Any:
         raise _StandardDecoderCalled(text)
+
+
+@pytest.mark.parametrize("decode_json", DECODERS, ids=["gemini", "kraken_futures", "digifinex", "derive"])
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        # msgspec meets the number out of Decimal's range first; json finds the repeated name, or the bad byte, before.
+        (b'[{"a":1,"a":1},1e999999999999999999999]', "appears more than once"),
+        (b'[1e999999999999999999999,"\xff"]', "can't decode"),
+    ],
+)
+def test_decode_json_reports_the_fault_json_finds_first(
+    decode_json: Callable[[bytes], Any], content: bytes, reason: str
+) -> None:
+    with pytest.raises(ValueError, match=reason):
+        decode_json(content)
+
+
+@pytest.mark.parametrize("decode_json", DECODERS, ids=["gemini", "kraken_futures", "digifinex", "derive"])
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"])
+def test_decode_json_counts_nesting_in_characters_not_bytes(decode_json: Callable[[bytes], Any], encoding: str) -> None:
+    # U+5B5B is two "[" bytes in UTF-16, and an escaped quote is not a quote: neither nests.
+    shallow = '["\\"", "' + "\u5b5b" * 60 + '"]'
+    deep = '["\\"",' + "[" * 101 + "]" * 101 + "]"
+
+    assert decode_json(shallow.encode(encoding)) == json.loads(shallow)
+    with pytest.raises(ValueError, match="nested more than 100 levels"):
+        decode_json(deep.encode(encoding))
