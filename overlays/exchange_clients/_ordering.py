@@ -16,6 +16,7 @@ import asyncio
 import threading
 import weakref
 from contextlib import AbstractContextManager, nullcontext
+from types import TracebackType
 
 import attrs
 import httpx
@@ -172,11 +173,13 @@ class _Both:
             self._first.__exit__(None, None, None)
             raise
 
-    def __exit__(self, *exc_info: object) -> None:
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, traceback: TracebackType | None
+    ) -> None:
         try:
-            self._second.__exit__(None, None, None)
+            self._second.__exit__(exc_type, exc, traceback)
         finally:
-            self._first.__exit__(None, None, None)
+            self._first.__exit__(exc_type, exc, traceback)
 
 
 @attrs.frozen
