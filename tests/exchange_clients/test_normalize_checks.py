@@ -5,9 +5,11 @@ The shared field checks against their definitions: what a decimal string and a m
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
+from types import MappingProxyType
+from typing import Any
 
 import pytest
 from hypothesis import example, given
@@ -17,6 +19,7 @@ from exchange_clients._normalize import (
     amount_number,
     amount_text,
     decimal_text,
+    load_object,
     not_negative,
     number,
     utc_from_milliseconds,
@@ -106,3 +109,41 @@ def test_milliseconds_refuse_what_is_not_a_whole_non_negative_number(value: obje
 def test_milliseconds_beyond_datetime_are_an_arithmetic_error() -> None:
     with pytest.raises(OverflowError):
         utc_from_milliseconds(10**20, "timestampms")
+
+
+class _Body(bytes):
+    """A bytes subclass, as a framework's response type may be."""
+
+
+_DECODED = {"price": Decimal("1.10"), "id": 7}
+_BODY = b'{"price":1.10,"id":7}'
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [_BODY, _BODY.decode(), bytearray(_BODY), _Body(_BODY), _DECODED, MappingProxyType(_DECODED)],
+    ids=["bytes", "str", "bytearray", "bytes-subclass", "dict", "other-mapping"],
+)
+def test_load_object_reads_every_form_of_an_object(raw: Any) -> None:
+    decoded: list[bytes] = []
+
+    def decode(content: bytes) -> Any:
+        decoded.append(content)
+        return {"price": Decimal("1.10"), "id": 7}
+
+    document = load_object(raw, decode)
+
+    assert isinstance(document, Mapping)
+    assert dict(document) == _DECODED
+    if isinstance(raw, Mapping):
+        assert document is raw  # a mapping is taken as it is, not decoded again
+        assert not decoded
+    else:
+        assert decoded == [_BODY]
+        assert type(decoded[0]) is bytes  # the decoder always gets plain bytes
+
+
+@pytest.mark.parametrize("raw", [b"[1]", b'"text"', memoryview(_BODY)], ids=["list", "string", "memoryview"])
+def test_load_object_refuses_what_is_not_an_object(raw: Any) -> None:
+    with pytest.raises(TypeError, match="expected a JSON object"):
+        load_object(raw, lambda content: [1] if content == b"[1]" else "text")
