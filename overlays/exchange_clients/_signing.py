@@ -9,6 +9,7 @@ generator, and `SignedHeaders` writes a signer's headers in one pass.
 from __future__ import annotations
 
 import hmac
+import importlib
 from collections.abc import AsyncGenerator, Callable, Generator, Iterable, Mapping
 from typing import Protocol
 
@@ -19,36 +20,116 @@ Flow = Generator[httpx.Request, httpx.Response, None]
 AsyncFlow = AsyncGenerator[httpx.Request, httpx.Response]
 
 
-class _Mac(Protocol):
+class _Hash(Protocol):
     @property
     def name(self) -> str: ...
-    def copy(self) -> _Mac: ...
+    @property
+    def block_size(self) -> int: ...
+    def copy(self) -> _Hash: ...
     def update(self, message: bytes, /) -> None: ...
     def digest(self) -> bytes: ...
     def hexdigest(self) -> str: ...
 
 
+class KeyedMac(Protocol):
+    """An HMAC whose key is prepared once per secret, for signing many messages with it."""
+
+    def digest(self, message: bytes) -> bytes:
+        """The HMAC of `message`."""
+        ...
+
+    def hexdigest(self, message: bytes) -> str:
+        """The HMAC of `message` in lowercase hex."""
+        ...
+
+
+def keyed_mac(secret: bytes, digest: str) -> KeyedMac:
+    """
+    The HMAC of `secret` with the SHA-2 `digest` ("sha256", "sha384", "sha512") for one signer's messages.
+
+    Built on CPython's own SHA-2 where the interpreter has it, else on OpenSSL's HMAC; both equal hmac.new's
+    (tests/exchange_clients/test_signing.py checks each).
+    """
+    builtin = _BUILTIN_SHA2.get(digest)
+    return _OpenSslMac(secret, digest) if builtin is None else _PaddedKeyMac(secret, builtin)
+
+
+def _builtin_sha2() -> dict[str, Callable[[bytes], _Hash]]:
+    """CPython's own SHA-2 constructors, or none in a build that leaves them out (some FIPS builds)."""
+    try:
+        sha2 = importlib.import_module("_sha2")  # CPython 3.12+
+        modules = {"sha256": sha2, "sha384": sha2, "sha512": sha2}
+    except ImportError:
+        try:
+            sha256, sha512 = importlib.import_module("_sha256"), importlib.import_module("_sha512")  # 3.11
+        except ImportError:
+            return {}
+        modules = {"sha256": sha256, "sha384": sha512, "sha512": sha512}
+    return {name: getattr(module, name) for name, module in modules.items()}
+
+
+_BUILTIN_SHA2 = _builtin_sha2()
+_INNER_PAD = bytes(byte ^ 0x36 for byte in range(256))
+_OUTER_PAD = bytes(byte ^ 0x5C for byte in range(256))
+
+
+class _PaddedKeyMac:
+    """
+    RFC 2104 over CPython's own SHA-2: the hashes of the padded key, copied for each message.
+
+    This is what hmac.py itself does where OpenSSL lacks the digest. Why not OpenSSL's keyed HMAC, copied: each copy
+    duplicates three OpenSSL digest contexts through its provider, with allocations, and a signer's message is a
+    block or two, so the copies were most of the HMAC. CPython's states copy as one small struct; Gemini's
+    signature on a request just built got 0.5 us faster (of about 7).
+    """
+
+    __slots__ = ("_inner", "_outer")
+
+    def __init__(self, secret: bytes, sha2: Callable[[bytes], _Hash]) -> None:
+        block_size = sha2(b"").block_size
+        if len(secret) > block_size:
+            secret = sha2(secret).digest()
+        secret = secret.ljust(block_size, b"\0")
+        self._inner = sha2(secret.translate(_INNER_PAD))
+        self._outer = sha2(secret.translate(_OUTER_PAD))
+
+    def __repr__(self) -> str:
+        return f"KeyedMac(hmac-{self._inner.name})"
+
+    def digest(self, message: bytes) -> bytes:
+        """The HMAC of `message`."""
+        inner = self._inner.copy()
+        inner.update(message)
+        outer = self._outer.copy()
+        outer.update(inner.digest())
+        return outer.digest()
+
+    def hexdigest(self, message: bytes) -> str:
+        """The HMAC of `message` in lowercase hex."""
+        inner = self._inner.copy()
+        inner.update(message)
+        outer = self._outer.copy()
+        outer.update(inner.digest())
+        return outer.hexdigest()
+
+
 try:
     # The OpenSSL HMAC that hmac.HMAC wraps in Python (hmac.py calls it when OpenSSL has the digest). Its copy,
-    # update and digest are C calls; through the wrapper each is a Python call too, a quarter of an HMAC here.
+    # update and digest are C calls; through the wrapper each is a Python call too.
     from _hashlib import hmac_new as _openssl_hmac_new
 
-    _new_mac: Callable[..., _Mac] = _openssl_hmac_new
+    _new_openssl_mac: Callable[..., _Hash] = _openssl_hmac_new
 except ImportError:  # a Python built without OpenSSL
-    _new_mac = hmac.new
+    _new_openssl_mac = hmac.new
 
 
-class KeyedMac:
-    """
-    An HMAC whose key is prepared once per secret and copied for each message.
-
-    hmac.digest keys OpenSSL's state anew on every call; copying a keyed state is about a third cheaper.
-    """
+class _OpenSslMac:
+    """OpenSSL's HMAC keyed once and copied for each message: a third cheaper than hmac.digest, which keys anew."""
 
     __slots__ = ("_keyed",)
 
     def __init__(self, secret: bytes, digest: str) -> None:
-        self._keyed = _new_mac(secret, digestmod=digest)
+        self._keyed = _new_openssl_mac(secret, digestmod=digest)
 
     def __repr__(self) -> str:
         return f"KeyedMac({self._keyed.name})"

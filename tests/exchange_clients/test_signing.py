@@ -20,10 +20,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import exchange_clients as ec
+from exchange_clients import _signing as signing_module
 from exchange_clients import gemini
 from exchange_clients._logging import LoggedAuth
 from exchange_clients._ordering import _enter_without_blocking
-from exchange_clients._signing import KeyedMac, SignedHeaders
+from exchange_clients._signing import _BUILTIN_SHA2, SignedHeaders, _OpenSslMac, _PaddedKeyMac, keyed_mac
 from exchange_clients.gemini._auth import payload_json
 
 
@@ -89,15 +90,51 @@ def test_signed_headers_repr_names_no_value() -> None:
     assert repr(writer) == "SignedHeaders(X-Api-Key, X-Signature)"
 
 
-@pytest.mark.parametrize("digest", ["sha256", "sha384", "sha512"])
-def test_keyed_mac_equals_hmac(digest: str) -> None:
-    mac = KeyedMac(b"fake-secret", digest)
+MAC_IMPLEMENTATIONS = {
+    "CPython's SHA-2": lambda secret, digest: _PaddedKeyMac(secret, _BUILTIN_SHA2[digest]),
+    "OpenSSL's HMAC": _OpenSslMac,
+}
 
-    assert mac.digest(b"first") == hmac.digest(b"fake-secret", b"first", digest)
-    assert mac.digest(b"second") == hmac.digest(b"fake-secret", b"second", digest)  # the keyed state is reused
-    assert mac.hexdigest(b"third") == hmac.new(b"fake-secret", b"third", digest).hexdigest()
+
+def test_this_python_signs_with_its_own_sha2() -> None:
+    """The fast path is the one in use here, so the benchmark and the tests below exercise it."""
+    for digest in ("sha256", "sha384", "sha512"):
+        assert type(keyed_mac(b"fake-secret", digest)) is _PaddedKeyMac
+
+
+@pytest.mark.parametrize("implementation", MAC_IMPLEMENTATIONS)
+@given(
+    digest=st.sampled_from(["sha256", "sha384", "sha512"]),
+    # Around both block sizes (64, 128): a longer key is hashed first, a shorter one padded.
+    secret=st.binary(max_size=200) | st.sampled_from([bytes(n) for n in (63, 64, 65, 127, 128, 129)]),
+    messages=st.lists(st.binary(max_size=300), min_size=1, max_size=3),
+)
+def test_keyed_mac_equals_hmac(implementation: str, digest: str, secret: bytes, messages: list[bytes]) -> None:
+    """Either implementation is hmac.new's HMAC, message after message from one keyed state."""
+    mac = MAC_IMPLEMENTATIONS[implementation](secret, digest)
+
+    for message in messages:
+        assert mac.digest(message) == hmac.digest(secret, message, digest)
+        assert mac.hexdigest(message) == hmac.new(secret, message, digest).hexdigest()
+
+
+@pytest.mark.parametrize("digest", ["sha256", "sha384", "sha512"])
+@pytest.mark.parametrize("implementation", MAC_IMPLEMENTATIONS)
+def test_keyed_mac_repr_names_the_digest_not_the_secret(implementation: str, digest: str) -> None:
+    mac = MAC_IMPLEMENTATIONS[implementation](b"fake-secret", digest)
+
     assert "fake-secret" not in repr(mac)
     assert digest in repr(mac)
+
+
+def test_without_cpythons_sha2_the_mac_is_openssls(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A Python built without its own SHA-2 (some FIPS builds) signs with OpenSSL's HMAC, the same bytes."""
+    monkeypatch.setattr(signing_module, "_BUILTIN_SHA2", {})
+
+    mac = keyed_mac(b"fake-secret", "sha384")
+
+    assert type(mac) is _OpenSslMac
+    assert mac.hexdigest(b"message") == hmac.new(b"fake-secret", b"message", "sha384").hexdigest()
 
 
 JSON_VALUES = st.recursive(

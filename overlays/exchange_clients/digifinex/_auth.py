@@ -23,7 +23,7 @@ from attrs import field, frozen
 from exchange_clients._credentials import key_hint, read_environment, redacted
 from exchange_clients._nonce import NonceSource, shared_clock
 from exchange_clients._redact import register_key, register_secret
-from exchange_clients._signing import KeyedMac, SignedHeaders, SigningAuth
+from exchange_clients._signing import KeyedMac, SignedHeaders, SigningAuth, keyed_mac
 
 
 @frozen
@@ -42,7 +42,7 @@ class DigiFinexCredentials:
 
 def sign(parameters: str, api_secret: str) -> str:
     """The ACCESS-SIGN header for one parameter string."""
-    return _signature(parameters, KeyedMac(api_secret.encode(), "sha256"))
+    return _signature(parameters, keyed_mac(api_secret.encode(), "sha256"))
 
 
 def _signature(parameters: str, mac: KeyedMac) -> str:
@@ -69,7 +69,7 @@ class DigiFinexAuth(SigningAuth):
 
     def __init__(self, credentials: DigiFinexCredentials, *, nonce: NonceSource | None = None) -> None:
         self._credentials = credentials
-        self._mac = KeyedMac(credentials.api_secret.encode(), "sha256")
+        self._mac = keyed_mac(credentials.api_secret.encode(), "sha256")
         self._headers = SignedHeaders({"ACCESS-KEY": credentials.api_key}, "ACCESS-TIMESTAMP", "ACCESS-SIGN")
         self._nonce = nonce or shared_clock("digifinex", credentials.api_key, "s", strictly_increasing=False)
 

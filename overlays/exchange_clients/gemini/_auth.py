@@ -27,7 +27,7 @@ from exchange_clients._nonce import NonceSource
 from exchange_clients._nonce_store import SharedNonceStore
 from exchange_clients._ordering import OrderedNonces, OrderedSigningAuth
 from exchange_clients._redact import register_key, register_secret
-from exchange_clients._signing import KeyedMac, SignedHeaders
+from exchange_clients._signing import KeyedMac, SignedHeaders, keyed_mac
 
 
 @frozen
@@ -48,7 +48,7 @@ class GeminiCredentials:
 
 def sign_payload(payload: bytes, api_secret: str) -> tuple[str, str]:
     """Return (X-GEMINI-PAYLOAD, X-GEMINI-SIGNATURE): the payload in base64 and the hex HMAC-SHA384 of that text."""
-    return _signed(payload, KeyedMac(api_secret.encode(), "sha384"))
+    return _signed(payload, keyed_mac(api_secret.encode(), "sha384"))
 
 
 def _signed(payload: bytes, mac: KeyedMac) -> tuple[str, str]:
@@ -117,7 +117,7 @@ class GeminiAuth(OrderedSigningAuth):
         nonce_store: SharedNonceStore | None = None,
     ) -> None:
         self._credentials = credentials
-        self._mac = KeyedMac(credentials.api_secret.encode(), "sha384")
+        self._mac = keyed_mac(credentials.api_secret.encode(), "sha384")
         self._headers = SignedHeaders(
             {
                 "X-GEMINI-APIKEY": credentials.api_key,

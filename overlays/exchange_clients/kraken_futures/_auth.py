@@ -28,7 +28,7 @@ from exchange_clients._nonce import NonceSource
 from exchange_clients._nonce_store import SharedNonceStore
 from exchange_clients._ordering import OrderedNonces, OrderedSigningAuth
 from exchange_clients._redact import register_key, register_secret
-from exchange_clients._signing import KeyedMac, SignedHeaders
+from exchange_clients._signing import KeyedMac, SignedHeaders, keyed_mac
 
 
 def _decoded_secret(secret: str) -> bytes:
@@ -61,7 +61,7 @@ class KrakenFuturesCredentials:
 
 def sign(post_data: str, nonce: str, endpoint_path: str, secret: bytes) -> str:
     """The Authent header for one request (secret already base64-decoded)."""
-    return _authent(post_data, nonce, endpoint_path, KeyedMac(secret, "sha512"))
+    return _authent(post_data, nonce, endpoint_path, keyed_mac(secret, "sha512"))
 
 
 def _authent(post_data: str, nonce: str, endpoint_path: str, mac: KeyedMac) -> str:
@@ -90,7 +90,7 @@ class KrakenFuturesAuth(OrderedSigningAuth):
         nonce_store: SharedNonceStore | None = None,
     ) -> None:
         self._credentials = credentials
-        self._mac = KeyedMac(_decoded_secret(credentials.api_secret), "sha512")
+        self._mac = keyed_mac(_decoded_secret(credentials.api_secret), "sha512")
         self._headers = SignedHeaders({"APIKey": credentials.api_key}, "Nonce", "Authent")
         # Decision: Kraken says it "tolerates nonces that are out of order for a brief period" without saying how
         # brief, so a key's requests are kept in order like Gemini's rather than relying on that tolerance.
