@@ -149,42 +149,38 @@ class _OpenSslMac:
 
 class SignedHeaders:
     """
-    The headers a signer writes, in one pass: its own (API key, content type) encoded once, the signed ones by name.
+    The headers a signer writes, in one pass: its own (API key, content type) encoded once, then the two it signs.
 
     httpx.Headers.__setitem__ encodes the name and rescans every header on each call; a signer sets three to six
     per request, and that was a third of Gemini's signing time. httpx keeps headers as (name, lowercased name,
     value) byte triples in `_list`, the same since 0.18 (httpx is pinned below 0.29);
     tests/exchange_clients/test_signing.py checks the result against __setitem__'s, so a change in httpx fails
-    there, not on the wire. Values are encoded as UTF-8, as __setitem__ does.
+    there, not on the wire. Fixed values are encoded as UTF-8, as __setitem__ does.
+
+    Every exchange here signs two values (a nonce or payload, and the signature over it), so there are two, typed:
+    star-arguments, their count check and a loop over them cost more than the two tuples written.
     """
 
-    def __init__(self, fixed: Mapping[str, str], *signed: str) -> None:
+    def __init__(self, fixed: Mapping[str, str], first: str, second: str) -> None:
         # The triples are immutable, so every request of the signer can hold the same ones.
         self._fixed = [
             (raw, raw.lower(), value.encode()) for raw, value in zip(_ascii(fixed), fixed.values(), strict=True)
         ]
-        self._signed = tuple((raw, raw.lower()) for raw in _ascii(signed))
-        self._replaced = frozenset(raw.lower() for raw in _ascii([*fixed, *signed]))
+        self._signed = tuple((raw, raw.lower()) for raw in _ascii([first, second]))
+        self._replaced = frozenset(raw.lower() for raw in _ascii([*fixed, first, second]))
 
     def __repr__(self) -> str:
         # Names only: a fixed value can be an API key.
         names = [raw.decode() for raw, _, _ in self._fixed] + [raw.decode() for raw, _ in self._signed]
         return f"SignedHeaders({', '.join(names)})"
 
-    def set(self, headers: httpx.Headers, *values: str) -> None:
-        """Write the fixed headers and the signed ones (`values`, in their names' order), replacing same-named ones.
-
-        A count of values other than the signed names' raises ValueError and leaves `headers` as they were.
-        """
-        if len(values) != len(self._signed):
-            msg = f"{len(values)} values for the {len(self._signed)} signed headers of {self!r}"
-            raise ValueError(msg)
+    def set(self, headers: httpx.Headers, first: bytes, second: bytes) -> None:
+        """Write the fixed headers and the signed values (bytes, as they go on the wire), replacing same-named ones."""
         kept = [item for item in headers._list if item[1] not in self._replaced]  # noqa: SLF001 - see the class
         kept += self._fixed
-        # A loop, not zip(map(str.encode)): for three values, map's calls through the unbound method and zip's
-        # keyword cost more than these tuples.
-        for (raw, lowered), value in zip(self._signed, values):  # noqa: B905 - the count is checked above
-            kept.append((raw, lowered, value.encode()))
+        (first_name, first_lowered), (second_name, second_lowered) = self._signed
+        kept.append((first_name, first_lowered, first))
+        kept.append((second_name, second_lowered, second))
         headers._list = kept  # noqa: SLF001
 
 

@@ -50,13 +50,14 @@ HEADER_TEXT = st.text(st.characters(exclude_categories=["Cs"]), max_size=20)
 def test_signed_headers_write_what_setitem_writes(fixed: list[str], signed: list[str], requests: int) -> None:
     """The httpx internals SignedHeaders relies on: the same headers and bytes as __setitem__ writes, every time."""
     writer = SignedHeaders(dict(zip(FIXED_NAMES, fixed, strict=True)), *SIGNED_NAMES)
+    first, second = (value.encode() for value in signed)  # signers hand over the bytes they computed
     for _ in range(requests):  # the fixed triples are shared by every request the writer signs
         expected = _built_request()
         for name, value in zip(FIXED_NAMES + SIGNED_NAMES, fixed + signed, strict=True):
             expected.headers[name] = value
         actual = _built_request()
 
-        writer.set(actual.headers, *signed)
+        writer.set(actual.headers, first, second)
 
         assert sorted(actual.headers.raw) == sorted(expected.headers.raw)
         for name in FIXED_NAMES + SIGNED_NAMES:
@@ -66,28 +67,20 @@ def test_signed_headers_write_what_setitem_writes(fixed: list[str], signed: list
 
 def test_signed_headers_replace_duplicates_of_a_name() -> None:
     """Every earlier header of a signed or fixed name goes, so the exchange sees the signer's value only."""
-    headers = httpx.Headers([("Nonce", "1"), ("nonce", "2"), ("apikey", "old"), ("Other", "x")])
+    headers = httpx.Headers([("Nonce", "1"), ("nonce", "2"), ("apikey", "old"), ("authent", "old"), ("Other", "x")])
 
-    SignedHeaders({"APIKey": "new"}, "Nonce").set(headers, "3")
+    SignedHeaders({"APIKey": "new"}, "Nonce", "Authent").set(headers, b"3", b"signed")
 
     assert headers.get_list("nonce") == ["3"]
+    assert headers.get_list("authent") == ["signed"]
     assert headers.get_list("apikey") == ["new"]
     assert headers["other"] == "x"
 
 
-def test_signed_headers_refuse_a_wrong_count_and_change_nothing() -> None:
-    headers = httpx.Headers({"A": "1"})
-
-    with pytest.raises(ValueError, match="1 values for the 2 signed headers"):
-        SignedHeaders({"K": "key"}, "B", "C").set(headers, "only one")
-
-    assert headers.multi_items() == [("a", "1")]
-
-
 def test_signed_headers_repr_names_no_value() -> None:
-    writer = SignedHeaders({"X-Api-Key": "fake-api-key-value"}, "X-Signature")
+    writer = SignedHeaders({"X-Api-Key": "fake-api-key-value"}, "X-Timestamp", "X-Signature")
 
-    assert repr(writer) == "SignedHeaders(X-Api-Key, X-Signature)"
+    assert repr(writer) == "SignedHeaders(X-Api-Key, X-Timestamp, X-Signature)"
 
 
 MAC_IMPLEMENTATIONS = {

@@ -114,4 +114,4 @@ class DeriveAuth(SigningAuth):
     def sign(self, request: httpx.Request, body: bytes) -> None:  # noqa: ARG002 - Derive signs the time only
         """Add the wallet, timestamp and signature headers."""
         timestamp = str(self._nonce())
-        self._headers.set(request.headers, timestamp, _personal_sign(timestamp, self._key))
+        self._headers.set(request.headers, timestamp.encode(), _personal_sign(timestamp, self._key).encode())

@@ -79,4 +79,4 @@ class DigiFinexAuth(SigningAuth):
     def sign(self, request: httpx.Request, body: bytes) -> None:
         """Add the three headers, signing the parameters exactly as they go on the wire."""
         parameters = _joined_parameters(request.url.query, body)
-        self._headers.set(request.headers, str(self._nonce()), _signature(parameters, self._mac))
+        self._headers.set(request.headers, b"%d" % self._nonce(), _signature(parameters, self._mac).encode())

@@ -61,12 +61,12 @@ class KrakenFuturesCredentials:
 
 def sign(post_data: str, nonce: str, endpoint_path: str, secret: bytes) -> str:
     """The Authent header for one request (secret already base64-decoded)."""
-    return _authent(post_data, nonce, endpoint_path, keyed_mac(secret, "sha512"))
+    return _authent(post_data, nonce, endpoint_path, keyed_mac(secret, "sha512")).decode("ascii")
 
 
-def _authent(post_data: str, nonce: str, endpoint_path: str, mac: KeyedMac) -> str:
+def _authent(post_data: str, nonce: str, endpoint_path: str, mac: KeyedMac) -> bytes:
     digest = hashlib.sha256((post_data + nonce + endpoint_path).encode()).digest()
-    return base64.b64encode(mac.digest(digest)).decode("ascii")
+    return binascii.b2a_base64(mac.digest(digest), newline=False)
 
 
 def endpoint_path(url_path: str) -> str:
@@ -106,4 +106,4 @@ class KrakenFuturesAuth(OrderedSigningAuth):
         nonce = str(self._ordered.nonce())
         post_data = request.url.query.decode("ascii") + body.decode()
         authent = _authent(post_data, nonce, endpoint_path(request.url.path), self._mac)
-        self._headers.set(request.headers, nonce, authent)
+        self._headers.set(request.headers, nonce.encode(), authent)
