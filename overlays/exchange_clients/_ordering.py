@@ -15,8 +15,9 @@ from __future__ import annotations
 import asyncio
 import threading
 import weakref
+from asyncio import _get_running_loop  # in asyncio.events.__all__, for libraries
 from contextlib import AbstractContextManager, nullcontext
-from types import TracebackType
+from typing import Protocol
 
 import attrs
 import httpx
@@ -57,12 +58,6 @@ def ordering_for(exchange: str, key_id: str) -> KeyOrdering:
     """The process-wide ordering of one exchange key."""
     with _orderings_guard:
         return _orderings.setdefault((exchange, key_id), KeyOrdering())
-
-
-def _inside_event_loop() -> bool:
-    # asyncio's own check without the exception get_running_loop raises outside a loop, which cost more than
-    # the rest of the lock handling; _get_running_loop is in asyncio.events.__all__ for libraries to use.
-    return asyncio._get_running_loop() is not None  # noqa: SLF001
 
 
 async def _acquire_without_blocking(lock: threading.Lock) -> None:
@@ -123,9 +118,13 @@ class OrderedSigningAuth(SigningAuth):
         body = request.read()
         # A blocking call made from a coroutine: the loop may hold this key's lock for a request it can no longer
         # finish while this thread blocks it, so waiting could deadlock. Go unlocked; Gemini's resend on
-        # InvalidNonce covers the rare overtaking.
-        locks = _UNLOCKED if _inside_event_loop() else self._ordered.locks
-        with locks:
+        # InvalidNonce covers the rare overtaking. (asyncio's own check without the exception get_running_loop
+        # raises outside a loop, which cost more than the rest of the lock handling.)
+        locks = self._ordered.locks if _get_running_loop() is None else _NOT_LOCKED
+        # acquire and release in try/finally, not a with block: on the way out (httpx closes the flow, or a
+        # transport error does) the with block's exit handling cost a fifteenth of Gemini's signing flow.
+        locks.acquire()
+        try:
             self.sign(request, body)
             response = yield request
             if response.status_code == self.resend_on_status:
@@ -133,6 +132,8 @@ class OrderedSigningAuth(SigningAuth):
                 if self.should_resend(response):
                     self.sign(request, body)
                     yield request
+        finally:
+            locks.release()
 
     async def async_auth_flow(self, request: httpx.Request) -> AsyncFlow:
         """The same, waiting for the locks without blocking the event loop."""
@@ -158,28 +159,49 @@ class OrderedSigningAuth(SigningAuth):
                 ordering.thread_lock.release()
 
 
-class _Both:
-    """Two locks held as one: the first taken first and released last."""
+class Lock(Protocol):
+    """What a blocking call holds while its request is signed and answered."""
 
-    def __init__(self, first: AbstractContextManager[object], second: AbstractContextManager[object]) -> None:
-        self._first = first
-        self._second = second
+    def acquire(self) -> object:
+        """Wait for the lock and take it."""
+        ...
 
-    def __enter__(self) -> None:
-        self._first.__enter__()
+    def release(self) -> None:
+        """Hand it back."""
+        ...
+
+
+class _NotLocked:
+    def acquire(self) -> None:
+        pass
+
+    def release(self) -> None:
+        pass
+
+
+_NOT_LOCKED = _NotLocked()
+
+
+class _ThreadThenFileLock:
+    """The key's thread lock, then its cross-process file lock, held as one; released in the reverse order."""
+
+    def __init__(self, thread_lock: threading.Lock, file_lock: AbstractContextManager[object]) -> None:
+        self._thread_lock = thread_lock
+        self._file_lock = file_lock
+
+    def acquire(self) -> None:
+        self._thread_lock.acquire()
         try:
-            self._second.__enter__()
+            self._file_lock.__enter__()
         except BaseException:
-            self._first.__exit__(None, None, None)
+            self._thread_lock.release()
             raise
 
-    def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, traceback: TracebackType | None
-    ) -> None:
+    def release(self) -> None:
         try:
-            self._second.__exit__(exc_type, exc, traceback)
+            self._file_lock.__exit__(None, None, None)
         finally:
-            self._first.__exit__(exc_type, exc, traceback)
+            self._thread_lock.release()
 
 
 @attrs.frozen
@@ -190,11 +212,11 @@ class OrderedNonces:
     ordering: KeyOrdering
     interprocess: AbstractContextManager[object]
     """The store's cross-process lock for the key, or an unlocked stand-in without a store."""
-    locks: AbstractContextManager[object]
+    locks: Lock
     """What a blocking call holds: the key's thread lock, then `interprocess` with a store.
 
-    One context manager rather than `with thread_lock, interprocess`: the stand-in's enter and exit, and the second
-    exit handler, were a twelfth of Kraken's signing flow.
+    One lock rather than the two in turn: the stand-in's enter and exit, and the second exit handler, were a twelfth
+    of Kraken's signing flow.
     """
 
     @classmethod
@@ -212,4 +234,4 @@ class OrderedNonces:
         if nonce_store is None:
             return cls(nonce, ordering, _UNLOCKED, ordering.thread_lock)
         interprocess = nonce_store.lock(exchange, key_id)
-        return cls(nonce, ordering, interprocess, _Both(ordering.thread_lock, interprocess))
+        return cls(nonce, ordering, interprocess, _ThreadThenFileLock(ordering.thread_lock, interprocess))

@@ -17,7 +17,7 @@ import httpx
 import pytest
 
 import exchange_clients as ec
-from exchange_clients._ordering import _Both, ordering_for
+from exchange_clients._ordering import _ThreadThenFileLock, ordering_for
 from exchange_clients.gemini import GeminiAuth, GeminiCredentials
 from exchange_clients.simulator import Simulator
 
@@ -137,6 +137,24 @@ class _Refusing:
 def test_both_locks_release_the_first_when_the_second_cannot_be_taken() -> None:
     first = threading.Lock()
 
-    with pytest.raises(OSError, match="cannot be opened"), _Both(first, _Refusing()):
+    with pytest.raises(OSError, match="cannot be opened"):
+        _ThreadThenFileLock(first, _Refusing()).acquire()
+    assert not first.locked()
+
+
+class _Unlockable:
+    def __enter__(self) -> None:
         pass
+
+    def __exit__(self, *exc_info: object) -> None:
+        raise OSError("fake: the lock file is gone")
+
+
+def test_both_locks_release_the_first_when_the_second_cannot_be_released() -> None:
+    first = threading.Lock()
+    both = _ThreadThenFileLock(first, _Unlockable())
+    both.acquire()
+
+    with pytest.raises(OSError, match="is gone"):
+        both.release()
     assert not first.locked()

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import contextlib
 import hashlib
 import hmac
 import json
@@ -302,3 +303,44 @@ def _gemini_order(order_id: int) -> dict[str, object]:
         "remaining_amount": "1",
         "original_amount": "1",
     }
+
+
+def _refused(request: httpx.Request) -> httpx.Response:
+    raise httpx.ConnectError("fake: refused", request=request)
+
+
+def _answered(_: httpx.Request) -> httpx.Response:
+    return httpx.Response(200, json={})
+
+
+@pytest.mark.parametrize("transport", [_answered, _refused], ids=["answered", "refused"])
+def test_the_keys_lock_is_released_however_a_blocking_call_ends(transport: Any) -> None:
+    """Answered, or failed on the way and closed by httpx (below DEBUG: no logging wrapper to close it)."""
+    signer = gemini.GeminiAuth(gemini.GeminiCredentials(api_key="fake-key-ends", api_secret="fake-secret"))
+    lock = signer._ordered.ordering.thread_lock  # noqa: SLF001 - the key's lock is what must not leak
+
+    with (
+        httpx.Client(transport=httpx.MockTransport(transport), auth=signer) as client,
+        contextlib.suppress(httpx.ConnectError),
+    ):
+        client.post("https://api.gemini.com/v1/order/status", json={})
+
+    assert not lock.locked()
+
+
+def test_the_keys_lock_is_released_when_signing_fails() -> None:
+    def failing_nonce() -> int:
+        raise OSError("fake: the nonce store is unreadable")
+
+    signer = gemini.GeminiAuth(
+        gemini.GeminiCredentials(api_key="fake-key-fails", api_secret="fake-secret"), nonce=failing_nonce
+    )
+    lock = signer._ordered.ordering.thread_lock  # noqa: SLF001
+
+    with (
+        httpx.Client(transport=httpx.MockTransport(_answered), auth=signer) as client,
+        pytest.raises(OSError, match="unreadable"),
+    ):
+        client.post("https://api.gemini.com/v1/order/status", json={})
+
+    assert not lock.locked()
