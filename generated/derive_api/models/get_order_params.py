@@ -54,8 +54,8 @@ class GetOrderParams:
         subaccount_id = src_dict["subaccount_id"]
 
         get_order_params = cls(
-            order_id=order_id,
-            subaccount_id=subaccount_id,
+            order_id,
+            subaccount_id,
         )
 
         d = unread_properties(

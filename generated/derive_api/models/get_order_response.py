@@ -90,9 +90,9 @@ class GetOrderResponse:
             jsonrpc = JsonRpcVersion(_jsonrpc)
 
         get_order_response = cls(
-            id=id,
-            result=result,
-            jsonrpc=jsonrpc,
+            id,
+            result,
+            jsonrpc,
         )
 
         d = unread_properties(

@@ -103,9 +103,9 @@ class RpcError:
         data = src_dict.get("data", UNSET)
 
         rpc_error = cls(
-            code=code,
-            message=message,
-            data=data,
+            code,
+            message,
+            data,
         )
 
         d = unread_properties(

@@ -80,9 +80,9 @@ class RpcErrorResponse:
             jsonrpc = JsonRpcVersion(_jsonrpc)
 
         rpc_error_response = cls(
-            id=id,
-            error=error,
-            jsonrpc=jsonrpc,
+            id,
+            error,
+            jsonrpc,
         )
 
         d = unread_properties(

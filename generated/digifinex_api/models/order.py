@@ -177,18 +177,18 @@ class Order:
         kind = OrderKind(src_dict["kind"])
 
         order = cls(
-            symbol=symbol,
-            order_id=order_id,
-            created_date=created_date,
-            finished_date=finished_date,
-            price=price,
-            amount=amount,
-            cash_amount=cash_amount,
-            executed_amount=executed_amount,
-            avg_price=avg_price,
-            status=status,
-            type_=type_,
-            kind=kind,
+            symbol,
+            order_id,
+            created_date,
+            finished_date,
+            price,
+            amount,
+            cash_amount,
+            executed_amount,
+            avg_price,
+            status,
+            type_,
+            kind,
         )
 
         d = unread_properties(

@@ -153,8 +153,8 @@ class OrderStatusResponse:
                 data.append(data_item)
 
         order_status_response = cls(
-            code=code,
-            data=data,
+            code,
+            data,
         )
 
         d = unread_properties(

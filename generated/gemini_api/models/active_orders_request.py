@@ -70,9 +70,9 @@ class ActiveOrdersRequest:
         account = src_dict.get("account", UNSET)
 
         active_orders_request = cls(
-            request=request,
-            nonce=nonce,
-            account=account,
+            request,
+            nonce,
+            account,
         )
 
         d = unread_properties(

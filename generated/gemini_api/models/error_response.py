@@ -75,9 +75,9 @@ class ErrorResponse:
         message = src_dict["message"]
 
         error_response = cls(
-            result=result,
-            reason=reason,
-            message=message,
+            result,
+            reason,
+            message,
         )
 
         d = unread_properties(

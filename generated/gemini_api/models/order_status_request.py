@@ -101,12 +101,12 @@ class OrderStatusRequest:
         account = src_dict.get("account", UNSET)
 
         order_status_request = cls(
-            request=request,
-            nonce=nonce,
-            order_id=order_id,
-            client_order_id=client_order_id,
-            include_trades=include_trades,
-            account=account,
+            request,
+            nonce,
+            order_id,
+            client_order_id,
+            include_trades,
+            account,
         )
 
         d = unread_properties(

@@ -155,18 +155,18 @@ class Trade:
             break_ = TradeBreak(_break_)
 
         trade = cls(
-            price=price,
-            amount=amount,
-            timestamp=timestamp,
-            timestampms=timestampms,
-            type_=type_,
-            aggressor=aggressor,
-            fee_currency=fee_currency,
-            fee_amount=fee_amount,
-            tid=tid,
-            order_id=order_id,
-            exchange=exchange,
-            break_=break_,
+            price,
+            amount,
+            timestamp,
+            timestampms,
+            type_,
+            aggressor,
+            fee_currency,
+            fee_amount,
+            tid,
+            order_id,
+            exchange,
+            break_,
         )
 
         d = unread_properties(

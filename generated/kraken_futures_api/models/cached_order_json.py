@@ -213,20 +213,20 @@ class CachedOrderJson:
         algo_id: None | str = src_dict["algoId"]
 
         cached_order_json = cls(
-            type_=type_,
-            order_id=order_id,
-            cli_ord_id=cli_ord_id,
-            symbol=symbol,
-            side=side,
-            quantity=quantity,
-            filled=filled,
-            limit_price=limit_price,
-            reduce_only=reduce_only,
-            timestamp=timestamp,
-            last_update_timestamp=last_update_timestamp,
-            price_trigger_options=price_trigger_options,
-            trigger_time=trigger_time,
-            algo_id=algo_id,
+            type_,
+            order_id,
+            cli_ord_id,
+            symbol,
+            side,
+            quantity,
+            filled,
+            limit_price,
+            reduce_only,
+            timestamp,
+            last_update_timestamp,
+            price_trigger_options,
+            trigger_time,
+            algo_id,
         )
 
         d = unread_properties(

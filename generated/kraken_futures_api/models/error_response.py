@@ -104,10 +104,10 @@ class ErrorResponse:
                 errors.append(errors_item)
 
         error_response = cls(
-            result=result,
-            server_time=server_time,
-            error=error,
-            errors=errors,
+            result,
+            server_time,
+            error,
+            errors,
         )
 
         d = unread_properties(

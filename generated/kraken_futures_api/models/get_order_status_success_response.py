@@ -76,9 +76,9 @@ class GetOrderStatusSuccessResponse:
             orders.append(orders_item)
 
         get_order_status_success_response = cls(
-            result=result,
-            server_time=server_time,
-            orders=orders,
+            result,
+            server_time,
+            orders,
         )
 
         d = unread_properties(

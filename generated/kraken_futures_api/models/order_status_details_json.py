@@ -108,10 +108,10 @@ class OrderStatusDetailsJson:
             error = error_type_1
 
         order_status_details_json = cls(
-            order=order,
-            status=status,
-            update_reason=update_reason,
-            error=error,
+            order,
+            status,
+            update_reason,
+            error,
         )
 
         d = unread_properties(

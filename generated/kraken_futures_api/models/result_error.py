@@ -46,7 +46,7 @@ class ResultError:
         result = ResultErrorResult(src_dict["result"])
 
         result_error = cls(
-            result=result,
+            result,
         )
 
         d = unread_properties(

@@ -46,7 +46,7 @@ class ResultSuccess:
         result = ResultSuccessResult(src_dict["result"])
 
         result_success = cls(
-            result=result,
+            result,
         )
 
         d = unread_properties(

@@ -47,7 +47,7 @@ class ServerTimeFields:
         server_time = datetime.datetime.fromisoformat(src_dict["serverTime"])
 
         server_time_fields = cls(
-            server_time=server_time,
+            server_time,
         )
 
         d = unread_properties(

@@ -56,8 +56,8 @@ class SuccessResponse:
         server_time = datetime.datetime.fromisoformat(src_dict["serverTime"])
 
         success_response = cls(
-            result=result,
-            server_time=server_time,
+            result,
+            server_time,
         )
 
         d = unread_properties(

@@ -66,9 +66,9 @@ class TriggerOptions:
         trigger_signal = TriggerOptionsTriggerSignal(src_dict["triggerSignal"])
 
         trigger_options = cls(
-            trigger_price=trigger_price,
-            trigger_side=trigger_side,
-            trigger_signal=trigger_signal,
+            trigger_price,
+            trigger_side,
+            trigger_signal,
         )
 
         d = unread_properties(
