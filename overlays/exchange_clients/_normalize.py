@@ -51,6 +51,8 @@ _ISO_DATETIME = re.compile(
     re.ASCII,
 )
 
+_KRAKEN_ISO_LENGTH = len("2026-11-22T10:00:00.000Z")
+
 _DIGITS = re.compile(r"\d+", re.ASCII)
 
 _MAX_CAUSE_CHARS = 300
@@ -261,11 +263,22 @@ def utc_from_iso(value: object, field: str) -> datetime:
     if not isinstance(value, str):
         msg = f"{field!r}: expected an ISO-8601 date-time string, got {type(value).__name__}"
         raise TypeError(msg)
-    if not _ISO_DATETIME.fullmatch(value):
+    # Kraken's own shape, milliseconds and Z, is told by its separators alone: between them fromisoformat takes
+    # ASCII digits only, which is what the regular expression asks there (tests/exchange_clients/
+    # test_normalize_checks.py holds the two paths against each other). The expression cost half of this function.
+    in_kraken_shape = len(value) == _KRAKEN_ISO_LENGTH and value[4:20:3] == "--T::." and value[23] == "Z"
+    if not in_kraken_shape and not _ISO_DATETIME.fullmatch(value):
         msg = f"{field!r}: not an ISO-8601 date-time with at most microseconds: {value!r:.60}"
         raise ValueError(msg)
-    moment = datetime.fromisoformat(value)
-    if moment.tzinfo is None:
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError as error:  # a digit that is not one, or a month 13: name the field, as every check here does
+        msg = f"{field!r}: {error}"
+        raise ValueError(msg) from None
+    offset = moment.tzinfo
+    if offset is UTC:  # "Z": astimezone would work out the offset of UTC to UTC, a third of this function
+        return moment
+    if offset is None:
         return moment.replace(tzinfo=UTC)
     return moment.astimezone(UTC)
 

@@ -22,6 +22,7 @@ from exchange_clients._normalize import (
     load_object,
     not_negative,
     number,
+    utc_from_iso,
     utc_from_milliseconds,
     utc_from_seconds,
 )
@@ -147,3 +148,53 @@ def test_load_object_reads_every_form_of_an_object(raw: Any) -> None:
 def test_load_object_refuses_what_is_not_an_object(raw: Any) -> None:
     with pytest.raises(TypeError, match="expected a JSON object"):
         load_object(raw, lambda content: [1] if content == b"[1]" else "text")
+
+
+# The grammar utc_from_iso documents, written out independently of its fast path.
+ISO_GRAMMAR = re.compile(
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]{1,6})?(?:Z|[+-][0-9]{2}:[0-9]{2})?"
+)
+
+# Characters for the places of Kraken's "2026-11-22T10:00:00.000Z": digits, the separators in the wrong places, and
+# the near misses fromisoformat might take (non-ASCII digits: Arabic-Indic three, fullwidth one; signs, space, W).
+NEAR_ISO_CHARACTERS = "0123456789-T:.Z+ W,\u0663\uff11"
+
+
+def _reference_utc(value: str) -> object:
+    """What utc_from_iso must give: the grammar checked, then fromisoformat, then UTC; or the error type."""
+    if not ISO_GRAMMAR.fullmatch(value):
+        return ValueError
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return ValueError
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+KRAKEN_SHAPE = "2026-11-22T10:00:00.000Z"
+
+
+@st.composite
+def _near_kraken_times(draw: st.DrawFn) -> str:
+    """Kraken's shape with some places redrawn: its separators kept or not, its digits replaced or not."""
+    places = list(KRAKEN_SHAPE)
+    for index in draw(st.sets(st.integers(0, len(places) - 1), max_size=4)):
+        places[index] = draw(st.sampled_from(NEAR_ISO_CHARACTERS))
+    return "".join(places)
+
+
+@given(_near_kraken_times() | st.text(alphabet=NEAR_ISO_CHARACTERS, min_size=20, max_size=32))
+@example("2026-11-22T10:00:00.000Z")
+@example("2026-11-22T1\uff11:00:00.000Z")
+@example("2026-11-22T10:00:00.0a0Z")
+@example("2026-W47-1T10:00:00.000Z")
+@example("2026-11-22T10:00:00.000+00:00")
+def test_utc_from_iso_takes_exactly_the_documented_grammar(value: str) -> None:
+    expected = _reference_utc(value)
+    if expected is ValueError:
+        with pytest.raises(ValueError, match="timestamp"):
+            utc_from_iso(value, "timestamp")
+    else:
+        moment = utc_from_iso(value, "timestamp")
+        assert moment == expected
+        assert moment.tzinfo is UTC
