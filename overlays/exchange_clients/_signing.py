@@ -98,19 +98,19 @@ class _PaddedKeyMac:
 
     def digest(self, message: bytes) -> bytes:
         """The HMAC of `message`."""
-        inner = self._inner.copy()
-        inner.update(message)
-        outer = self._outer.copy()
-        outer.update(inner.digest())
-        return outer.digest()
+        return self._finished(message).digest()
 
     def hexdigest(self, message: bytes) -> str:
         """The HMAC of `message` in lowercase hex."""
+        return self._finished(message).hexdigest()
+
+    def _finished(self, message: bytes) -> _Hash:
+        """The outer hash over the inner one of `message`, ready to be read out."""
         inner = self._inner.copy()
         inner.update(message)
         outer = self._outer.copy()
         outer.update(inner.digest())
-        return outer.hexdigest()
+        return outer
 
 
 try:
