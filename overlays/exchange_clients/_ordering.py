@@ -16,7 +16,7 @@ import asyncio
 import threading
 import weakref
 from asyncio import _get_running_loop  # in asyncio.events.__all__, for libraries
-from contextlib import AbstractContextManager, nullcontext
+from contextlib import AbstractContextManager
 from typing import Protocol
 
 import attrs
@@ -94,9 +94,6 @@ def _exit_if_entered(held: AbstractContextManager[object], entering: asyncio.Fut
         held.__exit__(None, None, None)
 
 
-_UNLOCKED = nullcontext()
-
-
 class OrderedSigningAuth(SigningAuth):
     """
     A signer whose key's requests stay in nonce order.
@@ -120,7 +117,7 @@ class OrderedSigningAuth(SigningAuth):
         # finish while this thread blocks it, so waiting could deadlock. Go unlocked; Gemini's resend on
         # InvalidNonce covers the rare overtaking. (asyncio's own check without the exception get_running_loop
         # raises outside a loop, which cost more than the rest of the lock handling.)
-        locks = self._ordered.locks if _get_running_loop() is None else _NOT_LOCKED
+        locks = self._ordered.locks if _get_running_loop() is None else _UNLOCKED
         # acquire and release in try/finally, not a with block: on the way out (httpx closes the flow, or a
         # transport error does) the with block's exit handling cost a fifteenth of Gemini's signing flow.
         locks.acquire()
@@ -171,15 +168,20 @@ class Lock(Protocol):
         ...
 
 
-class _NotLocked:
+class _Unlocked(AbstractContextManager[object]):
+    """What is held where nothing is: a blocking call from inside an event loop, or no nonce store's file lock."""
+
     def acquire(self) -> None:
         pass
 
     def release(self) -> None:
         pass
 
+    def __exit__(self, *exc_info: object) -> None:
+        pass
 
-_NOT_LOCKED = _NotLocked()
+
+_UNLOCKED = _Unlocked()
 
 
 class _ThreadThenFileLock:
