@@ -78,6 +78,15 @@ def test_signed_headers_replace_duplicates_of_a_name() -> None:
     assert headers["other"] == "x"
 
 
+def test_signed_headers_refuse_a_wrong_count_and_change_nothing() -> None:
+    """Two signed values, no fewer: a call with one fails before any header is touched."""
+    headers = httpx.Headers({"A": "1"})
+
+    with pytest.raises(TypeError, match="second"):
+        SignedHeaders({"K": "key"}, "B", "C").set(headers, b"only one")  # type: ignore[call-arg]
+    assert headers.multi_items() == [("a", "1")]
+
+
 def test_signed_headers_repr_names_no_value() -> None:
     writer = SignedHeaders({"X-Api-Key": "fake-api-key-value"}, "X-Timestamp", "X-Signature")
 
