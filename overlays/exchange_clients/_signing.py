@@ -20,26 +20,27 @@ Flow = Generator[httpx.Request, httpx.Response, None]
 AsyncFlow = AsyncGenerator[httpx.Request, httpx.Response]
 
 
-class _Hash(Protocol):
+class Digest(Protocol):
+    """A finished HMAC (or hash): its bytes, or them in lowercase hex."""
+
+    def digest(self) -> bytes: ...
+    def hexdigest(self) -> str: ...
+
+
+class _Hash(Digest, Protocol):
     @property
     def name(self) -> str: ...
     @property
     def block_size(self) -> int: ...
     def copy(self) -> _Hash: ...
     def update(self, message: bytes, /) -> None: ...
-    def digest(self) -> bytes: ...
-    def hexdigest(self) -> str: ...
 
 
 class KeyedMac(Protocol):
     """An HMAC whose key is prepared once per secret, for signing many messages with it."""
 
-    def digest(self, message: bytes) -> bytes:
-        """The HMAC of `message`."""
-        ...
-
-    def hexdigest(self, message: bytes) -> str:
-        """The HMAC of `message` in lowercase hex."""
+    def of(self, message: bytes) -> Digest:
+        """The HMAC of `message`, to be read out with `digest()` or `hexdigest()`."""
         ...
 
 
@@ -96,16 +97,8 @@ class _PaddedKeyMac:
     def __repr__(self) -> str:
         return f"KeyedMac(hmac-{self._inner.name})"
 
-    def digest(self, message: bytes) -> bytes:
-        """The HMAC of `message`."""
-        return self._finished(message).digest()
-
-    def hexdigest(self, message: bytes) -> str:
-        """The HMAC of `message` in lowercase hex."""
-        return self._finished(message).hexdigest()
-
-    def _finished(self, message: bytes) -> _Hash:
-        """The outer hash over the inner one of `message`, ready to be read out."""
+    def of(self, message: bytes) -> Digest:
+        """The outer hash over the inner one of `message`: the HMAC, ready to be read out."""
         inner = self._inner.copy()
         inner.update(message)
         outer = self._outer.copy()
@@ -134,17 +127,11 @@ class _OpenSslMac:
     def __repr__(self) -> str:
         return f"KeyedMac({self._keyed.name})"
 
-    def digest(self, message: bytes) -> bytes:
-        """The HMAC of `message`."""
+    def of(self, message: bytes) -> Digest:
+        """The HMAC of `message`, to be read out."""
         mac = self._keyed.copy()
         mac.update(message)
-        return mac.digest()
-
-    def hexdigest(self, message: bytes) -> str:
-        """The HMAC of `message` in lowercase hex."""
-        mac = self._keyed.copy()
-        mac.update(message)
-        return mac.hexdigest()
+        return mac
 
 
 class SignedHeaders:

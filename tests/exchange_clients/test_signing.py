@@ -117,8 +117,8 @@ def test_keyed_mac_equals_hmac(implementation: str, digest: str, secret: bytes, 
     mac = MAC_IMPLEMENTATIONS[implementation](secret, digest)
 
     for message in messages:
-        assert mac.digest(message) == hmac.digest(secret, message, digest)
-        assert mac.hexdigest(message) == hmac.new(secret, message, digest).hexdigest()
+        assert mac.of(message).digest() == hmac.digest(secret, message, digest)
+        assert mac.of(message).hexdigest() == hmac.new(secret, message, digest).hexdigest()
 
 
 @pytest.mark.parametrize("digest", ["sha256", "sha384", "sha512"])
@@ -137,7 +137,7 @@ def test_without_cpythons_sha2_the_mac_is_openssls(monkeypatch: pytest.MonkeyPat
     mac = keyed_mac(b"fake-secret", "sha384")
 
     assert type(mac) is _OpenSslMac
-    assert mac.hexdigest(b"message") == hmac.new(b"fake-secret", b"message", "sha384").hexdigest()
+    assert mac.of(b"message").hexdigest() == hmac.new(b"fake-secret", b"message", "sha384").hexdigest()
 
 
 JSON_VALUES = st.recursive(

@@ -46,7 +46,7 @@ def sign(parameters: str, api_secret: str) -> str:
 
 
 def _signature(parameters: str, mac: KeyedMac) -> str:
-    return mac.hexdigest(parameters.encode())
+    return mac.of(parameters.encode()).hexdigest()
 
 
 def signed_parameters(request: httpx.Request) -> str:

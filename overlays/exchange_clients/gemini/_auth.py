@@ -48,7 +48,7 @@ class GeminiCredentials:
 def sign_payload(payload: bytes, api_secret: str) -> tuple[str, str]:
     """Return (X-GEMINI-PAYLOAD, X-GEMINI-SIGNATURE): the payload in base64 and the hex HMAC-SHA384 of that text."""
     encoded = binascii.b2a_base64(payload, newline=False)
-    return encoded.decode("ascii"), keyed_mac(api_secret.encode(), "sha384").hexdigest(encoded)
+    return encoded.decode("ascii"), keyed_mac(api_secret.encode(), "sha384").of(encoded).hexdigest()
 
 
 def payload_json(body: bytes, path: str, nonce: int, account: str | None) -> bytes:
@@ -147,7 +147,7 @@ class GeminiAuth(OrderedSigningAuth):
         if signed is None:
             signed = _rewritten(body, url.path, nonce, self._account)
         encoded = binascii.b2a_base64(signed, newline=False)
-        self._headers.set(request.headers, encoded, self._mac.hexdigest(encoded).encode())
+        self._headers.set(request.headers, encoded, self._mac.of(encoded).hexdigest().encode())
         request.stream = _EMPTY
         request._content = b""  # noqa: SLF001 - httpx keeps the read body here; the payload now lives in a header
 

@@ -66,7 +66,7 @@ def sign(post_data: str, nonce: str, endpoint_path: str, secret: bytes) -> str:
 
 def _authent(post_data: str, nonce: str, endpoint_path: str, mac: KeyedMac) -> bytes:
     digest = hashlib.sha256((post_data + nonce + endpoint_path).encode()).digest()
-    return binascii.b2a_base64(mac.digest(digest), newline=False)
+    return binascii.b2a_base64(mac.of(digest).digest(), newline=False)
 
 
 def endpoint_path(url_path: str) -> str:
