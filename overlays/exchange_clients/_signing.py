@@ -155,6 +155,7 @@ class SignedHeaders:
         ]
         self._signed = tuple((raw, raw.lower()) for raw in _ascii([first, second]))
         self._replaced = frozenset(raw.lower() for raw in _ascii([*fixed, first, second]))
+        self._replaced_by_spelling: dict[bytes, bool] = {}
 
     def __repr__(self) -> str:
         # Names only: a fixed value can be an API key.
@@ -163,12 +164,32 @@ class SignedHeaders:
 
     def set(self, headers: httpx.Headers, first: bytes, second: bytes) -> None:
         """Write the fixed headers and the signed values (bytes, as they go on the wire), replacing same-named ones."""
-        kept = [item for item in headers._list if item[1] not in self._replaced]  # noqa: SLF001 - see the class
+        items = headers._list  # noqa: SLF001 - see the class
+        # Whether a header is replaced, by its name as spelled: httpx lowercases every name anew for each request, so
+        # a lookup by the lowercased name hashes new bytes every time (a fifth of this method), while the spelled
+        # names mostly are the client's own, the same objects on every request with their hash kept.
+        replaced_by_spelling = self._replaced_by_spelling
+        try:
+            kept = [item for item in items if not replaced_by_spelling[item[0]]]
+        except KeyError:
+            kept = self._kept_learning_spellings(items)
         kept += self._fixed
         (first_name, first_lowered), (second_name, second_lowered) = self._signed
         kept.append((first_name, first_lowered, first))
         kept.append((second_name, second_lowered, second))
         headers._list = kept  # noqa: SLF001
+
+    def _kept_learning_spellings(self, items: list[tuple[bytes, bytes, bytes]]) -> list[tuple[bytes, bytes, bytes]]:
+        """The headers not replaced, told by their lowercased names; their spellings are remembered for next time."""
+        replaced_by_spelling = self._replaced_by_spelling
+        if len(replaced_by_spelling) >= _MAX_SPELLINGS:  # names come from the caller's code, but never grow unbounded
+            replaced_by_spelling.clear()
+        for spelled, lowered, _ in items:
+            replaced_by_spelling[spelled] = lowered in self._replaced
+        return [item for item in items if item[1] not in self._replaced]
+
+
+_MAX_SPELLINGS = 256
 
 
 def _ascii(names: Iterable[str]) -> list[bytes]:

@@ -13,6 +13,7 @@ import json
 import logging
 import threading
 import time
+import unittest.mock
 from typing import Any
 
 import httpx
@@ -76,6 +77,32 @@ def test_signed_headers_replace_duplicates_of_a_name() -> None:
     assert headers.get_list("authent") == ["signed"]
     assert headers.get_list("apikey") == ["new"]
     assert headers["other"] == "x"
+
+
+# Names that differ only in case are the same header: each spelling of a replaced name is replaced.
+SPELLED_NAMES = st.sampled_from(["apikey", "nonce", "authent", "other", "x-custom"]).flatmap(
+    lambda name: st.tuples(*(st.sampled_from([letter.lower(), letter.upper()]) for letter in name)).map("".join)
+)
+
+
+@given(
+    requests=st.lists(
+        st.lists(st.tuples(SPELLED_NAMES, st.text(alphabet="abc", max_size=3)), max_size=6), min_size=1, max_size=8
+    )
+)
+def test_signed_headers_tell_a_replaced_name_however_it_is_spelled(requests: list[list[tuple[str, str]]]) -> None:
+    """One writer over many requests, with more spellings than it remembers: always the headers __setitem__ keeps."""
+    writer = SignedHeaders({"APIKey": "new"}, "Nonce", "Authent")
+    with unittest.mock.patch.object(signing_module, "_MAX_SPELLINGS", 3):
+        for items in requests:
+            headers = httpx.Headers(items)
+            kept = [
+                (name, value) for name, value in headers.raw if name.lower() not in {b"apikey", b"nonce", b"authent"}
+            ]
+
+            writer.set(headers, b"3", b"signed")
+
+            assert headers.raw == [*kept, (b"APIKey", b"new"), (b"Nonce", b"3"), (b"Authent", b"signed")]
 
 
 def test_signed_headers_refuse_a_wrong_count_and_change_nothing() -> None:
