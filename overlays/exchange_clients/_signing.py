@@ -169,8 +169,11 @@ class SignedHeaders:
         # a lookup by the lowercased name hashes new bytes every time (a fifth of this method), while the spelled
         # names mostly are the client's own, the same objects on every request with their hash kept.
         replaced_by_spelling = self._replaced_by_spelling
+        kept = []
         try:
-            kept = [item for item in items if not replaced_by_spelling[item[0]]]
+            for item in items:  # a loop, not a comprehension: that builds a function per call on Python 3.11
+                if not replaced_by_spelling[item[0]]:
+                    kept.append(item)  # noqa: PERF401 - see the loop
         except KeyError:
             kept = self._kept_learning_spellings(items)
         kept += self._fixed
