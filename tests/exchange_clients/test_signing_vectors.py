@@ -60,6 +60,28 @@ def test_gemini_auth_flow_moves_the_body_into_a_signed_payload() -> None:
     assert signed.headers["Content-Length"] == "0"
 
 
+def test_gemini_payload_names_each_requests_decoded_path() -> None:
+    """One signer, URLs escaped differently or with a query: each payload's `request` is that url.path."""
+    credentials = gemini.GeminiCredentials(api_key="account-test-key", api_secret="conformance-api-secret")
+    auth = gemini.GeminiAuth(credentials, nonce=lambda: 1700000000002)
+    urls = [
+        "https://api.gemini.com/v1/order/status",
+        "https://api.gemini.com/v1/order/status?x=1",
+        "https://api.gemini.com/v1/order/st%61tus",
+        "https://api.gemini.com/v1/orders/a%20b",
+        "https://api.gemini.com/v1/orders/a%20b?x=%2F",
+        "https://api.gemini.com/v1/orders/a%20c",
+        "https://api.gemini.com/v1/order/status",
+        "https://api.gemini.com",
+    ]
+
+    for url in urls:
+        signed = _drive(auth, httpx.Request("POST", url, json={"order_id": 1}))
+
+        payload = json.loads(base64.b64decode(signed.headers["X-GEMINI-PAYLOAD"]))
+        assert payload["request"] == httpx.URL(url).path, url
+
+
 def test_gemini_conformance_vector_with_compact_json() -> None:
     """The self-computed vector from Gemini's conformance inputs (string nonce, wide order_id) matches."""
     payload = b'{"request":"/v1/order/status","nonce":"1700000000002","order_id":9007199254740993}'

@@ -131,7 +131,7 @@ class GeminiAuth(OrderedSigningAuth):
         )
         self._ordered = OrderedNonces.for_key("gemini", credentials.api_key, nonce=nonce, nonce_store=nonce_store)
         self._account = credentials.account
-        self._request_prefixes: dict[bytes, bytes] = {}
+        self._request_prefixes: dict[str, bytes] = {}
 
     def __repr__(self) -> str:
         return f"GeminiAuth({self._credentials!r})"
@@ -139,11 +139,14 @@ class GeminiAuth(OrderedSigningAuth):
     def sign(self, request: httpx.Request, body: bytes) -> None:
         """Move `body` into the signed payload header, with a fresh nonce, and empty the body."""
         url = request.url
-        # By the raw path: url.path percent-decodes through urllib on every call, a tenth of the signature on a
-        # fresh request; one raw path (query included) always decodes to the same path.
-        request_prefix = self._request_prefixes.get(url.raw_path)
+        # By the path as written in the URL, percent-escapes and all, which always decodes to the same url.path:
+        # url.path percent-decodes through urllib on every call, a tenth of the signature on a fresh request. It is
+        # read from the parsed URL that httpx's own url.raw_path reads (httpx is pinned below 0.29): that property's
+        # call, query and encoding were another thirtieth.
+        raw_path = url._uri_reference.path  # noqa: SLF001
+        request_prefix = self._request_prefixes.get(raw_path)
         if request_prefix is None:
-            request_prefix = self._request_prefix_of(url)
+            request_prefix = self._request_prefix_of(raw_path, url.path)
         nonce = self._ordered.nonce()
         signed = _spliced(body, request_prefix, nonce) if self._account is None else None
         if signed is None:
@@ -153,10 +156,10 @@ class GeminiAuth(OrderedSigningAuth):
         request.stream = _EMPTY
         request._content = b""  # noqa: SLF001 - httpx keeps the read body here; the payload now lives in a header
 
-    def _request_prefix_of(self, url: httpx.URL) -> bytes:
+    def _request_prefix_of(self, raw_path: str, path: str) -> bytes:
         if len(self._request_prefixes) >= _MAX_PATHS:  # Gemini has a few dozen private paths; never grow unbounded
             self._request_prefixes.clear()
-        prefix = self._request_prefixes[url.raw_path] = _request_prefix(url.path)
+        prefix = self._request_prefixes[raw_path] = _request_prefix(path)
         return prefix
 
     def should_resend(self, response: httpx.Response) -> bool:
