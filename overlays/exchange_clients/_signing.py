@@ -165,9 +165,9 @@ class SignedHeaders:
     def set(self, headers: httpx.Headers, first: bytes, second: bytes) -> None:
         """Write the fixed headers and the signed values (bytes, as they go on the wire), replacing same-named ones."""
         items = headers._list  # noqa: SLF001 - see the class
-        # Whether a header is replaced, by its name as spelled: httpx lowercases every name anew for each request, so
-        # a lookup by the lowercased name hashes new bytes every time (a fifth of this method), while the spelled
-        # names mostly are the client's own, the same objects on every request with their hash kept.
+        # Whether a header is replaced, by its name as spelled: httpx lowercases every name anew for each request,
+        # so a lookup by the lowercased name hashes new bytes every time (1.4k of this method's 9.4k instructions),
+        # while the spelled names mostly are the client's own, the same objects on every request with their hash kept.
         replaced_by_spelling = self._replaced_by_spelling
         kept = []
         try:
