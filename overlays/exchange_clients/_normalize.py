@@ -17,7 +17,7 @@ from decimal import MAX_EMAX, MAX_PREC, MIN_EMIN, Context, Decimal, Inexact, Inv
 from typing import Any
 
 from exchange_clients._errors import UnexpectedResponseError
-from exchange_clients._order import Exchange
+from exchange_clients._order import Exchange, OrderStatus
 
 
 MALFORMED = (KeyError, TypeError, ValueError, ArithmeticError, AttributeError, RecursionError)
@@ -301,3 +301,24 @@ def average_price(price: Decimal, filled: Decimal | None) -> Decimal | None:
     price, so while `filled` is zero the normalized order says None, whatever digits were sent.
     """
     return None if filled == 0 else price
+
+
+def status_with_fills(table: Mapping[str, OrderStatus]) -> Callable[[str, Decimal | None], OrderStatus]:
+    """
+    The status reader of an exchange that reports a working order the same before and after a fill.
+
+    It gives the status `table` has for a raw status (UNKNOWN for one it lacks), and PARTIALLY_FILLED for an OPEN
+    order with a fill (Kraken, Derive).
+    """
+
+    def normalized_status(raw_status: str, filled: Decimal | None) -> OrderStatus:
+        status = table.get(raw_status, _UNKNOWN_STATUS)
+        if status is _OPEN and filled:
+            return _PARTIALLY_FILLED
+        return status
+
+    return normalized_status
+
+
+# Read once: on CPython 3.11 each `Enum.MEMBER` read goes through EnumType.__getattr__'s hook (about 65 ns).
+_UNKNOWN_STATUS, _OPEN, _PARTIALLY_FILLED = OrderStatus.UNKNOWN, OrderStatus.OPEN, OrderStatus.PARTIALLY_FILLED

@@ -5,9 +5,9 @@ Derive's order statuses and the normalized status each one means.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from decimal import Decimal
 from types import MappingProxyType
 
+from exchange_clients._normalize import status_with_fills
 from exchange_clients._order import OrderStatus
 
 
@@ -29,13 +29,5 @@ STATUS_TABLE: Mapping[str, OrderStatus] = MappingProxyType(
 """Every `order_status` value of Derive's `OrderStatus` the normalization knows; anything else is UNKNOWN."""
 
 
-def normalized_status(raw_status: str, filled: Decimal | None) -> OrderStatus:
-    """The status for Derive's `raw_status`, PARTIALLY_FILLED for a working order with a fill."""
-    status = STATUS_TABLE.get(raw_status, _UNKNOWN)
-    if status is _OPEN and filled:
-        return _PARTIALLY_FILLED
-    return status
-
-
-# Read once: on CPython 3.11 each `Enum.MEMBER` read goes through EnumType.__getattr__'s hook (about 65 ns).
-_UNKNOWN, _OPEN, _PARTIALLY_FILLED = OrderStatus.UNKNOWN, OrderStatus.OPEN, OrderStatus.PARTIALLY_FILLED
+normalized_status = status_with_fills(STATUS_TABLE)
+"""The status for Derive's raw status, PARTIALLY_FILLED for an order on the book with a fill."""
