@@ -91,7 +91,7 @@ SPELLED_NAMES = st.sampled_from(["apikey", "nonce", "authent", "other", "x-custo
     )
 )
 def test_signed_headers_tell_a_replaced_name_however_it_is_spelled(requests: list[list[tuple[str, str]]]) -> None:
-    """One writer over many requests, with more spellings than it remembers: always the headers __setitem__ keeps."""
+    """One writer over many requests, more spellings than it remembers: it keeps what a lowercased-name test keeps."""
     writer = SignedHeaders({"APIKey": "new"}, "Nonce", "Authent")
     with unittest.mock.patch.object(signing_module, "_MAX_SPELLINGS", 3):
         for items in requests:
