@@ -97,26 +97,71 @@ def dump_yaml(document: Any) -> str:
     return yaml.dump(document, Dumper=_ExactDumper, sort_keys=False, allow_unicode=True, width=1000)
 
 
+# Patch operations that address a list element by its value, not its position: an unrelated upstream change (a
+# field added to or removed from `required`) must not move what a patch tests or removes.
+_ITEM_OPERATIONS = frozenset({"test-item", "remove-item"})
+
+
+def _list_at(document: Any, pointer: str) -> list[Any]:
+    target = document
+    for part in pointer.removeprefix("/").split("/") if pointer not in ("", "/") else []:
+        key = part.replace("~1", "/").replace("~0", "~")
+        if isinstance(target, dict) and key in target:
+            target = target[key]
+        elif isinstance(target, list) and key.isdigit() and int(key) < len(target):
+            target = target[int(key)]
+        else:
+            msg = f"{pointer} does not exist"
+            raise KeyError(msg)
+    if not isinstance(target, list):
+        msg = f"{pointer} is not a list"
+        raise TypeError(msg)
+    return target
+
+
+def _apply_item_operation(document: Any, operation: dict[str, Any]) -> None:
+    items = _list_at(document, str(operation.get("path", "")))
+    value = operation.get("value")
+    if value not in items:
+        msg = f"{operation['path']} does not contain {value!r}"
+        raise KeyError(msg)
+    if operation["op"] == "remove-item":
+        items.remove(value)
+
+
 def apply_patches(exchange: str, document: dict[str, Any], specs_dir: Path = SPECS_DIR) -> dict[str, Any]:
-    """Apply the exchange's RFC 6902 patches in order; a patch that no longer applies is named in the error."""
+    """Apply the exchange's patches in order; a patch that no longer applies is named in the error.
+
+    A patch is a list of RFC 6902 operations, plus `test-item` and `remove-item`, which find a list element by
+    its value (`{op: remove-item, path: /components/schemas/X/required, value: field}`).
+    """
     for path in patch_paths(exchange, specs_dir):
         operations = load_yaml(path.read_text(encoding="utf-8"))
-        try:
-            JSONPatch(operations).apply(document)
-        except (JSONPatchError, KeyError, IndexError, TypeError) as error:
-            relative = path.relative_to(specs_dir.parent) if specs_dir.parent in path.parents else path
-            msg = f"patch {relative} no longer applies to {exchange}'s spec: {error}"
-            raise SpecError(msg) from error
+        for index, operation in enumerate(operations):
+            try:
+                if isinstance(operation, dict) and operation.get("op") in _ITEM_OPERATIONS:
+                    _apply_item_operation(document, operation)
+                else:
+                    JSONPatch([operation]).apply(document)
+            except (JSONPatchError, KeyError, IndexError, TypeError) as error:
+                relative = path.relative_to(specs_dir.parent) if specs_dir.parent in path.parents else path
+                msg = f"patch {relative} (operation {index + 1}) no longer applies to {exchange}'s spec: {error}"
+                raise SpecError(msg) from error
+    return document
+
+
+def unpatched_spec(exchange: str, specs_dir: Path = SPECS_DIR) -> dict[str, Any]:
+    """The spec file as written, before its patches."""
+    document = load_yaml(spec_path(exchange, specs_dir).read_text(encoding="utf-8"))
+    if not isinstance(document, dict):
+        msg = f"{spec_path(exchange, specs_dir)} is not an OpenAPI document"
+        raise SpecError(msg)
     return document
 
 
 def resolved_spec(exchange: str, specs_dir: Path = SPECS_DIR) -> dict[str, Any]:
     """The document the generator reads: the spec file with its patches applied."""
-    document = load_yaml(spec_path(exchange, specs_dir).read_text(encoding="utf-8"))
-    if not isinstance(document, dict):
-        msg = f"{spec_path(exchange, specs_dir)} is not an OpenAPI document"
-        raise SpecError(msg)
-    return apply_patches(exchange, document, specs_dir)
+    return apply_patches(exchange, unpatched_spec(exchange, specs_dir), specs_dir)
 
 
 def sha256_of(path: Path) -> str:
@@ -150,4 +195,33 @@ def manifest_mismatches(specs_dir: Path = SPECS_DIR) -> list[str]:
             problems.append(
                 f"specs/{exchange}/openapi.yaml has sha256 {actual}, specs/manifest.toml records {entry['sha256']}"
             )
+        problems += _upstream_mismatches(exchange, entry.get("upstream"), specs_dir)
+    return problems
+
+
+def _upstream_mismatches(exchange: str, entry: object, specs_dir: Path) -> list[str]:
+    """The vendored upstream files are unchanged: each one listed with its sha256, and nothing unlisted."""
+    folder = specs_dir / exchange / "upstream"
+    on_disk = {path.relative_to(folder).as_posix(): path for path in folder.rglob("*") if path.is_file()}
+    if not isinstance(entry, dict):
+        # A string says why there is no upstream document (DigiFinex publishes none).
+        if on_disk or not isinstance(entry, str):
+            return [
+                f"specs/manifest.toml entry {exchange} needs an upstream table, or a string saying why there is none"
+            ]
+        return []
+    recorded: dict[str, str] = entry.get("sha256", {})
+    problems = [
+        f"specs/{exchange}/upstream/{name} is not in specs/manifest.toml"
+        for name in sorted(on_disk.keys() - recorded.keys())
+    ]
+    problems += [
+        f"specs/{exchange}/upstream/{name} is in specs/manifest.toml but missing"
+        for name in sorted(recorded.keys() - on_disk.keys())
+    ]
+    problems += [
+        f"specs/{exchange}/upstream/{name} has changed: upstream documents are vendored unchanged (sha256 {digest})"
+        for name, digest in sorted(recorded.items())
+        if name in on_disk and sha256_of(on_disk[name]) != digest
+    ]
     return problems
