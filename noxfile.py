@@ -15,7 +15,7 @@ nox.needs_version = ">=2025.5.1"
 nox.options.default_venv_backend = "uv|virtualenv"
 nox.options.reuse_venv = "yes"
 nox.options.error_on_external_run = True
-nox.options.sessions = ["lint", "typecheck", "check_generated", "tests"]
+nox.options.sessions = ["lint", "typecheck", "check_generated", "check_upstream", "tests"]
 
 PYPROJECT = nox.project.load_toml("pyproject.toml")
 
@@ -40,6 +40,14 @@ def generate(session: nox.Session) -> None:
 def check_generated(session: nox.Session) -> None:
     """Fail when generated/ or specs/manifest.toml no longer match specs/."""
     _generate(session, "check")
+
+
+@nox.session
+def check_upstream(session: nox.Session) -> None:
+    """Fail on any difference from the exchanges' own documents not declared in specs/<exchange>/divergences.yaml."""
+    # The project itself: the error codes upstream documents are looked up in the overlay's ERROR_TABLE.
+    session.install(".")
+    _generate(session, "upstream")
 
 
 @nox.session

@@ -6,6 +6,8 @@ check:    regenerate into a temporary directory and fail, naming every differing
           stale or a spec no longer matches its sha256 in specs/manifest.toml.
 diff:     report what changed in each spec (after patches) since BASE, classified for client code
           (`diff [BASE] [--json] [--fail-on breaking|attention] [--exchange EX]`).
+upstream: hold each spec against the exchange's own published document and fail on every difference that
+          specs/<exchange>/divergences.yaml does not declare (`upstream [EXCHANGE ...]`).
 update:   replace one spec with a new file, update the manifest, regenerate, type-check the overlay against the
           new code and print the diff report; on any failure the tree is left as it was (`update EXCHANGE FILE`).
 """
@@ -23,6 +25,7 @@ from codegen.generator import GenerationError, generate
 from codegen.spec_diff import GitError, Severity, diff_revision, to_json, to_markdown
 from codegen.specs import EXCHANGES, GENERATED_DIR, ROOT, SPECS_DIR, SpecError, manifest_mismatches, package_name
 from codegen.update_spec import UpdateError, update_spec
+from codegen.upstream import check as check_upstream
 
 
 def _generate(exchanges: list[str], generated_dir: Path, specs_dir: Path) -> int:
@@ -47,6 +50,16 @@ def _check(exchanges: list[str], generated_dir: Path, specs_dir: Path) -> int:
         print("Run `nox -s generate` and commit the result (after updating specs/manifest.toml).", file=sys.stderr)
         return 1
     print(f"generated/ matches specs/ for {', '.join(exchanges)}")
+    return 0
+
+
+def _upstream(exchanges: list[str], _generated_dir: Path, specs_dir: Path) -> int:
+    problems = [problem for exchange in exchanges for problem in check_upstream(exchange, specs_dir)]
+    if problems:
+        print("specs/ differs from the exchanges' own documents:", *problems, sep="\n  ", file=sys.stderr)
+        print("Fix the spec, or declare the difference in specs/<exchange>/divergences.yaml.", file=sys.stderr)
+        return 1
+    print(f"specs/ matches the exchanges' own documents, but for declared divergences, for {', '.join(exchanges)}")
     return 0
 
 
@@ -80,9 +93,9 @@ def _update(options: argparse.Namespace) -> int:
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m codegen", description=__doc__.strip().splitlines()[0])
-    commands = parser.add_subparsers(dest="command", required=True, metavar="{generate,check,diff,update}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="{generate,check,upstream,diff,update}")
     exchange_help = f"any of {', '.join(EXCHANGES)}"
-    for name in ("generate", "check"):
+    for name in ("generate", "check", "upstream"):
         command = commands.add_parser(name)
         command.add_argument("exchanges", nargs="*", metavar="EXCHANGE", help=exchange_help)
         command.add_argument("--generated-dir", type=Path, default=GENERATED_DIR, help=argparse.SUPPRESS)
@@ -119,7 +132,7 @@ def main(argv: list[str] | None = None) -> int:
     if unknown:
         parser.error(f"unknown exchange {', '.join(unknown)}; choose from {', '.join(EXCHANGES)}")
     exchanges = [exchange for exchange in EXCHANGES if exchange in options.exchanges] or list(EXCHANGES)
-    command = _generate if options.command == "generate" else _check
+    command = {"generate": _generate, "check": _check, "upstream": _upstream}[options.command]
     try:
         return command(exchanges, options.generated_dir, options.specs_dir)
     except (GenerationError, SpecError) as error:

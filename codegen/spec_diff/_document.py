@@ -21,12 +21,13 @@ def diff_documents(exchange: str, old: dict[str, Any], new: dict[str, Any]) -> l
 
 
 @dataclass(frozen=True, slots=True)
-class _Operation:
+class Operation:
     node: dict[str, Any]
     parameters: dict[tuple[str, str], dict[str, Any]]
 
 
-def _operations(resolver: Resolver) -> dict[str, _Operation]:
+def operations(resolver: Resolver) -> dict[str, Operation]:
+    """Each operation of the document by `METHOD /path`, with its parameters (path-level ones included)."""
     found = {}
     paths = resolver.document.get("paths") or {}
     for path, item_node in paths.items():
@@ -43,7 +44,7 @@ def _operations(resolver: Resolver) -> dict[str, _Operation]:
                     parameter, _ = resolver.deref(node)
                     if isinstance(parameter, dict) and "name" in parameter:
                         parameters[str(parameter.get("in")), str(parameter["name"])] = parameter
-                found[f"{method.upper()} {path}"] = _Operation(operation, parameters)
+                found[f"{method.upper()} {path}"] = Operation(operation, parameters)
     return found
 
 
@@ -55,7 +56,7 @@ class _DocumentDiff:
         self.changes: list[Change] = []
 
     def run(self) -> list[Change]:
-        before, after = _operations(self.old), _operations(self.new)
+        before, after = operations(self.old), operations(self.new)
         for label, operation in after.items():
             if label not in before:
                 detail = f"operationId {operation.node.get('operationId', '?')}: a new generated function"
@@ -79,7 +80,7 @@ class _DocumentDiff:
         )
         differ.compare(old, new)
 
-    def _operation(self, label: str, before: _Operation, after: _Operation) -> None:
+    def _operation(self, label: str, before: Operation, after: Operation) -> None:
         if after.node.get("deprecated") and not before.node.get("deprecated"):
             detail = "marked deprecated: plan for its removal"
             self._add(Severity.ATTENTION, Category.OPERATIONS, "operation deprecated", label, detail)
