@@ -29,7 +29,7 @@ from codegen.spec_diff._model import Category, Change, ExchangeDiff, GeneratedDi
 from codegen.spec_diff._render import to_json, to_markdown
 from codegen.spec_diff._schema import exact
 from codegen.spec_diff._status_enums import STATUS_ENUMS, StatusEnum
-from codegen.specs import EXCHANGES, SpecError, package_name, resolved_spec, spec_path
+from codegen.specs import EXCHANGES, SpecError, package_name, resolved_spec, spec_path, unpatched_spec
 
 
 __all__ = [
@@ -82,6 +82,17 @@ def _generated_dir(exchange: str, side: Side, scratch: Path) -> tuple[Path | Non
     return scratch, None
 
 
+def _unpatched_changes(exchange: str, base_dir: Path, head_dir: Path) -> list[Change]:
+    try:
+        old, new = unpatched_spec(exchange, base_dir), unpatched_spec(exchange, head_dir)
+    except (OSError, SpecError, yaml.YAMLError):
+        return []
+    return [
+        Change(change.severity, change.category, change.kind, f"{change.where} (without patches)", change.detail)
+        for change in diff_documents(exchange, old, new)
+    ]
+
+
 def compare_exchange(exchange: str, base: Side, head: Side, scratch: Path) -> ExchangeDiff:
     """The classified changes of one exchange's resolved document, and of its generated package when it changed."""
     old, old_error = _resolve(exchange, base.specs_dir)
@@ -95,6 +106,10 @@ def compare_exchange(exchange: str, base: Side, head: Side, scratch: Path) -> Ex
             changes.append(Change(Severity.BREAKING, Category.DOCUMENT, "spec does not resolve", exchange, detail))
     if old_error is None and new_error is None:
         changes += diff_documents(exchange, old, new)
+    else:
+        # A patch that no longer applies must not hide what changed: the documents as written, without their
+        # patches, are still compared field by field, beside the failed patch.
+        changes += _unpatched_changes(exchange, base.specs_dir, head.specs_dir)
 
     if new_error is not None:
         return ExchangeDiff(exchange, tuple(changes), spec_changed=True)  # nothing to generate from

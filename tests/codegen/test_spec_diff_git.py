@@ -121,13 +121,42 @@ def test_removed_field_breaks(repo: Path, capsys: pytest.CaptureFixture[str]) ->
 
 def test_patch_that_no_longer_applies_is_named(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """When a Kraken patch no longer applies in the working tree, the report says which, and it counts as breaking."""
-    _edit(repo, "specs/kraken_futures/patches/001-algoid-property.yaml", (r"required/11", "required/3"))
+    _edit(repo, "specs/kraken_futures/patches/001-algoid-property.yaml", (r"value: algoId", "value: algoIdentifier"))
 
     code, markdown, _ = _diff(repo, capsys, "HEAD", "--fail-on", "breaking")
 
     assert code == 1
     assert "| **breaking** | spec does not resolve |" in markdown
-    assert "patch specs/kraken_futures/patches/001-algoid-property.yaml no longer applies" in markdown
+    assert "patch specs/kraken_futures/patches/001-algoid-property.yaml (operation 1) no longer applies" in markdown
+
+
+REDUCE_ONLY = (r"        reduceOnly:\n          type: boolean\n", "")
+REDUCE_ONLY_REQUIRED = (r"        - reduceOnly\n", "")
+
+
+def test_removed_field_and_new_status_survive_the_patches(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Kraken drops reduceOnly and adds a status: the patches still apply and the report names both changes."""
+    _edit(repo, "specs/kraken_futures/openapi.yaml", REDUCE_ONLY, REDUCE_ONLY_REQUIRED, NEW_STATUS)
+
+    code, markdown, _ = _diff(repo, capsys, "HEAD")
+
+    assert code == 0
+    assert "spec does not resolve" not in markdown
+    assert re.search(r"\| \*\*breaking\*\* \| field removed \| `POST /orders/status [^|]*reduceOnly", markdown)
+    assert re.search(r"\| attention \| status value added \| [^|]*OrderStatusJson[^|]*\| `EXPIRED`", markdown)
+
+
+def test_failed_patch_still_reports_each_field(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """When a patch fails, the documents as written are still compared field by field beside the failure."""
+    _edit(repo, "specs/kraken_futures/openapi.yaml", REDUCE_ONLY, REDUCE_ONLY_REQUIRED, NEW_STATUS)
+    _edit(repo, "specs/kraken_futures/patches/001-algoid-property.yaml", (r"value: algoId", "value: algoIdentifier"))
+
+    code, markdown, _ = _diff(repo, capsys, "HEAD")
+
+    assert code == 0
+    assert "| **breaking** | spec does not resolve |" in markdown
+    assert re.search(r"\| \*\*breaking\*\* \| field removed \| [^|]*reduceOnly[^|]*\(without patches\)", markdown)
+    assert re.search(r"\| attention \| status value added \| [^|]*\(without patches\)[^|]*\| `EXPIRED`", markdown)
 
 
 def test_unchanged_tree_reports_no_change(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
