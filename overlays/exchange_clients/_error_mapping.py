@@ -13,7 +13,6 @@ from exchange_clients._errors import (
     ExchangeError,
     ExchangeUnavailableError,
     InvalidRequestError,
-    OrderNotFoundError,
     PermissionDeniedError,
     RateLimitError,
     UnexpectedResponseError,
@@ -24,7 +23,10 @@ _STATUS_CLASSES: Mapping[int, type[ExchangeError]] = {
     400: InvalidRequestError,
     401: AuthenticationError,
     403: PermissionDeniedError,
-    404: OrderNotFoundError,
+    # A 404 that names no order-not-found code is a path the server does not know (Gemini's conformance fixture
+    # not-found-404-empty-body expects a generic not-found, not an order-not-found): only an exchange's own code
+    # says that an order is missing.
+    404: InvalidRequestError,
     # 418 is Binance-style "IP banned after rate limits"; treated as throttling wherever it appears.
     418: RateLimitError,
     429: RateLimitError,

@@ -33,11 +33,14 @@ class GetOrderResponse:
         result (Order): One order. Every field of the v2 seed plus the v3 fields of
             exchange_facts.md section 4.4.
 
-            Decision: `required` is exactly the list the v2 seed marks required,
-            so that both v2 and v3 answers parse. Fields the seed marks optional
-            (`replaced_order_id`, `trigger_*`) and v3-only fields (`extra_fee`,
-            `signed_limit_price`, `algo_*`) are optional, even though v3 may
-            always send them.
+            `required` is the fields both of Derive's published documents require:
+            v3's openapi.json (specs/derive/upstream/openapi.json) and v2's field
+            list (shared/seeds/004_fffab5bdc767ca2b.txt). `cancel_reason` and
+            `label` are not among them: v3 requires neither (`default: ""`).
+            Decision: fields only v3 requires (`extra_fee`, `replaced_order_id`,
+            `signed_limit_price`, `trigger_price`) stay optional so that the
+            `lyra` (v2) environments' answers parse; each is declared in
+            specs/derive/divergences.yaml.
 
             Decision: decimal values are strings (`format: decimal`) with no limit
             on fractional digits. v3 documents "up to 12 fractional digits" for

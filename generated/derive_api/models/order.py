@@ -22,13 +22,11 @@ _PROPERTY_NAMES = frozenset(
     {
         "amount",
         "average_price",
-        "cancel_reason",
         "creation_timestamp",
         "direction",
         "filled_amount",
         "instrument_name",
         "is_transfer",
-        "label",
         "last_update_timestamp",
         "limit_price",
         "max_fee",
@@ -44,7 +42,9 @@ _PROPERTY_NAMES = frozenset(
         "signer",
         "subaccount_id",
         "time_in_force",
+        "cancel_reason",
         "extra_fee",
+        "label",
         "signed_limit_price",
         "replaced_order_id",
         "trigger_price",
@@ -64,11 +64,14 @@ class Order:
     """One order. Every field of the v2 seed plus the v3 fields of
     exchange_facts.md section 4.4.
 
-    Decision: `required` is exactly the list the v2 seed marks required,
-    so that both v2 and v3 answers parse. Fields the seed marks optional
-    (`replaced_order_id`, `trigger_*`) and v3-only fields (`extra_fee`,
-    `signed_limit_price`, `algo_*`) are optional, even though v3 may
-    always send them.
+    `required` is the fields both of Derive's published documents require:
+    v3's openapi.json (specs/derive/upstream/openapi.json) and v2's field
+    list (shared/seeds/004_fffab5bdc767ca2b.txt). `cancel_reason` and
+    `label` are not among them: v3 requires neither (`default: ""`).
+    Decision: fields only v3 requires (`extra_fee`, `replaced_order_id`,
+    `signed_limit_price`, `trigger_price`) stay optional so that the
+    `lyra` (v2) environments' answers parse; each is declared in
+    specs/derive/divergences.yaml.
 
     Decision: decimal values are strings (`format: decimal`) with no limit
     on fractional digits. v3 documents "up to 12 fractional digits" for
@@ -78,26 +81,15 @@ class Order:
         Attributes:
             amount (str): Order amount in units of the base.
             average_price (str): Average fill price ("0" while nothing is filled).
-            cancel_reason (CancelReason): If cancelled, the reason behind the cancellation; the empty string ""
-                when the order was not cancelled.
-
-                - `validation_failed` and `algo_completed` are not on the v2 seed page;
-                  they come from exchange_facts.md section 4.4 (v3).
-                - Decision: "" is a member of the enum. The seed marks the field
-                  required but does not list "", while the facts do; without it every
-                  live order would fail to parse.
-                - `x-enum-varnames` names "" `EMPTY` in generated code (the generator
-                  would otherwise call it `VALUE_0`).
             creation_timestamp (int): Creation timestamp, in ms since the Unix epoch.
             direction (Direction): Order direction.
             filled_amount (str): Total filled amount for the order.
             instrument_name (str): Instrument name, e.g. "ETH-PERP" or "ETH-20241227-3000-C".
             is_transfer (bool): Whether the order was generated through `private/transfer_position`.
-            label (str): Optional user-defined label for the order. Decision: the seed marks it required, so an order
-                without a label is expected to carry the empty string "".
             last_update_timestamp (int): Last update timestamp, in ms since the Unix epoch.
             limit_price (str): Limit price in quote currency.
-            max_fee (str): Max fee in units of the quote currency.
+            max_fee (str): Max fee per contract, in USDC (Derive's v2 document, derive-py@e662f36 specs/openapi-spec.json;
+                the v2 page said "in units of the quote currency").
             mmp (bool): Whether the order is tagged for market maker protections.
             nonce (int | str): Unique order nonce: the UTC timestamp in ms followed by a random
                 number of up to 3 digits (e.g. 1695836058725001, where 001 is the
@@ -128,10 +120,24 @@ class Order:
             signer (str): Owner wallet address or registered session key that signed the order.
             subaccount_id (int): Subaccount ID.
             time_in_force (TimeInForce): Time in force.
-            extra_fee (str | Unset): v3 only. Extra fee in USDC added to the total fee paid by the user (set by a referring
-                client).
-            signed_limit_price (None | str | Unset): v3 only. The limit price the user originally signed; set only when the
-                engine adjusted the order's price (for example a post-only order that would have crossed), else null.
+            cancel_reason (CancelReason | Unset): If cancelled, the reason behind the cancellation; the empty string ""
+                when the order was not cancelled.
+
+                - `validation_failed` and `algo_completed` are not on the v2 seed page;
+                  they come from exchange_facts.md section 4.4 (v3).
+                - Decision: "" is a member of the enum. The seed marks the field
+                  required but does not list "", while the facts do; without it every
+                  live order would fail to parse.
+                - `x-enum-varnames` names "" `EMPTY` in generated code (the generator
+                  would otherwise call it `VALUE_0`).
+            extra_fee (None | str | Unset): Extra fee in USDC added to the total fee paid by the user (set by a referring
+                client). In v2 too, where it may be null (Derive's v2 document, derivexyz/derive-py@e662f36 specs/openapi-
+                spec.json: nullable, default "0").
+            label (str | Unset): Optional user-defined label for the order. Optional: v3's document does not require it
+                (`default: ""`); the normalized order treats an absent label as "".
+            signed_limit_price (None | str | Unset): In v2 and v3 (Derive's v2 document, derive-py@e662f36 specs/openapi-
+                spec.json). The limit price the user originally signed; set only when the engine adjusted the order's price (for
+                example a post-only order that would have crossed), else null.
             replaced_order_id (None | str | Unset): If replaced, ID (a UUID) of the order that was replaced, else null.
             trigger_price (None | str | Unset): (Required for trigger orders) Index or mark price to trigger the order at.
             trigger_price_type (None | TriggerPriceType | Unset): (Required for trigger orders) Trigger on the index or the
@@ -149,13 +155,11 @@ class Order:
 
     amount: str
     average_price: str
-    cancel_reason: CancelReason
     creation_timestamp: int
     direction: Direction
     filled_amount: str
     instrument_name: str
     is_transfer: bool
-    label: str
     last_update_timestamp: int
     limit_price: str
     max_fee: str
@@ -171,7 +175,9 @@ class Order:
     signer: str
     subaccount_id: int
     time_in_force: TimeInForce
-    extra_fee: str | Unset = UNSET
+    cancel_reason: CancelReason | Unset = UNSET
+    extra_fee: None | str | Unset = UNSET
+    label: str | Unset = UNSET
     signed_limit_price: None | str | Unset = UNSET
     replaced_order_id: None | str | Unset = UNSET
     trigger_price: None | str | Unset = UNSET
@@ -189,8 +195,6 @@ class Order:
 
         average_price = self.average_price
 
-        cancel_reason = self.cancel_reason.value
-
         creation_timestamp = self.creation_timestamp
 
         direction = self.direction.value
@@ -200,8 +204,6 @@ class Order:
         instrument_name = self.instrument_name
 
         is_transfer = self.is_transfer
-
-        label = self.label
 
         last_update_timestamp = self.last_update_timestamp
 
@@ -235,7 +237,17 @@ class Order:
 
         time_in_force = self.time_in_force.value
 
-        extra_fee = self.extra_fee
+        cancel_reason: str | Unset = UNSET
+        if not isinstance(self.cancel_reason, Unset):
+            cancel_reason = self.cancel_reason.value
+
+        extra_fee: None | str | Unset
+        if isinstance(self.extra_fee, Unset):
+            extra_fee = UNSET
+        else:
+            extra_fee = self.extra_fee
+
+        label = self.label
 
         signed_limit_price: None | str | Unset
         if isinstance(self.signed_limit_price, Unset):
@@ -309,13 +321,11 @@ class Order:
             {
                 "amount": amount,
                 "average_price": average_price,
-                "cancel_reason": cancel_reason,
                 "creation_timestamp": creation_timestamp,
                 "direction": direction,
                 "filled_amount": filled_amount,
                 "instrument_name": instrument_name,
                 "is_transfer": is_transfer,
-                "label": label,
                 "last_update_timestamp": last_update_timestamp,
                 "limit_price": limit_price,
                 "max_fee": max_fee,
@@ -333,8 +343,12 @@ class Order:
                 "time_in_force": time_in_force,
             }
         )
+        if cancel_reason is not UNSET:
+            field_dict["cancel_reason"] = cancel_reason
         if extra_fee is not UNSET:
             field_dict["extra_fee"] = extra_fee
+        if label is not UNSET:
+            field_dict["label"] = label
         if signed_limit_price is not UNSET:
             field_dict["signed_limit_price"] = signed_limit_price
         if replaced_order_id is not UNSET:
@@ -364,8 +378,6 @@ class Order:
 
         average_price = src_dict["average_price"]
 
-        cancel_reason = CancelReason(src_dict["cancel_reason"])
-
         creation_timestamp = src_dict["creation_timestamp"]
 
         direction = Direction(src_dict["direction"])
@@ -375,8 +387,6 @@ class Order:
         instrument_name = src_dict["instrument_name"]
 
         is_transfer = src_dict["is_transfer"]
-
-        label = src_dict["label"]
 
         last_update_timestamp = src_dict["last_update_timestamp"]
 
@@ -408,7 +418,16 @@ class Order:
 
         time_in_force = TimeInForce(src_dict["time_in_force"])
 
-        extra_fee = src_dict.get("extra_fee", UNSET)
+        _cancel_reason = src_dict.get("cancel_reason", UNSET)
+        cancel_reason: CancelReason | Unset
+        if isinstance(_cancel_reason, Unset):
+            cancel_reason = UNSET
+        else:
+            cancel_reason = CancelReason(_cancel_reason)
+
+        extra_fee: None | str | Unset = src_dict.get("extra_fee", UNSET)
+
+        label = src_dict.get("label", UNSET)
 
         signed_limit_price: None | str | Unset = src_dict.get("signed_limit_price", UNSET)
 
@@ -478,13 +497,11 @@ class Order:
         order = cls(
             amount,
             average_price,
-            cancel_reason,
             creation_timestamp,
             direction,
             filled_amount,
             instrument_name,
             is_transfer,
-            label,
             last_update_timestamp,
             limit_price,
             max_fee,
@@ -500,7 +517,9 @@ class Order:
             signer,
             subaccount_id,
             time_in_force,
+            cancel_reason,
             extra_fee,
+            label,
             signed_limit_price,
             replaced_order_id,
             trigger_price,
@@ -516,8 +535,10 @@ class Order:
         d = unread_properties(
             src_dict,
             _PROPERTY_NAMES,
-            24
+            22
+            + (cancel_reason is not UNSET)
             + (extra_fee is not UNSET)
+            + (label is not UNSET)
             + (signed_limit_price is not UNSET)
             + (replaced_order_id is not UNSET)
             + (trigger_price is not UNSET)

@@ -9,7 +9,6 @@ from .order_side import OrderSide
 from .order_status_request import OrderStatusRequest
 from .order_type import OrderType
 from .trade import Trade
-from .trade_break import TradeBreak
 from .trade_type import TradeType
 
 __all__ = (
@@ -22,6 +21,5 @@ __all__ = (
     "OrderStatusRequest",
     "OrderType",
     "Trade",
-    "TradeBreak",
     "TradeType",
 )

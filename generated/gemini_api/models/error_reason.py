@@ -4,16 +4,20 @@ from ..types import ByValue
 
 
 class ErrorReason(StrEnum, metaclass=ByValue):
+    ACCEPTTERMSREQUIRED = "AcceptTermsRequired"
+    APIKEYIPFILTERINGFAILURE = "ApiKeyIpFilteringFailure"
     CLIENTORDERIDMUSTBESTRING = "ClientOrderIdMustBeString"
     CLIENTORDERIDTOOLONG = "ClientOrderIdTooLong"
     ENDPOINTMISMATCH = "EndpointMismatch"
     ENDPOINTNOTFOUND = "EndpointNotFound"
     INSUFFICIENTFUNDS = "InsufficientFunds"
+    INTERNAL_SERVER_ERROR = "Internal Server Error"
     INVALIDJSON = "InvalidJson"
     INVALIDNONCE = "InvalidNonce"
     INVALIDSIGNATURE = "InvalidSignature"
     INVALIDTIMESTAMPINPAYLOAD = "InvalidTimestampInPayload"
     MAINTENANCE = "Maintenance"
+    MARKETCLOSED = "MarketClosed"
     MISSINGAPIKEYHEADER = "MissingApikeyHeader"
     MISSINGNONCE = "MissingNonce"
     MISSINGORDERFIELD = "MissingOrderField"
@@ -21,11 +25,13 @@ class ErrorReason(StrEnum, metaclass=ByValue):
     MISSINGPAYLOADKEY = "MissingPayloadKey"
     MISSINGROLE = "MissingRole"
     MISSINGSIGNATUREHEADER = "MissingSignatureHeader"
+    MUSTACCEPTERMS = "MustAccepTerms"
     NOSSL = "NoSSL"
     ORDERNOTFOUND = "OrderNotFound"
     RATELIMIT = "RateLimit"
     REMOTEADDRESSFORBIDDEN = "RemoteAddressForbidden"
     SYSTEM = "System"
+    TOO_MANY_REQUESTS = "Too Many Requests"
 
     def __str__(self) -> str:
         return str(self.value)

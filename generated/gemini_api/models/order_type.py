@@ -7,6 +7,8 @@ class OrderType(StrEnum, metaclass=ByValue):
     EXCHANGE_LIMIT = "exchange limit"
     EXCHANGE_MARKET = "exchange market"
     EXCHANGE_STOP_LIMIT = "exchange stop limit"
+    MARKET_BUY = "market buy"
+    MARKET_SELL = "market sell"
 
     def __str__(self) -> str:
         return str(self.value)

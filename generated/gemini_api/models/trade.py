@@ -6,7 +6,6 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.trade_break import TradeBreak
 from ..models.trade_type import TradeType
 from ..types import UNSET, Unset, unread_properties
 
@@ -34,42 +33,42 @@ _PROPERTY_NAMES = frozenset(
 class Trade:
     """One fill of an order.
 
-    Decision: every documented trade field is required except `break`,
-    which the docs say is present only on broken trades. The docs show no
-    trade example for these endpoints.
+    Nothing is required: Gemini's published document (schema `Order`,
+    property `trades`) requires no trade field.
 
         Attributes:
-            price (str): The price that the execution happened at.
-            amount (str): The quantity that was executed.
-            timestamp (int | str): When the trade happened, in Unix seconds; a JSON number in Gemini's `/v1/mytrades`
-                example.
-            timestampms (int | str): When the trade happened, in Unix milliseconds.
-            type_ (TradeType): The side of the original order of a trade, capitalised.
-            aggressor (bool): If `true`, this order was the taker in the trade.
-            fee_currency (str): The currency that the fee was paid in.
-            fee_amount (str): The amount charged.
-            tid (int): Unique identifier for the trade.
-            order_id (str): The order that this trade executed against.
-            exchange (str): Always `gemini`.
-            break_ (TradeBreak | Unset): How a broken trade was broken. Present only on broken trades.
+            price (str | Unset): The price that the execution happened at.
+            amount (str | Unset): The quantity that was executed.
+            timestamp (int | str | Unset): When the trade happened, in Unix seconds; a JSON number in Gemini's
+                `/v1/mytrades` example.
+            timestampms (int | str | Unset): When the trade happened, in Unix milliseconds.
+            type_ (TradeType | Unset): The side of the original order of a trade, capitalised.
+            aggressor (bool | Unset): If `true`, this order was the taker in the trade.
+            fee_currency (str | Unset): The currency that the fee was paid in.
+            fee_amount (str | Unset): The amount charged.
+            tid (int | Unset): Unique identifier for the trade.
+            order_id (str | Unset): The order that this trade executed against.
+            exchange (str | Unset): Always `gemini`.
+            break_ (str | Unset): How a broken trade was broken; present only on broken trades.
 
-                Decision: an enum of `manual` and `full`, the two values given in the
-                "Break Types" text of Gemini's List Past Orders page; the order-status
-                pages only refer to that text.
+                A plain string, as in Gemini's published `Order.trades[].break`.
+                Values seen in Gemini's documents: `manual` and `full` (the "Break
+                Types" text of List Past Orders), `""` and `trade correct` (the
+                `MyTrade.break` enum of specs/gemini/upstream/rest.yaml).
     """
 
-    price: str
-    amount: str
-    timestamp: int | str
-    timestampms: int | str
-    type_: TradeType
-    aggressor: bool
-    fee_currency: str
-    fee_amount: str
-    tid: int
-    order_id: str
-    exchange: str
-    break_: TradeBreak | Unset = UNSET
+    price: str | Unset = UNSET
+    amount: str | Unset = UNSET
+    timestamp: int | str | Unset = UNSET
+    timestampms: int | str | Unset = UNSET
+    type_: TradeType | Unset = UNSET
+    aggressor: bool | Unset = UNSET
+    fee_currency: str | Unset = UNSET
+    fee_amount: str | Unset = UNSET
+    tid: int | Unset = UNSET
+    order_id: str | Unset = UNSET
+    exchange: str | Unset = UNSET
+    break_: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -77,13 +76,21 @@ class Trade:
 
         amount = self.amount
 
-        timestamp: int | str
-        timestamp = self.timestamp
+        timestamp: int | str | Unset
+        if isinstance(self.timestamp, Unset):
+            timestamp = UNSET
+        else:
+            timestamp = self.timestamp
 
-        timestampms: int | str
-        timestampms = self.timestampms
+        timestampms: int | str | Unset
+        if isinstance(self.timestampms, Unset):
+            timestampms = UNSET
+        else:
+            timestampms = self.timestampms
 
-        type_ = self.type_.value
+        type_: str | Unset = UNSET
+        if not isinstance(self.type_, Unset):
+            type_ = self.type_.value
 
         aggressor = self.aggressor
 
@@ -97,27 +104,33 @@ class Trade:
 
         exchange = self.exchange
 
-        break_: str | Unset = UNSET
-        if not isinstance(self.break_, Unset):
-            break_ = self.break_.value
+        break_ = self.break_
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "price": price,
-                "amount": amount,
-                "timestamp": timestamp,
-                "timestampms": timestampms,
-                "type": type_,
-                "aggressor": aggressor,
-                "fee_currency": fee_currency,
-                "fee_amount": fee_amount,
-                "tid": tid,
-                "order_id": order_id,
-                "exchange": exchange,
-            }
-        )
+        field_dict.update({})
+        if price is not UNSET:
+            field_dict["price"] = price
+        if amount is not UNSET:
+            field_dict["amount"] = amount
+        if timestamp is not UNSET:
+            field_dict["timestamp"] = timestamp
+        if timestampms is not UNSET:
+            field_dict["timestampms"] = timestampms
+        if type_ is not UNSET:
+            field_dict["type"] = type_
+        if aggressor is not UNSET:
+            field_dict["aggressor"] = aggressor
+        if fee_currency is not UNSET:
+            field_dict["fee_currency"] = fee_currency
+        if fee_amount is not UNSET:
+            field_dict["fee_amount"] = fee_amount
+        if tid is not UNSET:
+            field_dict["tid"] = tid
+        if order_id is not UNSET:
+            field_dict["order_id"] = order_id
+        if exchange is not UNSET:
+            field_dict["exchange"] = exchange
         if break_ is not UNSET:
             field_dict["break"] = break_
 
@@ -125,34 +138,34 @@ class Trade:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        price = src_dict["price"]
+        price = src_dict.get("price", UNSET)
 
-        amount = src_dict["amount"]
+        amount = src_dict.get("amount", UNSET)
 
-        timestamp: int | str = src_dict["timestamp"]
+        timestamp: int | str | Unset = src_dict.get("timestamp", UNSET)
 
-        timestampms: int | str = src_dict["timestampms"]
+        timestampms: int | str | Unset = src_dict.get("timestampms", UNSET)
 
-        type_ = TradeType(src_dict["type"])
-
-        aggressor = src_dict["aggressor"]
-
-        fee_currency = src_dict["fee_currency"]
-
-        fee_amount = src_dict["fee_amount"]
-
-        tid = src_dict["tid"]
-
-        order_id = src_dict["order_id"]
-
-        exchange = src_dict["exchange"]
-
-        _break_ = src_dict.get("break", UNSET)
-        break_: TradeBreak | Unset
-        if isinstance(_break_, Unset):
-            break_ = UNSET
+        _type_ = src_dict.get("type", UNSET)
+        type_: TradeType | Unset
+        if isinstance(_type_, Unset):
+            type_ = UNSET
         else:
-            break_ = TradeBreak(_break_)
+            type_ = TradeType(_type_)
+
+        aggressor = src_dict.get("aggressor", UNSET)
+
+        fee_currency = src_dict.get("fee_currency", UNSET)
+
+        fee_amount = src_dict.get("fee_amount", UNSET)
+
+        tid = src_dict.get("tid", UNSET)
+
+        order_id = src_dict.get("order_id", UNSET)
+
+        exchange = src_dict.get("exchange", UNSET)
+
+        break_ = src_dict.get("break", UNSET)
 
         trade = cls(
             price,
@@ -172,7 +185,19 @@ class Trade:
         d = unread_properties(
             src_dict,
             _PROPERTY_NAMES,
-            11 + (break_ is not UNSET),
+            0
+            + (price is not UNSET)
+            + (amount is not UNSET)
+            + (timestamp is not UNSET)
+            + (timestampms is not UNSET)
+            + (type_ is not UNSET)
+            + (aggressor is not UNSET)
+            + (fee_currency is not UNSET)
+            + (fee_amount is not UNSET)
+            + (tid is not UNSET)
+            + (order_id is not UNSET)
+            + (exchange is not UNSET)
+            + (break_ is not UNSET),
         )
 
         trade.additional_properties = d

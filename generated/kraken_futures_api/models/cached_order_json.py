@@ -9,7 +9,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.cached_order_json_type import CachedOrderJsonType
-from ..types import UnionMismatchError, parse_decimal, unread_properties
+from ..types import UNSET, UnionMismatchError, Unset, parse_decimal, unread_properties
 
 if TYPE_CHECKING:
     from ..models.trigger_options import TriggerOptions
@@ -52,10 +52,10 @@ class CachedOrderJson:
         reduce_only (bool):
         timestamp (str):
         last_update_timestamp (str):
-        price_trigger_options (None | TriggerOptions):
-        trigger_time (None | str):
-        algo_id (None | str): Id of the algorithm that placed this order, or null. Not described by Kraken (see patch
-            001).
+        price_trigger_options (None | TriggerOptions | Unset):
+        trigger_time (None | str | Unset):
+        algo_id (None | str | Unset): Id of the algorithm that placed this order, or null. Not described by Kraken (see
+            patch 001).
     """
 
     type_: CachedOrderJsonType
@@ -69,9 +69,9 @@ class CachedOrderJson:
     reduce_only: bool
     timestamp: str
     last_update_timestamp: str
-    price_trigger_options: None | TriggerOptions
-    trigger_time: None | str
-    algo_id: None | str
+    price_trigger_options: None | TriggerOptions | Unset = UNSET
+    trigger_time: None | str | Unset = UNSET
+    algo_id: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -103,17 +103,25 @@ class CachedOrderJson:
 
         last_update_timestamp = self.last_update_timestamp
 
-        price_trigger_options: dict[str, Any] | None
-        if isinstance(self.price_trigger_options, TriggerOptions):
+        price_trigger_options: dict[str, Any] | None | Unset
+        if isinstance(self.price_trigger_options, Unset):
+            price_trigger_options = UNSET
+        elif isinstance(self.price_trigger_options, TriggerOptions):
             price_trigger_options = self.price_trigger_options.to_dict()
         else:
             price_trigger_options = self.price_trigger_options
 
-        trigger_time: None | str
-        trigger_time = self.trigger_time
+        trigger_time: None | str | Unset
+        if isinstance(self.trigger_time, Unset):
+            trigger_time = UNSET
+        else:
+            trigger_time = self.trigger_time
 
-        algo_id: None | str
-        algo_id = self.algo_id
+        algo_id: None | str | Unset
+        if isinstance(self.algo_id, Unset):
+            algo_id = UNSET
+        else:
+            algo_id = self.algo_id
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -130,11 +138,14 @@ class CachedOrderJson:
                 "reduceOnly": reduce_only,
                 "timestamp": timestamp,
                 "lastUpdateTimestamp": last_update_timestamp,
-                "priceTriggerOptions": price_trigger_options,
-                "triggerTime": trigger_time,
-                "algoId": algo_id,
             }
         )
+        if price_trigger_options is not UNSET:
+            field_dict["priceTriggerOptions"] = price_trigger_options
+        if trigger_time is not UNSET:
+            field_dict["triggerTime"] = trigger_time
+        if algo_id is not UNSET:
+            field_dict["algoId"] = algo_id
 
         return field_dict
 
@@ -193,10 +204,12 @@ class CachedOrderJson:
 
         last_update_timestamp = src_dict["lastUpdateTimestamp"]
 
-        _price_trigger_options_union = src_dict["priceTriggerOptions"]
-        price_trigger_options: None | TriggerOptions
+        _price_trigger_options_union = src_dict.get("priceTriggerOptions", UNSET)
+        price_trigger_options: None | TriggerOptions | Unset
         if _price_trigger_options_union is None:
             price_trigger_options = None
+        elif isinstance(_price_trigger_options_union, Unset):
+            price_trigger_options = UNSET
         else:
             try:
                 if not isinstance(_price_trigger_options_union, dict):
@@ -208,9 +221,9 @@ class CachedOrderJson:
                 ) from _price_trigger_options_union_mismatch
             price_trigger_options = price_trigger_options_type_1
 
-        trigger_time: None | str = src_dict["triggerTime"]
+        trigger_time: None | str | Unset = src_dict.get("triggerTime", UNSET)
 
-        algo_id: None | str = src_dict["algoId"]
+        algo_id: None | str | Unset = src_dict.get("algoId", UNSET)
 
         cached_order_json = cls(
             type_,
@@ -232,7 +245,7 @@ class CachedOrderJson:
         d = unread_properties(
             src_dict,
             _PROPERTY_NAMES,
-            14,
+            11 + (price_trigger_options is not UNSET) + (trigger_time is not UNSET) + (algo_id is not UNSET),
         )
 
         cached_order_json.additional_properties = d

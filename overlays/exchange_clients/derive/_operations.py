@@ -30,7 +30,12 @@ def _error_fields(body: Mapping[str, Any]) -> tuple[object, str | None] | None:
     if not isinstance(error, Mapping):
         return None
     message = error.get("message")
-    return error.get("code"), message if isinstance(message, str) else None
+    code = error.get("code")
+    # Real answers quoted in ccxt's derive.ts (tests/fixtures/real/derive/) carry some codes as JSON strings
+    # ("11006", "-32603"): the same code, looked up as the integer it spells.
+    if isinstance(code, str) and code.removeprefix("-").isdecimal() and code.isascii():
+        code = int(code)
+    return code, message if isinstance(message, str) else None
 
 
 ERRORS = ErrorFormat(exchange=Exchange.DERIVE, table=ERROR_TABLE, fields=_error_fields, decode=decode_json)

@@ -30,12 +30,19 @@ ERROR_TABLE: Mapping[str, type[ExchangeError]] = MappingProxyType(
         "InvalidTimestampInPayload": NonceError,
         "MissingRole": PermissionDeniedError,
         "RemoteAddressForbidden": PermissionDeniedError,
+        "ApiKeyIpFilteringFailure": PermissionDeniedError,
+        # Gemini's conformance fixtures (terms-required-400-*): the account must accept Gemini's terms first.
+        "AcceptTermsRequired": PermissionDeniedError,
+        "MustAccepTerms": PermissionDeniedError,
         # Gemini refuses plain HTTP outright; only a misconfigured proxy could cause it.
         "NoSSL": PermissionDeniedError,
         "OrderNotFound": OrderNotFoundError,
         "RateLimit": RateLimitError,
+        # The reasons of the 429 and 500 examples in Gemini's published document, spaces included.
+        "Too Many Requests": RateLimitError,
         "Maintenance": ExchangeUnavailableError,
         "System": ExchangeUnavailableError,
+        "Internal Server Error": ExchangeUnavailableError,
         # The rest describe a malformed request; for a read, that means a bad id or a client bug.
         "EndpointMismatch": InvalidRequestError,
         "EndpointNotFound": InvalidRequestError,
@@ -45,6 +52,11 @@ ERROR_TABLE: Mapping[str, type[ExchangeError]] = MappingProxyType(
         "ClientOrderIdTooLong": InvalidRequestError,
         "ClientOrderIdMustBeString": InvalidRequestError,
         "InsufficientFunds": InvalidRequestError,
+        # Gemini's conformance fixture market-closed-400; an order can be read while its market is closed, so
+        # this answer means the request was not the read it seemed.
+        "MarketClosed": InvalidRequestError,
     }
 )
-"""Every `reason` in Gemini's error-codes page (the spec's ErrorReason enum); others fall back on the HTTP status."""
+"""Every reason in Gemini's error-codes page, published document and conformance fixtures.
+
+Other reasons fall back on the HTTP status."""

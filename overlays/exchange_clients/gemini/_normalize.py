@@ -4,10 +4,11 @@ Gemini's order-status body as the one normalized `Order`.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from datetime import datetime
 from decimal import Decimal
 from types import MappingProxyType
-from typing import Any
+from typing import Any, TypeVar
 
 from gemini_api.models import Order as GeminiOrder
 from gemini_api.models import OrderSide, Trade
@@ -22,10 +23,12 @@ from exchange_clients._normalize import (
     exact_sum,
     flag,
     identifier,
+    integer,
     load_object,
     text,
     unexpected,
     utc_from_milliseconds,
+    utc_from_seconds,
 )
 from exchange_clients._order import Exchange, Order, OrderType, Side
 from exchange_clients.gemini._status import normalized_status, raw_status
@@ -33,15 +36,24 @@ from exchange_clients.gemini._status import normalized_status, raw_status
 
 _SIDES: Mapping[str, Side] = MappingProxyType({OrderSide.BUY: Side.BUY, OrderSide.SELL: Side.SELL})
 
-# The three values of the `type` enum on Gemini's order pages. Gemini's other order descriptions (for example
-# "market buy" in past-order listings) are not documented for these endpoints, so they stay UNKNOWN.
+# The three values of Gemini's `Order.type` enum, and `market buy` from Gemini's own market-order example of
+# Get Order Status (specs/gemini/upstream/rest.yaml, `includeTradesResponse`); `market sell` by symmetry.
 _ORDER_TYPES: Mapping[str, OrderType] = MappingProxyType(
     {
         GeminiOrderType.EXCHANGE_LIMIT: OrderType.LIMIT,
         GeminiOrderType.EXCHANGE_STOP_LIMIT: OrderType.STOP_LIMIT,
         GeminiOrderType.EXCHANGE_MARKET: OrderType.MARKET,
+        GeminiOrderType.MARKET_BUY: OrderType.MARKET,
+        GeminiOrderType.MARKET_SELL: OrderType.MARKET,
     }
 )
+
+_T = TypeVar("_T")
+
+
+def _present(value: object, read: Callable[[object, str], _T], field: str) -> _T | None:
+    """`read(value)`, or None when Gemini left the field out: its document requires no order field."""
+    return None if isinstance(value, Unset) else read(value, field)
 
 
 def parse_order(raw: bytes | str | Mapping[str, Any]) -> Order:
@@ -68,14 +80,19 @@ def to_order(model: GeminiOrder) -> Order:
 
 
 def _normalize(model: GeminiOrder) -> Order:
-    amount = amount_text(model.original_amount, "original_amount")
-    filled = amount_text(model.executed_amount, "executed_amount")
-    remaining = amount_text(model.remaining_amount, "remaining_amount")
-    is_live = flag(model.is_live, "is_live")
-    is_cancelled = flag(model.is_cancelled, "is_cancelled")
+    filled = _present(model.executed_amount, amount_text, "executed_amount")
+    remaining = _present(model.remaining_amount, amount_text, "remaining_amount")
+    amount = _present(model.original_amount, amount_text, "original_amount")
+    if amount is None and filled is not None and remaining is not None:
+        # A market order has no original_amount (Gemini's includeTradesResponse example): what was executed
+        # and what remains are the whole order.
+        amount = exact_sum([filled, remaining])
+    is_live = _present(model.is_live, flag, "is_live")
+    is_cancelled = _present(model.is_cancelled, flag, "is_cancelled")
     order_type = _ORDER_TYPES.get(model.type_, OrderType.UNKNOWN)
     fee, fee_currency = _fee(model.trades)
     client_order_id = model.client_order_id
+    average = _present(model.avg_execution_price, amount_text, "avg_execution_price")
     return Order(
         exchange=Exchange.GEMINI,
         order_id=identifier(model.order_id, "order_id"),
@@ -88,11 +105,10 @@ def _normalize(model: GeminiOrder) -> Order:
         amount=amount,
         filled=filled,
         remaining=remaining,
-        average_price=average_price(amount_text(model.avg_execution_price, "avg_execution_price"), filled),
+        average_price=None if average is None else average_price(average, filled),
         fee=fee,
         fee_currency=fee_currency,
-        # `timestampms`, not `timestamp`: the same instant, but to the millisecond.
-        created_at=utc_from_milliseconds(model.timestampms, "timestampms", digits_allowed=True),
+        created_at=_created_at(model),
         # Decision: Gemini reports no update time. The last trade's time is not one either (a cancel comes
         # later), so rather than infer a time the normalized order says None.
         updated_at=None,
@@ -101,8 +117,17 @@ def _normalize(model: GeminiOrder) -> Order:
     )
 
 
+def _created_at(model: GeminiOrder) -> datetime | None:
+    # `timestampms`, not `timestamp`: the same instant, but to the millisecond; seconds only when that is all.
+    if not isinstance(model.timestampms, Unset):
+        return utc_from_milliseconds(model.timestampms, "timestampms", digits_allowed=True)
+    if not isinstance(model.timestamp, Unset):
+        return utc_from_seconds(integer(model.timestamp, "timestamp", digits_allowed=True), "timestamp")
+    return None
+
+
 def _price(value: object, order_type: OrderType) -> Decimal | None:
-    price = amount_text(value, "price")
+    price = _present(value, amount_text, "price")
     # Decision: a market order has no limit price; a zero in `price` says so rather than quoting one.
     if order_type is OrderType.MARKET and price == 0:
         return None
@@ -115,16 +140,24 @@ def _fee(trades: list[Trade] | Unset) -> tuple[Decimal | None, str | None]:
     Decision: the fills' fees are summed when they share one currency. When they are charged in different
     currencies there is no one fee, so fee and currency are None (the fills stay in `raw.trades`). No fills
     (or no `trades` at all) is None too: nothing says what, if anything, was charged. A broken trade makes
-    the fee None as well: Gemini does not say whether a broken trade's fee was refunded.
+    the fee None as well: Gemini does not say whether a broken trade's fee was refunded. So is a fill without
+    `fee_amount` or `fee_currency` (Gemini's document requires neither).
     """
     if isinstance(trades, Unset):
         return None, None
     if not isinstance(trades, list):
         msg = f"'trades': expected a list, got {type(trades).__name__}"
         raise TypeError(msg)
-    fees = [decimal_text(trade.fee_amount, f"trades[{index}].fee_amount") for index, trade in enumerate(trades)]
-    currencies = {text(trade.fee_currency, f"trades[{index}].fee_currency") for index, trade in enumerate(trades)}
+    fees = [
+        _present(trade.fee_amount, decimal_text, f"trades[{index}].fee_amount") for index, trade in enumerate(trades)
+    ]
+    currencies = {
+        _present(trade.fee_currency, text, f"trades[{index}].fee_currency") for index, trade in enumerate(trades)
+    }
     broken = any(not isinstance(trade.break_, Unset) for trade in trades)
-    if len(currencies) != 1 or broken:
+    # A fill that does not say its fee or currency leaves the order's fee unknown, not smaller.
+    known_fees = [fee for fee in fees if fee is not None]
+    currency = currencies.pop() if len(currencies) == 1 else None
+    if currency is None or broken or len(known_fees) != len(fees):
         return None, None
-    return exact_sum(fees), currencies.pop()
+    return exact_sum(known_fees), currency

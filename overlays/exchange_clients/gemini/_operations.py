@@ -29,11 +29,15 @@ GeminiCall = Call[AuthenticatedClient, Any]
 
 
 def _error_fields(body: Mapping[str, Any]) -> tuple[object, str | None] | None:
-    # Gemini errors are {"result": "error", "reason": <reason>, "message": <text>}.
-    if body.get("result") != "error":
-        return None
+    # Gemini writes errors in two envelopes (its conformance fixtures missing-role-403-result-envelope and
+    # missing-role-403-error-envelope): {"result": "error", "reason": R, "message": M} and {"error": R, "message": M}.
     message = body.get("message")
-    return body.get("reason"), message if isinstance(message, str) else None
+    text = message if isinstance(message, str) else None
+    if body.get("result") == "error":
+        return body.get("reason"), text
+    if "error" in body:
+        return body["error"], text
+    return None
 
 
 ERRORS = ErrorFormat(exchange=Exchange.GEMINI, table=ERROR_TABLE, fields=_error_fields, decode=decode_json)

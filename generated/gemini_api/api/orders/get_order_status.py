@@ -41,6 +41,11 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_400
 
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(decode_json(response.content))
+
+        return response_401
+
     if response.status_code == 403:
         response_403 = ErrorResponse.from_dict(decode_json(response.content))
 

@@ -51,6 +51,11 @@ def _parse_response(
 
         return response_400
 
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(decode_json(response.content))
+
+        return response_401
+
     if response.status_code == 403:
         response_403 = ErrorResponse.from_dict(decode_json(response.content))
 
