@@ -104,11 +104,6 @@ class OrderedSigningAuth(SigningAuth):
     """
 
     _ordered: OrderedNonces
-    resend_on_status: int | None = None
-
-    def should_resend(self, response: httpx.Response) -> bool:  # noqa: ARG002 - subclasses read it
-        """Whether `response` (read, with status `resend_on_status`) refused a nonce that a fresh one would fix."""
-        return False
 
     def sync_auth_flow(self, request: httpx.Request) -> Flow:
         """Sign and send under the key's locks; resend once with a fresh nonce if `should_resend`."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hmac
 import importlib
 from collections.abc import AsyncGenerator, Callable, Generator, Iterable, Mapping
-from typing import Protocol
+from typing import Any, Protocol
 
 import httpx
 
@@ -200,13 +200,23 @@ def _ascii(names: Iterable[str]) -> list[bytes]:
 
 
 class SigningAuth(httpx.Auth):
-    """An httpx.Auth that signs each request once: subclasses write `sign`."""
+    """An httpx.Auth that signs each request: subclasses write `sign`.
+
+    A signer whose nonce or timestamp the exchange may refuse after a wait (in a connection pool, behind another
+    request of the key) sets `resend_on_status` and writes `should_resend`: such a refusal is signed anew, with a
+    fresh value, and sent once more. Every request these clients sign is a read, so sending it twice is safe.
+    """
 
     requires_request_body = True
+    resend_on_status: int | None = None
 
     def sign(self, request: httpx.Request, body: bytes) -> None:
         """Sign `request` in place; `body` is its content as the caller built it."""
         raise NotImplementedError
+
+    def should_resend(self, response: httpx.Response) -> bool:  # noqa: ARG002 - subclasses read it
+        """Whether `response` (read, with status `resend_on_status`) refused a nonce that a fresh one would fix."""
+        return False
 
     def auth_flow(self, request: httpx.Request) -> Flow:
         """Sign and send (for callers that drive `auth_flow` themselves; httpx uses the two flows below)."""
@@ -214,11 +224,37 @@ class SigningAuth(httpx.Auth):
         yield request
 
     def sync_auth_flow(self, request: httpx.Request) -> Flow:
-        """Read the body, sign, send."""
-        self.sign(request, request.read())
-        yield request
+        """Read the body, sign, send; resend once with a fresh nonce if `should_resend`."""
+        body = request.read()
+        self.sign(request, body)
+        response = yield request
+        if response.status_code == self.resend_on_status:
+            response.read()
+            if self.should_resend(response):
+                self.sign(request, body)
+                yield request
 
     async def async_auth_flow(self, request: httpx.Request) -> AsyncFlow:
-        """Read the body without blocking, sign, send."""
-        self.sign(request, await request.aread())
-        yield request
+        """The same, reading without blocking."""
+        body = await request.aread()
+        self.sign(request, body)
+        response = yield request
+        if response.status_code == self.resend_on_status:
+            await response.aread()
+            if self.should_resend(response):
+                self.sign(request, body)
+                yield request
+
+
+def refused_code(
+    response: httpx.Response, decode: Callable[[bytes], Any], read: Callable[[Mapping[str, Any]], object]
+) -> object:
+    """The error code `read` finds in a JSON object body (decoded by the generated package's `decode`), or None."""
+    try:
+        body = decode(response.content)
+    except (ValueError, ArithmeticError, RecursionError):
+        return None
+    try:
+        return read(body) if isinstance(body, dict) else None
+    except (AttributeError, TypeError):
+        return None

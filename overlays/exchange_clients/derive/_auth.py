@@ -12,15 +12,16 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Mapping
 from functools import cache, cached_property
-from typing import TYPE_CHECKING, Literal, Self
+from typing import TYPE_CHECKING, Any, Literal, Self
 
 import httpx
 from attrs import field, frozen
+from derive_api.types import decode_json
 
 from exchange_clients._credentials import read_environment, redacted
 from exchange_clients._nonce import NonceSource, shared_clock
 from exchange_clients._redact import register_secret
-from exchange_clients._signing import SignedHeaders, SigningAuth
+from exchange_clients._signing import SignedHeaders, SigningAuth, refused_code
 
 
 if TYPE_CHECKING:
@@ -84,6 +85,14 @@ def _keccak() -> Callable[[bytes], bytes]:
     return keccak
 
 
+_SIGNATURE_REFUSED = (14014, "14014")
+
+
+def _rpc_code(body: Mapping[str, Any]) -> object:
+    error = body.get("error")
+    return error.get("code") if isinstance(error, Mapping) else None
+
+
 class DeriveAuth(SigningAuth):
     """
     Signs Derive private requests with the wallet, timestamp and signature headers of `generation`.
@@ -102,8 +111,17 @@ class DeriveAuth(SigningAuth):
             {f"{prefix}Wallet": credentials.wallet}, f"{prefix}Timestamp", f"{prefix}Signature"
         )
 
+    # Derive names no code for a stale timestamp; the simulator's Decision (and the only code a signature check
+    # gives) is 14014 INVALID_SIGNATURE. Decision: 14014 is re-signed with a fresh timestamp and sent once more, so a
+    # timestamp that aged in the pool recovers; a truly wrong key costs one extra request, then the error.
+    resend_on_status = 200
+
     def __repr__(self) -> str:
         return f"DeriveAuth({self._credentials!r})"
+
+    def should_resend(self, response: httpx.Response) -> bool:
+        """Derive refused the signature, which a stale timestamp also causes (code 14014)."""
+        return refused_code(response, decode_json, _rpc_code) in _SIGNATURE_REFUSED
 
     @cached_property
     def _key(self) -> PrivateKey:

@@ -19,11 +19,12 @@ from typing import Self
 
 import httpx
 from attrs import field, frozen
+from digifinex_api.types import decode_json
 
 from exchange_clients._credentials import key_hint, read_environment, redacted
 from exchange_clients._nonce import NonceSource, shared_clock
 from exchange_clients._redact import register_key, register_secret
-from exchange_clients._signing import KeyedMac, SignedHeaders, SigningAuth, keyed_mac
+from exchange_clients._signing import KeyedMac, SignedHeaders, SigningAuth, keyed_mac, refused_code
 
 
 @frozen
@@ -60,6 +61,9 @@ def _joined_parameters(query: bytes, body: bytes) -> str:
     return query.decode("ascii") if query else body.decode()
 
 
+_TIMESTAMP_REFUSED = 10008
+
+
 class DigiFinexAuth(SigningAuth):
     """
     Signs DigiFinex private requests with the ACCESS-KEY, ACCESS-TIMESTAMP and ACCESS-SIGN headers.
@@ -73,8 +77,16 @@ class DigiFinexAuth(SigningAuth):
         self._headers = SignedHeaders({"ACCESS-KEY": credentials.api_key}, "ACCESS-TIMESTAMP", "ACCESS-SIGN")
         self._nonce = nonce or shared_clock("digifinex", credentials.api_key, "s", strictly_increasing=False)
 
+    # A timestamp signed before the request waited for a pooled connection can leave DigiFinex's 5 s window on a
+    # busy machine; DigiFinex then answers HTTP 200 with code 10008, and a fresh timestamp fixes it.
+    resend_on_status = 200
+
     def __repr__(self) -> str:
         return f"DigiFinexAuth({self._credentials!r})"
+
+    def should_resend(self, response: httpx.Response) -> bool:
+        """DigiFinex refused the timestamp as outside its window (code 10008)."""
+        return refused_code(response, decode_json, lambda body: body.get("code")) == _TIMESTAMP_REFUSED
 
     def sign(self, request: httpx.Request, body: bytes) -> None:
         """Add the three headers, signing the parameters exactly as they go on the wire."""

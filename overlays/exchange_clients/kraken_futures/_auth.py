@@ -22,13 +22,14 @@ from typing import Self
 
 import httpx
 from attrs import field, frozen
+from kraken_futures_api.types import decode_json
 
 from exchange_clients._credentials import key_hint, read_environment, redacted
 from exchange_clients._nonce import NonceSource
 from exchange_clients._nonce_store import SharedNonceStore
 from exchange_clients._ordering import OrderedNonces, OrderedSigningAuth
 from exchange_clients._redact import register_key, register_secret
-from exchange_clients._signing import KeyedMac, SignedHeaders, keyed_mac
+from exchange_clients._signing import KeyedMac, SignedHeaders, keyed_mac, refused_code
 
 
 def _decoded_secret(secret: str) -> bytes:
@@ -74,6 +75,9 @@ def endpoint_path(url_path: str) -> str:
     return url_path.removeprefix("/derivatives")
 
 
+_NONCE_REFUSED = ("nonceBelowThreshold", "nonceDuplicate")
+
+
 class KrakenFuturesAuth(OrderedSigningAuth):
     """
     Signs Kraken Futures private requests with the APIKey, Nonce and Authent headers.
@@ -98,8 +102,16 @@ class KrakenFuturesAuth(OrderedSigningAuth):
             "kraken_futures", credentials.api_key, nonce=nonce, nonce_store=nonce_store
         )
 
+    # Kraken answers a refused nonce with HTTP 200 and nonceBelowThreshold or nonceDuplicate: another request of
+    # the key (another process, a clock) got there first, and a fresh nonce fixes it.
+    resend_on_status = 200
+
     def __repr__(self) -> str:
         return f"KrakenFuturesAuth({self._credentials!r})"
+
+    def should_resend(self, response: httpx.Response) -> bool:
+        """Kraken refused the nonce as already used or too low."""
+        return refused_code(response, decode_json, lambda body: body.get("error")) in _NONCE_REFUSED
 
     def sign(self, request: httpx.Request, body: bytes) -> None:
         """Add the three headers, signing the query and body exactly as they go on the wire."""
