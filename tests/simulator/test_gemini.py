@@ -152,7 +152,7 @@ def test_seen_nonces_are_strictly_increasing(http: httpx.Client, simulator: Simu
         ({"request": STATUS, "order_id": 1, "nonce": None}, 400, "InvalidNonce"),
         ({"request": STATUS, "order_id": 1, "nonce": "1.5"}, 400, "InvalidNonce"),
         ({"request": STATUS}, 400, "MissingOrderField"),
-        ({"request": STATUS, "order_id": "44375901"}, 400, "InvalidJson"),
+        ({"request": STATUS, "order_id": "44375901x"}, 400, "InvalidJson"),
         ({"request": STATUS, "order_id": 1, "surprise": True}, 400, "InvalidJson"),
         ({"request": STATUS, "order_id": 1}, 404, "OrderNotFound"),
     ],

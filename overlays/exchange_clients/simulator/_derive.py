@@ -19,6 +19,7 @@ from typing import Any
 from eth_keys.exceptions import BadSignature
 from eth_utils.exceptions import ValidationError
 
+from exchange_clients.simulator._accounts import DeriveAccount
 from exchange_clients.simulator._eth import Account, encode_defunct
 from exchange_clients.simulator._state import State
 from exchange_clients.simulator._wire import Incoming, Reply, json_reply
@@ -89,7 +90,7 @@ def _authenticate(incoming: Incoming, prefix: str, state: State) -> None:
     if wallet is None:
         raise _RefusalError(14021, "Header wallet missing")
     account = state.accounts.derive
-    if wallet.lower() != account.wallet.lower():
+    if wallet.lower() not in _wallets(account, prefix):
         raise _RefusalError(14000, "Account not found")
     timestamp = incoming.header(f"{prefix}Timestamp")
     signature = incoming.header(f"{prefix}Signature")
@@ -103,6 +104,16 @@ def _authenticate(incoming: Incoming, prefix: str, state: State) -> None:
     # Decision: only the window is enforced; a timestamp may be reused (Derive calls it the anti-replay token but
     # documents no uniqueness rule for REST). Each accepted one is recorded.
     state.nonces.record(EXCHANGE, account.wallet.lower(), int(timestamp))
+
+
+def _wallets(account: DeriveAccount, prefix: str) -> frozenset[str]:
+    # v2's docs say X-LyraWallet is the smart-contract (LightAccount) wallet, not the owner EOA. Decision: v3 also
+    # takes the owner's address: ccxt's Derive v3 support (4.5.88 and later) says v3 abolished the separate wallet
+    # and sends the owner's address, and Derive's v3 session-login docs sign with the owner key. The contract wallet
+    # stays accepted on v3 too, since Derive does not say it was refused; the client still sends the configured one.
+    if prefix == "X-Lyra":
+        return frozenset({account.wallet.lower()})
+    return frozenset({account.wallet.lower(), account.owner.lower()})
 
 
 def _find_order(incoming: Incoming, generation: str, state: State) -> Any:

@@ -49,7 +49,10 @@ def _error(state: State, error: str, status: int = 200) -> Reply:
 
 def handle(incoming: Incoming, state: State) -> Reply:  # noqa: PLR0911 - one return per documented refusal
     """Verify a Kraken Futures order-status request and answer it as Kraken would."""
-    if incoming.method != "POST" or incoming.path != PATH:
+    # Kraken's document gives POST; ccxt, the most widely used multi-exchange client, has read order status with
+    # `GET /orders/status` (privateGetOrdersStatus) for years. Decision: both are served, since nothing says Kraken
+    # refuses GET; the signed postData is the query string either way.
+    if incoming.method not in ("POST", "GET") or incoming.path != PATH:
         # Decision: an unknown endpoint is HTTP 404 with the `notFound` error body.
         return _error(state, "notFound", 404)
     api_key = incoming.header("APIKey")
