@@ -154,8 +154,8 @@ def _success_schema(resolver: Resolver, operation: Mapping[str, Any]) -> Any:
     for status in ("200", "201"):
         response, _ = resolver.deref((operation.get("responses") or {}).get(status))
         if isinstance(response, dict):
-            content = response.get("content") or {}
-            media = content.get("application/json") or next(iter(content.values()), {})
+            content: dict[str, Any] = response.get("content") or {}
+            media: Any = content.get("application/json") or next(iter(content.values()), {})
             return (media or {}).get("schema")
     return None
 

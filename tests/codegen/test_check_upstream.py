@@ -9,9 +9,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 
 from codegen import upstream
-from codegen.specs import ROOT
+from codegen.specs import ROOT, manifest_mismatches
 from exchange_clients.derive._errors import ERROR_TABLE as DERIVE_ERRORS
 from exchange_clients.gemini._errors import ERROR_TABLE as GEMINI_ERRORS
 from exchange_clients.kraken_futures._errors import ERROR_TABLE as KRAKEN_ERRORS
@@ -107,8 +108,6 @@ def test_declared_divergence_that_no_longer_differs_fails(specs: Path) -> None:
 def test_gemini_document_is_read_through_its_named_normalization() -> None:
     """Gemini's rest.yaml is refused by YAML as published, and reads after the named tabs-to-spaces step only."""
     text = (ROOT / "specs" / "gemini" / "upstream" / "rest.yaml").read_text(encoding="utf-8")
-    import yaml
-
     with pytest.raises(yaml.YAMLError):
         yaml.safe_load(text)
     assert "\t" not in upstream.NORMALIZATIONS["tabs-to-spaces"](text)
@@ -117,8 +116,6 @@ def test_gemini_document_is_read_through_its_named_normalization() -> None:
 
 def test_vendored_upstream_file_edited_fails_the_manifest(specs: Path) -> None:
     """A vendored upstream document is unchanged: editing it fails the manifest check, naming the file."""
-    from codegen.specs import manifest_mismatches
-
     path = specs / "derive" / "upstream" / "openapi.json"
     path.write_bytes(path.read_bytes().replace(b'"Derive v3 API"', b'"Derive v3 API (edited)"'))
 

@@ -4,6 +4,7 @@ Gemini's order-status body becomes one exact `Order`: status from its flags, amo
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -295,7 +296,6 @@ MALFORMED: list[Any] = [
     pytest.param(source("live_unfilled", timestampms=10**30), id="timestamp-out-of-range"),
     pytest.param(source("live_unfilled", side=1), id="side-number"),
     pytest.param(source("filled", trades="none"), id="trades-not-a-list"),
-    pytest.param(source("filled", trades=[{"fee_amount": "1"}]), id="trade-missing-fields"),
     pytest.param(source("filled", trades=[_trade("free")]), id="trade-fee-not-numeric"),
     pytest.param(b'{"price": NaN}', id="json-nan"),
     pytest.param({**decode_json(source("live_unfilled")), "timestampms": 1547241628042.0}, id="mapping-float"),
@@ -321,7 +321,27 @@ def test_error_body_is_the_raw_text() -> None:
         gemini.parse_order('{"order_id": "123", "surprise": true}')
 
     assert caught.value.body == '{"order_id": "123", "surprise": true}'
-    assert isinstance(caught.value.__cause__, KeyError)
+    # Gemini's document requires no field; the order is refused because it names no symbol.
+    assert isinstance(caught.value.__cause__, TypeError)
+    assert "'symbol'" in str(caught.value.__cause__)
+
+
+def test_trade_without_fee_fields_leaves_the_fee_unknown() -> None:
+    """A fill without fee_amount or fee_currency (Gemini requires neither) parses; the order's fee is None."""
+    order = gemini.parse_order(source("filled", trades=[{"fee_amount": "1"}]))
+
+    assert (order.fee, order.fee_currency) == (None, None)
+
+
+def test_market_order_without_price_or_original_amount() -> None:
+    """Gemini's own market-buy example shape: no price, no original_amount; amount is executed plus remaining."""
+    body = json.loads(fixture_bytes("gemini", "filled"))
+    del body["price"], body["original_amount"]
+    order = gemini.parse_order(json.dumps(body | {"type": "market buy"}))
+
+    assert order.order_type is OrderType.MARKET
+    assert order.price is None
+    assert order.amount == order.filled + order.remaining  # type: ignore[operator]
 
 
 @pytest.mark.parametrize(

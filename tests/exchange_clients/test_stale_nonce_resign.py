@@ -11,6 +11,7 @@ import pytest
 from digifinex_api.api.orders import get_order_status
 from digifinex_api.models import Market, OrderStatusResponse
 
+import exchange_clients as ec
 from exchange_clients import digifinex
 from exchange_clients.simulator import Incoming, Reply, Simulator, json_reply
 from tests.clock import Clock
@@ -90,7 +91,10 @@ def _async(hook: object) -> object:
 @pytest.mark.parametrize(
     ("exchange", "refusal"),
     [
-        ("kraken_futures", {"result": "error", "serverTime": "2026-11-22T10:00:00.000Z", "error": "nonceBelowThreshold"}),
+        (
+            "kraken_futures",
+            {"result": "error", "serverTime": "2026-11-22T10:00:00.000Z", "error": "nonceBelowThreshold"},
+        ),
         ("kraken_futures", {"result": "error", "serverTime": "2026-11-22T10:00:00.000Z", "error": "nonceDuplicate"}),
         ("digifinex", {"code": 10008}),
         ("derive", {"jsonrpc": "2.0", "id": 1, "error": {"code": 14014, "message": "Invalid signature"}}),
@@ -98,8 +102,6 @@ def _async(hook: object) -> object:
 )
 def test_refused_nonce_is_resent_once_with_a_fresh_one(simulator: Simulator, exchange: str, refusal: object) -> None:
     """One nonce refusal is answered by a fresh signature and a second send, whose answer the call returns."""
-    import exchange_clients as ec
-
     seen: list[Incoming] = []
 
     def refuse(incoming: Incoming) -> Reply:
@@ -119,7 +121,6 @@ def test_refused_nonce_is_resent_once_with_a_fresh_one(simulator: Simulator, exc
 
 def test_refused_nonce_twice_is_the_error(simulator: Simulator) -> None:
     """A second refusal is not resent again: the call raises NonceError after exactly two sends."""
-    import exchange_clients as ec
 
     def refuse(_incoming: Incoming) -> Reply:
         return json_reply(200, {"code": 10008})

@@ -60,7 +60,8 @@ def test_names_the_model_does_not_know_are_its_additional_properties(
     assert canonical(parsed.to_dict()) == canonical(source)
 
 
-@pytest.mark.parametrize("exchange", sorted(MODELS))
+# Gemini's Order requires no field (its published document requires none), so it has no required property to drop.
+@pytest.mark.parametrize("exchange", sorted(set(MODELS) - {"gemini"}))
 def test_a_missing_required_property_is_still_a_key_error(exchange: str) -> None:
     body = _bodies(exchange)[0]
     required = next(iter(body))

@@ -34,15 +34,15 @@ def _derive_parse(body: bytes, status: int = 200) -> Any:
 
 
 def test_kraken_missing_field_is_named_not_the_error_branch() -> None:
-    """An order without algoId is reported as the missing algoId, not as "'success' is not a valid ..."."""
+    """An order without symbol is reported as the missing symbol, not as "'success' is not a valid ..."."""
     body = _example("kraken_futures", "orders_in_every_status")
-    del body["orders"][2]["order"]["algoId"]
+    del body["orders"][2]["order"]["symbol"]
 
     with pytest.raises(kraken_errors.ResponseParseError) as caught:
         _kraken_parse(dumps(body).encode())
 
     message = str(caught.value)
-    assert "GetOrderStatusSuccessResponse: KeyError: 'algoId'" in message
+    assert "GetOrderStatusSuccessResponse: KeyError: 'symbol'" in message
     assert "ErrorResponse" not in message.split("Response content")[0]
     assert isinstance(caught.value.cause, ValueError)
 

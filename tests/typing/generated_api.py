@@ -15,6 +15,7 @@ from digifinex_api import AuthenticatedClient as DigiFinexClient
 from digifinex_api.api.orders import get_order_status as digifinex_get_order_status
 from digifinex_api.models import Market, OrderStatusResponse
 from gemini_api.models import Order as GeminiOrder
+from gemini_api.types import Unset
 from kraken_futures_api import AuthenticatedClient
 from kraken_futures_api.api.order_management import get_order_status
 from kraken_futures_api.models import GetOrderStatusSuccessResponse
@@ -44,8 +45,9 @@ async def digifinex_fetch(client: DigiFinexClient) -> OrderStatusResponse | None
     return await digifinex_get_order_status.asyncio(Market.SPOT, client=client, order_id="a,b")
 
 
-def gemini_price(order: GeminiOrder) -> Decimal:
-    return Decimal(order.price)
+def gemini_price(order: GeminiOrder) -> Decimal | None:
+    # Gemini's document requires no order field: a market order has no price.
+    return None if isinstance(order.price, Unset) else Decimal(order.price)
 
 
 def derive_filled(answer: GetOrderResponse) -> Decimal:

@@ -273,7 +273,7 @@ class Order:
         else:
             type_ = OrderType(_type_)
 
-        options: list[str] = src_dict.get("options", UNSET)
+        options: list[str] | Unset = src_dict.get("options", UNSET)
 
         timestamp: int | str | Unset = src_dict.get("timestamp", UNSET)
 

@@ -89,7 +89,9 @@ def _normalize(model: GeminiOrder) -> Order:
         amount = exact_sum([filled, remaining])
     is_live = _present(model.is_live, flag, "is_live")
     is_cancelled = _present(model.is_cancelled, flag, "is_cancelled")
-    order_type = _ORDER_TYPES.get(model.type_, OrderType.UNKNOWN)
+    order_type = (
+        OrderType.UNKNOWN if isinstance(model.type_, Unset) else _ORDER_TYPES.get(model.type_, OrderType.UNKNOWN)
+    )
     fee, fee_currency = _fee(model.trades)
     client_order_id = model.client_order_id
     average = _present(model.avg_execution_price, amount_text, "avg_execution_price")
@@ -98,7 +100,7 @@ def _normalize(model: GeminiOrder) -> Order:
         order_id=identifier(model.order_id, "order_id"),
         client_order_id=None if isinstance(client_order_id, Unset) else text(client_order_id, "client_order_id"),
         symbol=identifier(model.symbol, "symbol"),
-        side=_SIDES.get(model.side, Side.UNKNOWN),
+        side=Side.UNKNOWN if isinstance(model.side, Unset) else _SIDES.get(model.side, Side.UNKNOWN),
         order_type=order_type,
         status=normalized_status(is_live=is_live, is_cancelled=is_cancelled, executed=filled, remaining=remaining),
         price=_price(model.price, order_type),
