@@ -16,10 +16,10 @@ from kraken_futures_api.types import decode_json
 from exchange_clients._normalize import (
     MALFORMED,
     amount_number,
+    exact_sum,
     identifier,
     load_object,
     optional_text,
-    remaining,
     text,
     unexpected,
     utc_from_iso,
@@ -62,8 +62,15 @@ def to_order(model: OrderStatusDetailsJson) -> Order:
 
 def _normalize(model: OrderStatusDetailsJson) -> Order:
     order = model.order
-    amount = _amount(order.quantity, "quantity")
+    # Decision: Kraken's `quantity` is what is still open, not what was ordered: real answers show a filled
+    # order with quantity 0 and filled 0.001 (ccxt PR #28199, /orders/status, FULLY_EXECUTED), an order
+    # whose quantity fell from 0.0098 to less than the 0.0102 filled (ccxt issue #23469), and an unfilled
+    # cancelled order whose quantity is its full size (ccxt issue #28210, tests/fixtures/real/). Kraken's
+    # document only says "the quantity (size) associated with the order". So the amount ordered is
+    # quantity + filled, and what remains is quantity.
+    open_quantity = _amount(order.quantity, "quantity")
     filled = _amount(order.filled, "filled")
+    amount = None if open_quantity is None or filled is None else exact_sum([open_quantity, filled])
     price = _amount(order.limit_price, "limitPrice")
     status = model.status._value_  # the raw text, without enum.property's Python-level getter
     return Order(
@@ -77,8 +84,7 @@ def _normalize(model: OrderStatusDetailsJson) -> Order:
         price=price,
         amount=amount,
         filled=filled,
-        # Kraken does not send what is left; it is quantity - filled.
-        remaining=remaining(amount, filled),
+        remaining=open_quantity,
         # Neither an average fill price nor a fee is part of Kraken's order-status answer (fills are a
         # separate endpoint), so both are unknown rather than zero.
         average_price=None,
