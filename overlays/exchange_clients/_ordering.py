@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import threading
+import time
 import weakref
 from asyncio import _get_running_loop  # in asyncio.events.__all__, for libraries
 from contextlib import AbstractContextManager
@@ -118,10 +119,11 @@ class OrderedSigningAuth(SigningAuth):
         locks.acquire()
         try:
             self.sign(request, body)
+            signed_at = time.monotonic()
             response = yield request
             if response.status_code == self.resend_on_status:
                 response.read()
-                if self.should_resend(response):
+                if self.should_resend(response, time.monotonic() - signed_at):
                     self.sign(request, body)
                     yield request
         finally:
@@ -139,10 +141,11 @@ class OrderedSigningAuth(SigningAuth):
                     await _enter_without_blocking(held)
                 try:
                     self.sign(request, body)
+                    signed_at = time.monotonic()
                     response = yield request
                     if response.status_code == self.resend_on_status:
                         await response.aread()
-                        if self.should_resend(response):
+                        if self.should_resend(response, time.monotonic() - signed_at):
                             self.sign(request, body)
                             yield request
                 finally:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hmac
 import importlib
+import time
 from collections.abc import AsyncGenerator, Callable, Generator, Iterable, Mapping
 from typing import Any, Protocol
 
@@ -214,8 +215,11 @@ class SigningAuth(httpx.Auth):
         """Sign `request` in place; `body` is its content as the caller built it."""
         raise NotImplementedError
 
-    def should_resend(self, response: httpx.Response) -> bool:  # noqa: ARG002 - subclasses read it
-        """Whether `response` (read, with status `resend_on_status`) refused a nonce that a fresh one would fix."""
+    def should_resend(self, response: httpx.Response, waited: float) -> bool:  # noqa: ARG002 - subclasses read them
+        """Whether `response` refused a nonce that a fresh one would fix.
+
+        `response` is read and has status `resend_on_status`; it came `waited` seconds after signing.
+        """
         return False
 
     def auth_flow(self, request: httpx.Request) -> Flow:
@@ -227,10 +231,11 @@ class SigningAuth(httpx.Auth):
         """Read the body, sign, send; resend once with a fresh nonce if `should_resend`."""
         body = request.read()
         self.sign(request, body)
+        signed_at = time.monotonic()
         response = yield request
         if response.status_code == self.resend_on_status:
             response.read()
-            if self.should_resend(response):
+            if self.should_resend(response, time.monotonic() - signed_at):
                 self.sign(request, body)
                 yield request
 
@@ -238,10 +243,11 @@ class SigningAuth(httpx.Auth):
         """The same, reading without blocking."""
         body = await request.aread()
         self.sign(request, body)
+        signed_at = time.monotonic()
         response = yield request
         if response.status_code == self.resend_on_status:
             await response.aread()
-            if self.should_resend(response):
+            if self.should_resend(response, time.monotonic() - signed_at):
                 self.sign(request, body)
                 yield request
 

@@ -91,5 +91,5 @@ def test_a_patch_that_no_longer_applies_is_named(tmp_path: Path) -> None:
     document = load_yaml(spec_path("kraken_futures").read_text(encoding="utf-8"))
     document["components"]["schemas"]["CachedOrderJson"]["required"].remove("algoId")
 
-    with pytest.raises(SpecError, match=r"patch .*001-algoid-property\.yaml no longer applies"):
+    with pytest.raises(SpecError, match=r"patch .*001-algoid-property\.yaml \(operation 1\) no longer applies"):
         apply_patches("kraken_futures", document, specs)

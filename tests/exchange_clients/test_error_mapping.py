@@ -64,7 +64,6 @@ RESENT = {
     ("kraken_futures", "nonceBelowThreshold"),
     ("kraken_futures", "nonceDuplicate"),
     ("digifinex", "10008"),
-    ("derive", "14014"),
 }
 
 CASES: list[Any] = [

@@ -93,9 +93,9 @@ def test_documented_example_field_by_field(normalize: Callable[[bytes], Order]) 
         "order_type": OrderType.LIMIT,
         "status": OrderStatus.PARTIALLY_FILLED,
         "price": Decimal("2345.25"),
-        "amount": Decimal("2.5"),
+        "amount": Decimal("3.25"),
         "filled": Decimal("0.75"),
-        "remaining": Decimal("1.75"),
+        "remaining": Decimal("2.5"),
         "average_price": None,
         "fee": None,
         "fee_currency": None,
@@ -132,30 +132,38 @@ def test_side_and_order_type(
 
 
 @pytest.mark.parametrize(
-    ("raw", "remaining"),
+    ("raw", "amount", "remaining"),
     [
-        pytest.param(source("entered_book_partially_filled"), Decimal("1.75"), id="quantity-minus-filled"),
-        pytest.param(source("fully_executed"), Decimal("0.000"), id="fully-executed"),
-        pytest.param(source("entered_book", order={"quantity": None}), None, id="quantity-null"),
-        pytest.param(source("entered_book", order={"filled": None}), None, id="filled-null"),
-        pytest.param(source("high_precision"), Decimal("1234567889.62345678901234567890"), id="30-digits"),
+        pytest.param(source("entered_book_partially_filled"), Decimal("3.25"), Decimal("2.5"), id="partly-filled"),
+        pytest.param(source("fully_executed"), Decimal("0.001"), Decimal(0), id="fully-executed"),
+        pytest.param(source("entered_book", order={"quantity": None}), None, None, id="quantity-null"),
+        pytest.param(source("entered_book", order={"filled": None}), None, Decimal(1), id="filled-null"),
+        pytest.param(
+            source("high_precision"),
+            Decimal("1234567890.62345678901234567890"),
+            Decimal("1234567890.12345678901234567890"),
+            id="30-digits",
+        ),
     ],
 )
-def test_remaining_is_computed(normalize: Callable[[bytes], Order], raw: bytes, remaining: Decimal | None) -> None:
-    """Kraken sends no remaining, so it is quantity - filled, exact, and None when either is null."""
+def test_quantity_is_what_is_still_open(
+    normalize: Callable[[bytes], Order], raw: bytes, amount: Decimal | None, remaining: Decimal | None
+) -> None:
+    """Kraken's quantity is the open part (patch 006): remaining is quantity, the amount quantity + filled, exact."""
     order = normalize(raw)
 
-    assert order.remaining == remaining
-    if remaining is not None:
-        assert str(order.remaining) == str(remaining)
+    assert (order.amount, order.remaining) == (amount, remaining)
+    for got, expected in ((order.amount, amount), (order.remaining, remaining)):
+        if expected is not None:
+            assert str(got) == str(expected)
 
 
 def test_high_precision_numbers_are_exact(normalize: Callable[[bytes], Order]) -> None:
     """A 30-significant-digit JSON number and a price of 1e-18 come out digit for digit, never through float."""
     order = normalize(source("high_precision"))
 
-    assert order.amount == Decimal("1234567890.12345678901234567890")
-    assert str(order.amount) == "1234567890.12345678901234567890"
+    assert order.remaining == Decimal("1234567890.12345678901234567890")
+    assert str(order.remaining) == "1234567890.12345678901234567890"
     assert order.price == Decimal("0.000000000000000001")
     assert order.price is not None
     # str() of a Decimal this small is scientific ("1E-18"); the digits must still be the ones sent.

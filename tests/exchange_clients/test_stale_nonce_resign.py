@@ -5,6 +5,7 @@ A nonce or timestamp that aged before it reached the exchange is signed anew and
 from __future__ import annotations
 
 import asyncio
+import time
 
 import httpx
 import pytest
@@ -13,6 +14,7 @@ from digifinex_api.models import Market, OrderStatusResponse
 
 import exchange_clients as ec
 from exchange_clients import digifinex
+from exchange_clients.derive import DeriveAuth
 from exchange_clients.simulator import Incoming, Reply, Simulator, json_reply
 from tests.clock import Clock
 
@@ -106,6 +108,9 @@ def test_refused_nonce_is_resent_once_with_a_fresh_one(simulator: Simulator, exc
 
     def refuse(incoming: Incoming) -> Reply:
         seen.append(incoming)
+        if exchange == "derive":
+            # Derive's 14014 is a stale timestamp only when the answer came late; a prompt one is a wrong key.
+            time.sleep(DeriveAuth.STALE_AFTER + 0.2)
         return json_reply(200, refusal)
 
     simulator.faults.push(refuse, exchange=exchange)

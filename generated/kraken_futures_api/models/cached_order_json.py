@@ -46,7 +46,8 @@ class CachedOrderJson:
         cli_ord_id (None | str):
         symbol (str):
         side (str):
-        quantity (Decimal | None):
+        quantity (Decimal | None): The quantity still open (not yet filled); 0 once the order is filled. The amount
+            ordered is quantity + filled. Not said by Kraken: read from real answers (patch 006).
         filled (Decimal | None):
         limit_price (Decimal | None):
         reduce_only (bool):

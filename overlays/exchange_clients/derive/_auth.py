@@ -111,17 +111,19 @@ class DeriveAuth(SigningAuth):
             {f"{prefix}Wallet": credentials.wallet}, f"{prefix}Timestamp", f"{prefix}Signature"
         )
 
-    # Derive names no code for a stale timestamp; the simulator's Decision (and the only code a signature check
-    # gives) is 14014 INVALID_SIGNATURE. Decision: 14014 is re-signed with a fresh timestamp and sent once more, so a
-    # timestamp that aged in the pool recovers; a truly wrong key costs one extra request, then the error.
+    # Derive names no code for a stale timestamp; the only code its signature check gives, and the simulator's
+    # Decision, is 14014 INVALID_SIGNATURE, which a wrong key gives too. Decision: a 14014 that came back more than
+    # STALE_AFTER seconds after signing is re-signed with a fresh timestamp and sent once more (the timestamp may
+    # have aged in the pool); a prompt one is a wrong key or signature, and is not repeated.
     resend_on_status = 200
+    STALE_AFTER = 1.0
 
     def __repr__(self) -> str:
         return f"DeriveAuth({self._credentials!r})"
 
-    def should_resend(self, response: httpx.Response) -> bool:
-        """Derive refused the signature, which a stale timestamp also causes (code 14014)."""
-        return refused_code(response, decode_json, _rpc_code) in _SIGNATURE_REFUSED
+    def should_resend(self, response: httpx.Response, waited: float) -> bool:
+        """Derive refused the signature (code 14014) of a timestamp that had time to go stale."""
+        return waited > self.STALE_AFTER and refused_code(response, decode_json, _rpc_code) in _SIGNATURE_REFUSED
 
     @cached_property
     def _key(self) -> PrivateKey:

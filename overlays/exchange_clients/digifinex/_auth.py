@@ -84,7 +84,7 @@ class DigiFinexAuth(SigningAuth):
     def __repr__(self) -> str:
         return f"DigiFinexAuth({self._credentials!r})"
 
-    def should_resend(self, response: httpx.Response) -> bool:
+    def should_resend(self, response: httpx.Response, waited: float) -> bool:  # noqa: ARG002 - no wait needed
         """DigiFinex refused the timestamp as outside its window (code 10008)."""
         return refused_code(response, decode_json, lambda body: body.get("code")) == _TIMESTAMP_REFUSED
 

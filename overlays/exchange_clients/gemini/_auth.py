@@ -162,7 +162,7 @@ class GeminiAuth(OrderedSigningAuth):
         prefix = self._request_prefixes[raw_path] = _request_prefix(path)
         return prefix
 
-    def should_resend(self, response: httpx.Response) -> bool:
+    def should_resend(self, response: httpx.Response, waited: float) -> bool:  # noqa: ARG002 - no wait needed
         """Gemini saw a larger nonce of this key first."""
         return _is_invalid_nonce(response)
 

@@ -109,7 +109,7 @@ class KrakenFuturesAuth(OrderedSigningAuth):
     def __repr__(self) -> str:
         return f"KrakenFuturesAuth({self._credentials!r})"
 
-    def should_resend(self, response: httpx.Response) -> bool:
+    def should_resend(self, response: httpx.Response, waited: float) -> bool:  # noqa: ARG002 - no wait needed
         """Kraken refused the nonce as already used or too low."""
         return refused_code(response, decode_json, lambda body: body.get("error")) in _NONCE_REFUSED
 
