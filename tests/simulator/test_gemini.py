@@ -204,7 +204,8 @@ def test_auditor_key_lacks_the_trader_role(http: httpx.Client, simulator: Simula
         headers=gemini_headers(auditor.api_key, auditor.api_secret, {"request": "/v1/orders", "nonce": next_nonce()}),
     )
 
-    assert (status.status_code, status.json()["reason"], listed.status_code) == (403, "MissingRole", 200)
+    # Gemini's `{"error": ...}` envelope (its conformance fixture missing-role-403-error-envelope).
+    assert (status.status_code, status.json()["error"], listed.status_code) == (403, "MissingRole", 200)
 
 
 def test_unknown_endpoint(http: httpx.Client, simulator: Simulator) -> None:

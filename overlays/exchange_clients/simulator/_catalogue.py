@@ -99,6 +99,41 @@ def _gemini_filled(order_id: str, client_order_id: str | None = None) -> dict[st
     )
 
 
+_GEMINI_MARKET_BUY: dict[str, Any] = {
+    "avg_execution_price": "22728.94",
+    "exchange": "gemini",
+    "executed_amount": "0.0219983861",
+    "id": "17379712927",
+    "is_cancelled": False,
+    "is_hidden": False,
+    "is_live": False,
+    "options": [],
+    "order_id": "17379712927",
+    "remaining_amount": "0",
+    "side": "buy",
+    "symbol": "btcusd",
+    "timestamp": "1608229172",
+    "timestampms": 1608229172627,
+    "trades": [
+        {
+            "aggressor": True,
+            "amount": "0.0219983861",
+            "exchange": "gemini",
+            "fee_amount": "0.00",
+            "fee_currency": "USD",
+            "order_id": "17379712927",
+            "price": "22728.94",
+            "tid": 17379712930,
+            "timestamp": 1608229172,
+            "timestampms": 1608229172627,
+            "type": "Buy",
+        }
+    ],
+    "type": "market buy",
+    "was_forced": False,
+}
+
+
 def _gemini() -> list[SimulatedOrder]:
     with_trades = _gemini_filled("44375902", client_order_id="20190110-4738721")
     with_trades["trades"] = [
@@ -168,6 +203,9 @@ def _gemini() -> list[SimulatedOrder]:
                 price=TINY_PRICE,
             ),
         ),
+        # Gemini's own Get Order Status example of a market buy (specs/gemini/upstream/rest.yaml,
+        # `includeTradesResponse`), verbatim: no price, no original_amount, type "market buy".
+        ("market_buy", "FILLED", _GEMINI_MARKET_BUY),
         (
             # The largest signed 64-bit id: the payload's `order_id` must reach the server as this exact integer.
             "wide_id",
@@ -208,9 +246,11 @@ def _kraken_order(
             "reduceOnly": False,
             "timestamp": "2026-11-22T10:00:00.000Z",
             "lastUpdateTimestamp": "2026-11-22T10:00:01.250Z",
-            "priceTriggerOptions": trigger,
-            "triggerTime": None,
-            "algoId": None,
+            # A real plain ORDER leaves out priceTriggerOptions, triggerTime and algoId entirely, though Kraken's
+            # document lists them as required (ccxt issues #27894 and #28210, tests/fixtures/real/kraken_futures/).
+            # Decision: a trigger order carries its priceTriggerOptions and a null triggerTime, the shape of ccxt
+            # issue #27959; no answer seen carries algoId, so none is sent.
+            **({} if trigger is None else {"priceTriggerOptions": trigger, "triggerTime": None}),
         },
         "status": status,
         "updateReason": update_reason,

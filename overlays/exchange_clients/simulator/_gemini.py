@@ -98,7 +98,10 @@ def _answer(incoming: Incoming, state: State) -> Reply:
     # Decision: a nonce that passed is spent even if the request then fails (role, unknown order), as it would be
     # once an authenticated request reached the exchange.
     if not account.roles & _ROLES[incoming.path]:
-        raise _RefusalError("MissingRole")
+        # Gemini writes MissingRole in two envelopes (its conformance fixtures missing-role-403-result-envelope and
+        # missing-role-403-error-envelope). Decision: this one is served in the second, whose message names the
+        # role Get Order Status needs, so that clients meet the `{"error": ...}` body too.
+        return json_reply(403, {"error": "MissingRole", "message": "OrderStatus required"}, rejection="MissingRole")
     if incoming.path == "/v1/orders":
         live = [order for order in state.orders.of(EXCHANGE) if order.body["is_live"]]
         return json_reply(200, [_render(order.body, trades=False) for order in live])
