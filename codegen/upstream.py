@@ -216,7 +216,8 @@ class _Comparer:
             _success_schema(self.theirs, theirs), our_schema
         )
         for change in changes:
-            if change.kind in _TOLERATED or (change.kind == "field added" and "required" not in change.detail):
+            # A field only ours describes is tolerated while optional: it is parsed when sent and never expected.
+            if change.kind in _TOLERATED or (change.kind == "field added" and ", optional:" in change.detail):
                 continue
             theirs_where = change.where.replace(ours_label, theirs_label, 1)
             self.add(change.kind, _key(change, label), change.where, theirs_where, change.detail)

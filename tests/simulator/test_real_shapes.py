@@ -32,7 +32,7 @@ def test_gemini_market_buy_reads_as_gemini_documents_it(simulator: Simulator) ->
     assert (order.amount, order.filled, order.remaining) == (
         Decimal("0.0219983861"),
         Decimal("0.0219983861"),
-        Decimal("0"),
+        Decimal(0),
     )
 
 
