@@ -56,6 +56,13 @@ def _present(value: object, read: Callable[[object, str], _T], field: str) -> _T
     return None if isinstance(value, Unset) else read(value, field)
 
 
+def _needed(value: object, read: Callable[[object, str], _T], field: str) -> _T:
+    """`read(value)`; an order that does not name its id or symbol cannot be matched or booked, so absence fails."""
+    if isinstance(value, Unset):
+        raise KeyError(field)
+    return read(value, field)
+
+
 def parse_order(raw: bytes | str | Mapping[str, Any]) -> Order:
     """The normalized order in Gemini's order-status body (bytes, text or an already decoded mapping).
 
@@ -97,9 +104,9 @@ def _normalize(model: GeminiOrder) -> Order:
     average = _present(model.avg_execution_price, amount_text, "avg_execution_price")
     return Order(
         exchange=Exchange.GEMINI,
-        order_id=identifier(model.order_id, "order_id"),
+        order_id=_needed(model.order_id, identifier, "order_id"),
         client_order_id=None if isinstance(client_order_id, Unset) else text(client_order_id, "client_order_id"),
-        symbol=identifier(model.symbol, "symbol"),
+        symbol=_needed(model.symbol, identifier, "symbol"),
         side=Side.UNKNOWN if isinstance(model.side, Unset) else _SIDES.get(model.side, Side.UNKNOWN),
         order_type=order_type,
         status=normalized_status(is_live=is_live, is_cancelled=is_cancelled, executed=filled, remaining=remaining),
