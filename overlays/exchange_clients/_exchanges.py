@@ -58,6 +58,8 @@ class ExchangeBinding:
     ordered_nonces: bool = False
     """The exchange refuses a nonce below the last it saw, so a SharedNonceStore applies (Gemini, Kraken)."""
     canonical_id: Callable[[str], str] = str
+    is_client_order_id: Callable[[str], bool] = lambda _order_id: False
+    """Whether a requested id is looked up as a client order id: then, and only then, it matches `client_order_id`."""
     not_found_hint: str = "the exchange does not know this order"
 
     def order_calls(self, credentials: Any, order_ids: Sequence[str], options: RequestOptions) -> list[AnyCall]:
@@ -106,6 +108,7 @@ BINDINGS: Mapping[Exchange, ExchangeBinding] = MappingProxyType(
             make_client=gemini.client,
             build_order_calls=lambda _credentials, ids, _options: gemini_operations.order_calls(ids),
             build_open_orders_call=lambda _credentials, _options: gemini_operations.open_orders_call(),
+            canonical_id=gemini_operations.canonical_id,
             ordered_nonces=True,
         ),
         Exchange.KRAKEN_FUTURES: ExchangeBinding(
@@ -114,6 +117,7 @@ BINDINGS: Mapping[Exchange, ExchangeBinding] = MappingProxyType(
             make_client=kraken_futures.client,
             build_order_calls=lambda _credentials, ids, _options: kraken_operations.order_calls(ids),
             canonical_id=kraken_operations.canonical_id,
+            is_client_order_id=kraken_operations.is_client_order_id,
             not_found_hint=kraken_operations.NOT_FOUND_HINT,
             ordered_nonces=True,
         ),

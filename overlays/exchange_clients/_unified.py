@@ -12,7 +12,7 @@ from typing import Any, Self
 import httpx
 
 from exchange_clients._calls import Call
-from exchange_clients._errors import OrderNotFoundError
+from exchange_clients._errors import OrderNotFoundError, UnexpectedResponseError
 from exchange_clients._exchanges import BINDINGS, ExchangeBinding, RequestOptions
 from exchange_clients._nonce_store import SharedNonceStore
 from exchange_clients._order import Exchange, Order
@@ -77,22 +77,45 @@ class _Unified:
         return self._binding.order_calls(self._credentials, order_ids, options)
 
     def _in_requested_order(self, order_ids: Sequence[str], found: Iterable[Order]) -> list[Order]:
-        """The orders in the order asked for; OrderNotFoundError naming every id the exchange did not return."""
+        """The orders in the order asked for; OrderNotFoundError naming every id the exchange did not return.
+
+        A requested id matches an order's own id; it matches a `client_order_id` only when it was looked up as
+        one (Kraken's non-UUID ids), so one order's client id can never take another requested order's place.
+        Two different orders answering one requested id (a reused client order id) is an
+        UnexpectedResponseError naming both, never a silent pick.
+        """
         canonical = self._binding.canonical_id
-        by_id: dict[str, Order] = {}
+        by_id: dict[str, dict[str, Order]] = {}
+        by_client_id: dict[str, dict[str, Order]] = {}
         for order in found:
-            by_id.setdefault(canonical(order.order_id), order)
+            by_id.setdefault(canonical(order.order_id), {}).setdefault(order.order_id, order)
             if order.client_order_id is not None:
-                by_id.setdefault(canonical(order.client_order_id), order)
-        missing = [order_id for order_id in order_ids if canonical(order_id) not in by_id]
+                by_client_id.setdefault(order.client_order_id, {}).setdefault(order.order_id, order)
+        operation = "get_orders" if len(order_ids) > 1 else "get_order"
+        result: list[Order] = []
+        missing: list[str] = []
+        for order_id in order_ids:
+            key = canonical(order_id)
+            index = by_client_id if self._binding.is_client_order_id(key) else by_id
+            matches = index.get(key, {})
+            if len(matches) > 1:
+                raise UnexpectedResponseError(
+                    f"{len(matches)} orders answer the one id {order_id!r}: {', '.join(sorted(matches))}",
+                    exchange=self.exchange,
+                    operation=operation,
+                )
+            if matches:
+                result.extend(matches.values())
+            else:
+                missing.append(order_id)
         if missing:
             raise OrderNotFoundError(
                 f"no order {', '.join(missing)}: {self._binding.not_found_hint}",
                 exchange=self.exchange,
-                operation="get_orders" if len(order_ids) > 1 else "get_order",
+                operation=operation,
                 order_id=missing[0],
             )
-        return [by_id[canonical(order_id)] for order_id in order_ids]
+        return result
 
 
 class Client(_Unified):

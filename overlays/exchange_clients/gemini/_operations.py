@@ -43,6 +43,13 @@ def _error_fields(body: Mapping[str, Any]) -> tuple[object, str | None] | None:
 ERRORS = ErrorFormat(exchange=Exchange.GEMINI, table=ERROR_TABLE, fields=_error_fields, decode=decode_json)
 
 
+def canonical_id(order_id: str) -> str:
+    """An id of ASCII digits as the integer it spells (Gemini answers order 123 for "0123"); anything else as given."""
+    if order_id.isascii() and order_id.isdecimal():
+        return str(int(order_id))
+    return order_id
+
+
 def order_calls(order_ids: Sequence[str]) -> list[GeminiCall]:
     """One Get Order Status call per id, with trades so that fees are known."""
     return [_order_call(order_id) for order_id in order_ids]

@@ -50,6 +50,11 @@ def canonical_id(order_id: str) -> str:
         return order_id
 
 
+def is_client_order_id(order_id: str) -> bool:
+    """Whether the id is looked up as a client order id (`cliOrdIds`): every id that is not a UUID."""
+    return not _is_uuid(order_id)
+
+
 def order_calls(order_ids: Sequence[str]) -> list[KrakenCall]:
     """Order-status calls of at most BATCH_SIZE ids each.
 
