@@ -2,7 +2,7 @@
 
 import json
 from collections.abc import Mapping, MutableMapping, Sequence
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from enum import EnumType
 from http import HTTPStatus
 from itertools import accumulate
@@ -104,10 +104,19 @@ def _refuse_duplicate_names(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return document
 
 
+def _exact_number(text: str) -> Decimal:
+    # Decimal refuses an exponent beyond its range ("1e9999999999999999999", 21 bytes) with InvalidOperation, an
+    # ArithmeticError no reader of a response expects: such a body is malformed, like one with NaN.
+    try:
+        return Decimal(text)
+    except InvalidOperation:
+        raise ValueError(f"the JSON number {text[:40]} is beyond Decimal's range") from None
+
+
 # One decoder for every body: json.loads builds a new JSONDecoder (and its C scanner) on each call given options,
 # which was half the cost of decoding an order. A shared decoder is what json.loads itself uses without options.
 _DECODER = json.JSONDecoder(
-    parse_float=Decimal,
+    parse_float=_exact_number,
     parse_constant=_refuse_constant,
     object_pairs_hook=_refuse_duplicate_names,
 )

@@ -48,6 +48,7 @@ class ParseFailure(Protocol):
     status_code: int
     content: bytes
     headers: Mapping[str, str]
+    cause: Exception
 
 
 @attrs.frozen
@@ -90,8 +91,10 @@ class ErrorFormat:
     def from_parse_failure(self, operation: str, failure: ParseFailure, order_ids: tuple[str, ...]) -> ExchangeError:
         """A documented answer whose body did not fit: a 2xx is a surprise, anything else an error to read."""
         if 200 <= failure.status_code < 300:
+            # What did not fit (a missing field, a number beyond Decimal's range), without the body: that is `body`.
+            cause = failure.cause
             return UnexpectedResponseError(
-                "the answer does not have the documented shape",
+                f"the answer does not have the documented shape: {type(cause).__name__}: {cause}",
                 exchange=self.exchange,
                 operation=operation,
                 http_status=failure.status_code,
