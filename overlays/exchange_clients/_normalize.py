@@ -200,7 +200,9 @@ def _bounded(value: Decimal, field: str) -> Decimal:
     if len(printed) <= _MAX_EXPONENT and "E" not in printed and value.is_finite():
         return value
     exponent = value.as_tuple().exponent
-    if not isinstance(exponent, int) or abs(exponent) > _MAX_EXPONENT or abs(value.adjusted()) > _MAX_EXPONENT:
+    # The size bound is on the value: zero written with a large exponent ("0E301") is zero, not beyond 10^300.
+    too_big = bool(value) and abs(value.adjusted()) > _MAX_EXPONENT
+    if not isinstance(exponent, int) or exponent < -_MAX_EXPONENT or too_big:
         msg = f"{field!r}: exponent out of range: {value:.6e}"
         raise ValueError(msg)
     return value

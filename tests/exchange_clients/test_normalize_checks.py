@@ -36,9 +36,18 @@ DECIMAL_GRAMMAR = re.compile(r"-?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-
 NEAR_DECIMALS = st.text(alphabet="0123456789.-+eE _\u0663\uff11\u00b2NaIinfy", max_size=12)
 
 
+def _within_bounds(number: Decimal) -> bool:
+    # decimal_text's Decision: a number beyond 10^300 in size, or with more than 300 digits after the point, is
+    # refused; zero written with a large exponent is still zero.
+    exponent = number.as_tuple().exponent
+    return isinstance(exponent, int) and exponent >= -300 and (not number or abs(number.adjusted()) <= 300)
+
+
 @given(NEAR_DECIMALS)
+@example("0E301")  # zero, whatever its exponent: accepted
+@example("1E+301")  # beyond 10^300: refused
 def test_decimal_text_takes_exactly_the_documented_grammar(value: str) -> None:
-    if DECIMAL_GRAMMAR.fullmatch(value):
+    if DECIMAL_GRAMMAR.fullmatch(value) and _within_bounds(Decimal(value)):
         result = decimal_text(value, "amount")
         assert result == Decimal(value)
         assert str(result) == str(Decimal(value))  # digit for digit, exponent included
