@@ -141,22 +141,26 @@ class Call(Generic[ClientT, AnswerT]):
             return await self._attempt_async(client)
         return await call_with_retries_async(lambda: self._attempt_async(client), policy)
 
+    # Every failure is raised `from None`: what went wrong is in the ExchangeError's own redacted text, while the
+    # exception it replaces (the generated ResponseParseError with a kilobyte of raw body, an httpx error quoting a
+    # header) is not, and would put it into every logged traceback.
+
     def _attempt(self, client: ClientT) -> list[Order]:
         try:
             answer = self.send(client)
         except httpx.HTTPError as error:
-            raise self._transport_error(error) from error
+            raise self._transport_error(error) from None
         except self.parse_failure as error:
-            raise self.errors.from_parse_failure(self.operation, _as_parse_failure(error), self.order_ids) from error
+            raise self.errors.from_parse_failure(self.operation, _as_parse_failure(error), self.order_ids) from None
         return self._read(answer)
 
     async def _attempt_async(self, client: ClientT) -> list[Order]:
         try:
             answer = await self.send_async(client)
         except httpx.HTTPError as error:
-            raise self._transport_error(error) from error
+            raise self._transport_error(error) from None
         except self.parse_failure as error:
-            raise self.errors.from_parse_failure(self.operation, _as_parse_failure(error), self.order_ids) from error
+            raise self.errors.from_parse_failure(self.operation, _as_parse_failure(error), self.order_ids) from None
         return self._read(answer)
 
     def _read(self, answer: AnswerT) -> list[Order]:
@@ -173,7 +177,7 @@ class Call(Generic[ClientT, AnswerT]):
                 operation=self.operation,
                 http_status=reply.status_code,
                 body=reply.content,
-            ) from error
+            ) from None
 
     def error(self, answer: Answer) -> ExchangeError:
         """The error a non-success answer to this call means."""

@@ -33,11 +33,11 @@ class ExchangeError(Exception):
         code: str | None = None,
         body: str | bytes | None = None,
     ) -> None:
-        self.message = _bounded(redact_text(message), MESSAGE_CHARS)
+        self.message = _redacted(message, MESSAGE_CHARS)
         self.exchange = exchange
         self.operation = operation
         self.http_status = int(http_status) if http_status is not None else None
-        self.code = _bounded(code, CODE_CHARS) if code is not None else None
+        self.code = _redacted(code, CODE_CHARS) if code is not None else None
         self.body = excerpt(body) if body is not None else None
         # Every failed attempt, oldest first and this one last, when the call was retried; else empty.
         self.attempts: tuple[ExchangeError, ...] = ()
@@ -146,16 +146,25 @@ def _summary(error: ExchangeError) -> str:
     return " ".join(parts)
 
 
-def _bounded(text: str, limit: int) -> str:
-    return text if len(text) <= limit else f"{text[:limit]}... [{len(text) - limit} more characters]"
+def _redacted(text: str, limit: int) -> str:
+    """At most `limit` characters of `text`, redacted, saying how much was cut.
+
+    Redacted before it is cut, over a margin longer than any credential: a secret that straddles the cut would
+    otherwise show its first half. Only the window is redacted, so a 10 MB answer costs no more than a short one.
+    """
+    shown = redact_text(text[: limit + _REDACTION_MARGIN])
+    if len(text) > limit or len(shown) > limit:
+        return f"{shown[:limit]}... [{max(len(text) - limit, 0)} more characters]"
+    return shown
+
+
+_REDACTION_MARGIN = 1024
 
 
 def excerpt(body: str | bytes) -> str:
     """At most BODY_EXCERPT_CHARS of `body` as text, redacted, saying how much was cut."""
     text = body.decode("utf-8", errors="replace") if isinstance(body, bytes) else body
-    if len(text) > BODY_EXCERPT_CHARS:
-        text = f"{text[:BODY_EXCERPT_CHARS]}... [{len(text) - BODY_EXCERPT_CHARS} more characters]"
-    return redact_text(text)
+    return _redacted(text, BODY_EXCERPT_CHARS)
 
 
 class UnsupportedOperationError(ExchangeError, NotImplementedError):

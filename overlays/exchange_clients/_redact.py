@@ -9,6 +9,7 @@ request), and a private key also in its other common spelling (with or without `
 
 from __future__ import annotations
 
+import re
 import threading
 from typing import Any
 
@@ -40,14 +41,24 @@ def _register(value: str, replacement: str) -> None:
             _replacements[value] = replacement
 
 
+# What a signature or a signed payload looks like on the wire: a long run of hex or base64. These change with every
+# request, so they cannot be registered like a key; a server that quotes the request back (an error page echoing
+# its headers) would otherwise put X-GEMINI-PAYLOAD, Authent or ACCESS-SIGN into an error's text. No order id,
+# amount or enum of these exchanges is 40 such characters in a row (UUIDs are 36, with hyphens).
+_SIGNATURE_LIKE = re.compile(r"[A-Za-z0-9+/=]{40,}")
+
+
 def redact_text(text: str) -> str:
-    """`text` with every registered credential replaced; longest first, so no secret is half-replaced."""
+    """`text` with every registered credential, and anything shaped like a signature, replaced.
+
+    Registered values go first and longest first, so no secret is half-replaced.
+    """
     with _guard:
         replacements = sorted(_replacements.items(), key=lambda item: len(item[0]), reverse=True)
     for secret, replacement in replacements:
         if secret in text:
             text = text.replace(secret, replacement)
-    return text
+    return _SIGNATURE_LIKE.sub(REDACTED, text)
 
 
 def registered_secrets() -> frozenset[str]:

@@ -302,7 +302,7 @@ def test_a_list_answer_that_is_not_an_array_is_an_unexpected_response(body: obje
         client.list_open_orders()
 
     assert raised.value.http_status == 200
-    assert "TypeError: expected a JSON array" in str(raised.value.__cause__)
+    assert "TypeError: expected a JSON array" in raised.value.message
 
 
 def test_a_list_answer_keeps_its_orders_in_order() -> None:

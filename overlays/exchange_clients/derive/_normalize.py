@@ -61,7 +61,7 @@ def parse_order(raw: bytes | str | Mapping[str, Any]) -> Order:
     try:
         return _normalize(DeriveOrder.from_dict(load_object(raw, decode_json)))
     except MALFORMED as error:
-        raise unexpected(Exchange.DERIVE, "parse_order", raw, error) from error
+        raise unexpected(Exchange.DERIVE, "parse_order", raw, error) from None
 
 
 def to_order(model: DeriveOrder) -> Order:
@@ -72,7 +72,7 @@ def to_order(model: DeriveOrder) -> Order:
     try:
         return _normalize(model)
     except MALFORMED as error:
-        raise unexpected(Exchange.DERIVE, "to_order", None, error) from error
+        raise unexpected(Exchange.DERIVE, "to_order", None, error) from None
 
 
 def _normalize(model: DeriveOrder) -> Order:

@@ -48,7 +48,7 @@ def parse_order(raw: bytes | str | Mapping[str, Any]) -> Order:
     try:
         return _normalize(DigiFinexOrder.from_dict(load_object(raw, decode_json)))
     except MALFORMED as error:
-        raise unexpected(Exchange.DIGIFINEX, "parse_order", raw, error) from error
+        raise unexpected(Exchange.DIGIFINEX, "parse_order", raw, error) from None
 
 
 def to_order(model: DigiFinexOrder) -> Order:
@@ -59,7 +59,7 @@ def to_order(model: DigiFinexOrder) -> Order:
     try:
         return _normalize(model)
     except MALFORMED as error:
-        raise unexpected(Exchange.DIGIFINEX, "to_order", None, error) from error
+        raise unexpected(Exchange.DIGIFINEX, "to_order", None, error) from None
 
 
 def _normalize(model: DigiFinexOrder) -> Order:

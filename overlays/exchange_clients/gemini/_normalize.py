@@ -71,7 +71,7 @@ def parse_order(raw: bytes | str | Mapping[str, Any]) -> Order:
     try:
         return _normalize(GeminiOrder.from_dict(load_object(raw, decode_json)))
     except MALFORMED as error:
-        raise unexpected(Exchange.GEMINI, "parse_order", raw, error) from error
+        raise unexpected(Exchange.GEMINI, "parse_order", raw, error) from None
 
 
 def to_order(model: GeminiOrder) -> Order:
@@ -83,7 +83,7 @@ def to_order(model: GeminiOrder) -> Order:
     try:
         return _normalize(model)
     except MALFORMED as error:
-        raise unexpected(Exchange.GEMINI, "to_order", None, error) from error
+        raise unexpected(Exchange.GEMINI, "to_order", None, error) from None
 
 
 def _normalize(model: GeminiOrder) -> Order:

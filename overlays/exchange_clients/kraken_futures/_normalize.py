@@ -46,7 +46,7 @@ def parse_order(raw: bytes | str | Mapping[str, Any]) -> Order:
     try:
         return _normalize(OrderStatusDetailsJson.from_dict(load_object(raw, decode_json)))
     except MALFORMED as error:
-        raise unexpected(Exchange.KRAKEN_FUTURES, "parse_order", raw, error) from error
+        raise unexpected(Exchange.KRAKEN_FUTURES, "parse_order", raw, error) from None
 
 
 def to_order(model: OrderStatusDetailsJson) -> Order:
@@ -57,7 +57,7 @@ def to_order(model: OrderStatusDetailsJson) -> Order:
     try:
         return _normalize(model)
     except MALFORMED as error:
-        raise unexpected(Exchange.KRAKEN_FUTURES, "to_order", None, error) from error
+        raise unexpected(Exchange.KRAKEN_FUTURES, "to_order", None, error) from None
 
 
 def _normalize(model: OrderStatusDetailsJson) -> Order:
