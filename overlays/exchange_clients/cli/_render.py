@@ -38,8 +38,32 @@ _FIELDS = (
 )
 
 
+MAX_PADDING = 32
+"""Zeros fixed-point may add to a number's own digits: 1E-18 (wei) needs 17, 1E+30 needs 30; 1E-40 is scientific."""
+
+
+def number_text(value: Decimal) -> str:
+    """`value` exactly: fixed-point, unless that would pad its digits with more than MAX_PADDING zeros.
+
+    Exchanges write amounts in fixed-point (0.000000000000000001, which str() prints as 1E-18), so that is the form
+    shown. But fixed-point spells the exponent out in zeros: an answer's 1e999999999999999999 would be a quintillion
+    characters (a MemoryError), 1e100000000 a hundred megabytes. Past MAX_PADDING zeros the text is str(value),
+    Decimal's scientific notation, which is exact too. Either way Decimal(text) == value, nothing goes through float
+    or is rounded, and the text is at most MAX_PADDING + 2 characters longer than str(value).
+    """
+    _, digits, exponent = value.as_tuple()
+    if not isinstance(exponent, int):  # NaN or infinity (which no answer is read as): no digits to pad
+        return str(value)
+    # The zeros after the digits (1E+5 is 100000) or between the point and the digits (1E-5 is 0.00001).
+    padding = exponent if exponent > 0 else -exponent - len(digits)
+    return format(value, "f") if padding <= MAX_PADDING else str(value)
+
+
 def order_as_json(order: Order) -> dict[str, Any]:
-    """The order as JSON-ready values: decimals as strings (exact), times as ISO-8601, `raw` as the exchange sent."""
+    """The order as JSON-ready values: times as ISO-8601, `raw` as the exchange sent it, every decimal as number_text.
+
+    The decimals of `raw` go through number_text too: an extra field the exchange added may be any number at all.
+    """
     fields = {name: _plain(getattr(order, name)) for name in _FIELDS}
     fields["raw"] = _plain(order.raw.to_dict())
     return fields
@@ -47,8 +71,7 @@ def order_as_json(order: Order) -> dict[str, Any]:
 
 def _plain(value: object) -> Any:
     if isinstance(value, Decimal):
-        # Fixed-point, as exchanges write amounts: str() would print 0.000000000000000001 as 1E-18.
-        return f"{value:f}"
+        return number_text(value)
     if isinstance(value, datetime):
         return value.isoformat()
     if isinstance(value, Enum):
@@ -102,8 +125,7 @@ def orders_table(orders: Iterable[Order], *, title: str | None = None) -> Table:
 
 
 def _amount(value: Decimal | None) -> str:
-    # Fixed-point keeps every digit the exchange sent and never shows 1E-18 for a tiny price.
-    return "" if value is None else f"{value:f}"
+    return "" if value is None else number_text(value)
 
 
 PIPE_WIDTH = 200
