@@ -1,5 +1,9 @@
 """
-Nonces and timestamps for signing: per key, in the exchange's unit, never backwards.
+Nonces and timestamps for signing, in the exchange's unit.
+
+Two kinds: a nonce the exchange requires to increase per key (Gemini, Kraken) never goes backwards, even when the
+wall clock does; a timestamp the exchange judges against a window of its own clock (DigiFinex, Derive) is the wall
+clock as it is, so that after the clock is corrected backwards the next request is inside the window again.
 
 Every signer takes `nonce=`, a zero-argument callable returning the integer that goes into the exchange's
 nonce or timestamp field. The defaults here are shared by every client in the process that uses the same
@@ -44,6 +48,20 @@ class MonotonicClock:
 
     def __repr__(self) -> str:
         return f"<MonotonicClock last={self._last}>"
+
+
+class WallClock:
+    """The wall clock in one unit, as it is: for timestamps an exchange compares with its own clock's window."""
+
+    def __init__(self, unit: str, *, wall_clock_ns: Callable[[], int] = time.time_ns) -> None:
+        self._divisor = NANOSECONDS_PER_UNIT[unit]
+        self._wall_clock_ns = wall_clock_ns
+
+    def __call__(self) -> int:
+        return self._wall_clock_ns() // self._divisor
+
+    def __repr__(self) -> str:
+        return f"<WallClock {self()}>"
 
 
 _shared: dict[tuple[str, str], MonotonicClock] = {}

@@ -7,6 +7,7 @@ from __future__ import annotations
 import base64
 import json
 import threading
+import time
 
 import httpx
 import pytest
@@ -14,7 +15,7 @@ import pytest
 from exchange_clients import derive, digifinex, gemini, kraken_futures
 from exchange_clients._credentials import MissingCredentialsError
 from exchange_clients._http import InsecureBaseURLError
-from exchange_clients._nonce import MonotonicClock
+from exchange_clients._nonce import MonotonicClock, WallClock
 
 
 SECRET = "c2VjcmV0LXZhbHVlLXRoYXQtbXVzdC1uZXZlci1zaG93"  # base64, so Kraken accepts it too
@@ -107,9 +108,34 @@ def test_clock_never_repeats_across_threads_or_goes_back() -> None:
 
 def test_seconds_timestamp_follows_the_clock_without_running_ahead() -> None:
     """DigiFinex's seconds timestamp repeats within a second rather than drift ahead of the server's window."""
-    clock = MonotonicClock("s", strictly_increasing=False, wall_clock_ns=lambda: 1_700_000_000_500_000_000)
+    clock = WallClock("s", wall_clock_ns=lambda: 1_700_000_000_500_000_000)
 
     assert [clock() for _ in range(3)] == [1_700_000_000] * 3
+
+
+@pytest.mark.parametrize(("unit", "per_second"), [("s", 1), ("ms", 1000)], ids=["digifinex-seconds", "derive-ms"])
+def test_window_timestamps_follow_the_wall_clock_back(unit: str, per_second: int) -> None:
+    """After the wall clock is corrected backwards, DigiFinex's and Derive's default timestamps follow it."""
+    now = [1_700_000_100 * 10**9]
+    clock = WallClock(unit, wall_clock_ns=lambda: now[0])
+    first = clock()
+    now[0] -= 60 * 10**9  # NTP steps the clock back a minute
+
+    assert clock() == first - 60 * per_second
+
+
+def test_window_signers_default_to_the_wall_clock() -> None:
+    """The DigiFinex and Derive signers take the wall clock as it is, not a clock that never goes back."""
+    digifinex_auth = digifinex.DigiFinexAuth(digifinex.DigiFinexCredentials(api_key="k" * 16, api_secret="s" * 16))
+    derive_auth = derive.DeriveAuth(
+        derive.DeriveCredentials(wallet="0x" + "00" * 19 + "aa", private_key="0x" + "11" * 32, subaccount_id=1)
+    )
+    request = httpx.Request("GET", "https://openapi.digifinex.com/v3/spot/order?order_id=1")
+    digifinex_auth.sign(request, b"")
+    assert abs(int(request.headers["ACCESS-TIMESTAMP"]) - time.time()) < 5
+    request = httpx.Request("POST", "https://api.derive.xyz/v3/private/get_order", content=b"{}")
+    derive_auth.sign(request, b"{}")
+    assert abs(int(request.headers["X-DeriveTimestamp"]) - time.time() * 1000) < 5000
 
 
 @pytest.mark.parametrize(

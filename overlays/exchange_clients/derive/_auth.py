@@ -19,7 +19,7 @@ from attrs import field, frozen
 from derive_api.types import decode_json
 
 from exchange_clients._credentials import read_environment, redacted
-from exchange_clients._nonce import NonceSource, shared_clock
+from exchange_clients._nonce import NonceSource, WallClock
 from exchange_clients._redact import register_secret
 from exchange_clients._signing import SignedHeaders, SigningAuth, refused_code
 
@@ -97,15 +97,16 @@ class DeriveAuth(SigningAuth):
     """
     Signs Derive private requests with the wallet, timestamp and signature headers of `generation`.
 
-    `nonce` returns the timestamp in milliseconds; by default a clock shared by every client of this wallet
-    in the process, strictly increasing and never going back with the wall clock.
+    `nonce` returns the timestamp in milliseconds; by default the wall clock as it is, backward steps included:
+    Derive compares it with a window of its own clock.
     """
 
     def __init__(
         self, credentials: DeriveCredentials, *, nonce: NonceSource | None = None, generation: Generation = "v3"
     ) -> None:
         self._credentials = credentials
-        self._nonce = nonce or shared_clock("derive", credentials.wallet.lower(), "ms", strictly_increasing=True)
+        # Derive judges the timestamp against a window of its clock, and documents no uniqueness rule for REST.
+        self._nonce = nonce or WallClock("ms")
         prefix = _HEADER_PREFIXES[generation]
         self._headers = SignedHeaders(
             {f"{prefix}Wallet": credentials.wallet}, f"{prefix}Timestamp", f"{prefix}Signature"

@@ -8,8 +8,9 @@ Decisions where DigiFinex's docs are unconfirmed or contradict themselves:
 - The comma list of order ids goes percent-encoded (`%2C`), which is what httpx writes and what ccxt, the
   one maintained client we could read, sends and signs.
 - ACCESS-TIMESTAMP is in seconds and must be within 5 s behind and 1 s ahead of DigiFinex's clock, so it
-  is the wall clock, never going backwards, but not forced to increase: a strictly increasing count of
-  seconds would run ahead of the clock, and out of the window, at more than one request a second.
+  is the wall clock as it is: not forced to increase (a strictly increasing count of seconds would run ahead
+  of the clock, and out of the window, at more than one request a second), and not held back when the wall
+  clock is corrected backwards (the last value issued would then be ahead of DigiFinex's clock).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from attrs import field, frozen
 from digifinex_api.types import decode_json
 
 from exchange_clients._credentials import key_hint, read_environment, redacted
-from exchange_clients._nonce import NonceSource, shared_clock
+from exchange_clients._nonce import NonceSource, WallClock
 from exchange_clients._redact import register_key, register_secret
 from exchange_clients._signing import KeyedMac, SignedHeaders, SigningAuth, keyed_mac, refused_code
 
@@ -68,14 +69,15 @@ class DigiFinexAuth(SigningAuth):
     """
     Signs DigiFinex private requests with the ACCESS-KEY, ACCESS-TIMESTAMP and ACCESS-SIGN headers.
 
-    `nonce` returns ACCESS-TIMESTAMP in seconds; by default the wall clock, never going backwards.
+    `nonce` returns ACCESS-TIMESTAMP in seconds; by default the wall clock as it is, backward steps included.
     """
 
     def __init__(self, credentials: DigiFinexCredentials, *, nonce: NonceSource | None = None) -> None:
         self._credentials = credentials
         self._mac = keyed_mac(credentials.api_secret.encode(), "sha256")
         self._headers = SignedHeaders({"ACCESS-KEY": credentials.api_key}, "ACCESS-TIMESTAMP", "ACCESS-SIGN")
-        self._nonce = nonce or shared_clock("digifinex", credentials.api_key, "s", strictly_increasing=False)
+        # DigiFinex judges ACCESS-TIMESTAMP against a 5 s window of its clock, not against the last one it saw.
+        self._nonce = nonce or WallClock("s")
 
     # A timestamp signed before the request waited for a pooled connection can leave DigiFinex's 5 s window on a
     # busy machine; DigiFinex then answers HTTP 200 with code 10008, and a fresh timestamp fixes it.
