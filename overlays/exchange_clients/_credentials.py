@@ -5,7 +5,11 @@ What every exchange's credentials share: reading them from the environment and n
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar
+
+
+T = TypeVar("T")
 
 
 class MissingCredentialsError(LookupError):
@@ -25,6 +29,42 @@ def read_environment(exchange: str, names: list[str], environ: Mapping[str, str]
     if missing:
         raise MissingCredentialsError(exchange, missing)
     return [source[name] for name in names]
+
+
+def printable_token(_instance: object, attribute: Any, value: object) -> None:
+    """Attrs validator: a key or secret is a non-empty string of printable ASCII without spaces.
+
+    A key that ends in a newline (pasted from a file) would otherwise be refused by httpx at the first request in
+    an error that quotes the header, key and all. The message names the field and the position, never the value.
+    """
+    name = attribute.name
+    if not isinstance(value, str):
+        msg = f"{name} must be a str, not {type(value).__name__}"
+        raise TypeError(msg)
+    if not value:
+        msg = f"{name} is empty"
+        raise ValueError(msg)
+    for position, character in enumerate(value):
+        if not "!" <= character <= "~":
+            what = "a space" if character == " " else "a control character" if character.isascii() else "non-ASCII"
+            msg = f"{name} has {what} at position {position}: keys and secrets are printable ASCII"
+            raise ValueError(msg)
+
+
+def from_variables(make: Callable[..., T], variables: Mapping[str, str], **values: Any) -> T:
+    """`make(**values)` for credentials read from the environment; a refused value names its variable.
+
+    `variables` maps each field to the environment variable it came from, so that "api_key has a control
+    character" reads "GEMINI_API_KEY has a control character" to the person who set it.
+    """
+    try:
+        return make(**values)
+    except (TypeError, ValueError) as error:
+        message = str(error)
+        for field, variable in variables.items():
+            if message.startswith(f"{field} "):
+                message = f"{variable}{message[len(field) :]}"
+        raise type(error)(message) from None
 
 
 def redacted(_: object) -> str:

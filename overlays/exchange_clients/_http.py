@@ -76,12 +76,13 @@ def signed_client(
 ) -> ClientT:
     """A generated `AuthenticatedClient` whose every request goes through `signer`, logged (see _logging.py).
 
-    The generated client insists on a token; it is the public key or wallet in its own header, which the signer
-    also sets, so nothing secret rides on it.
+    The generated client insists on a token, which it keeps in its repr and in the httpx client's default headers.
+    It gets only the key's first four characters: the signer writes the key's header on every request anyway, so
+    the full key lives in the signer alone and no repr or default header shows it.
     """
     return client_class(
         base_url=base_url,
-        token=key,
+        token=f"{key[:4]}...",
         prefix="",
         auth_header_name=key_header,
         timeout=as_timeout(timeout),

@@ -184,7 +184,9 @@ USAGE, AUTH, KEY = ExitCode.USAGE, ExitCode.AUTH, "DERIVE_PRIVATE_KEY"
         pytest.param(("gemini", "--base-url", "http://example.com"), {}, USAGE, "https", id="url-clear-text"),
         pytest.param(("kraken_futures",), {"KRAKEN_FUTURES_API_SECRET": NOT_BASE64}, AUTH, "base64", id="kraken"),
         pytest.param(("derive",), {"DERIVE_SUBACCOUNT_ID": "abc"}, AUTH, "DERIVE_SUBACCOUNT_ID", id="subaccount"),
-        pytest.param(("derive",), {"DERIVE_SUBACCOUNT_ID": "²"}, AUTH, "'²'", id="subaccount-superscript"),
+        pytest.param(
+            ("derive",), {"DERIVE_SUBACCOUNT_ID": "²"}, AUTH, "DERIVE_SUBACCOUNT_ID", id="subaccount-superscript"
+        ),
         pytest.param(("derive",), {"DERIVE_PRIVATE_KEY": NOT_HEX}, AUTH, KEY, id="key-not-hex"),
         pytest.param(("derive",), {"DERIVE_PRIVATE_KEY": ZERO_KEY}, AUTH, KEY, id="key-zero"),
         pytest.param(("derive",), {"DERIVE_PRIVATE_KEY": ABOVE_CURVE_ORDER}, AUTH, KEY, id="key-too-big"),

@@ -8,6 +8,7 @@ import base64
 import json
 import threading
 import time
+from typing import Any
 
 import httpx
 import pytest
@@ -19,12 +20,14 @@ from exchange_clients._nonce import MonotonicClock, WallClock
 
 
 SECRET = "c2VjcmV0LXZhbHVlLXRoYXQtbXVzdC1uZXZlci1zaG93"  # base64, so Kraken accepts it too
+DERIVE_KEY = "0x" + "5e" * 32  # a valid secp256k1 key, as Derive's credentials require
+WALLET = "0x00000000000000000000000000000000000000aa"
 
 CREDENTIALS = [
     gemini.GeminiCredentials(api_key="account-abcdefgh123", api_secret=SECRET),
     kraken_futures.KrakenFuturesCredentials(api_key="kraken-abcdefgh123", api_secret=SECRET),
     digifinex.DigiFinexCredentials(api_key="digifinex-abcdefgh", api_secret=SECRET),
-    derive.DeriveCredentials(wallet="0x00000000000000000000000000000000000000aa", private_key=SECRET),
+    derive.DeriveCredentials(wallet=WALLET, private_key=DERIVE_KEY),
 ]
 
 
@@ -40,6 +43,7 @@ def test_repr_and_str_never_show_the_secret(credentials: object) -> None:
 
     for text in (repr(credentials), str(credentials), repr(auth), str(auth)):
         assert SECRET not in text
+        assert DERIVE_KEY.removeprefix("0x") not in text
         assert "<redacted>" in text
 
 
@@ -60,21 +64,62 @@ def test_repr_and_str_never_show_the_secret(credentials: object) -> None:
 )
 def test_from_env_names_each_missing_variable(factory: object, variables: list[str]) -> None:
     """from_env reads the documented variables and, when one is unset, says which."""
-    full = dict.fromkeys(variables, SECRET)
+    values = {"DERIVE_WALLET": WALLET, "DERIVE_PRIVATE_KEY": DERIVE_KEY}
+    full = {name: values.get(name, SECRET) for name in variables}
     assert factory(full) is not None  # type: ignore[operator]
 
     with pytest.raises(MissingCredentialsError) as caught:
-        factory({variables[0]: SECRET})  # type: ignore[operator]
+        factory({variables[0]: full[variables[0]]})  # type: ignore[operator]
 
     assert caught.value.missing == (variables[1],)
     assert variables[1] in str(caught.value)
     assert SECRET not in str(caught.value)
 
 
+@pytest.mark.parametrize(
+    "bad",
+    ["key\n", " key-with-space", "kéy-non-ascii", "key\x00nul", "key\ttab", ""],
+    ids=["newline", "space", "non-ascii", "nul", "tab", "empty"],
+)
+@pytest.mark.parametrize("field", ["api_key", "api_secret"])
+@pytest.mark.parametrize(
+    "make", [gemini.GeminiCredentials, digifinex.DigiFinexCredentials], ids=["gemini", "digifinex"]
+)
+def test_credentials_refuse_control_characters_and_non_ascii(make: Any, field: str, bad: str) -> None:
+    """A key or secret with a control character, a space or non-ASCII is refused at once, the value not shown."""
+    values = {"api_key": "account-abcdefgh123", "api_secret": SECRET, field: bad}
+
+    with pytest.raises(ValueError, match=field) as caught:
+        make(**values)
+
+    assert not bad or bad not in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("values", "error"),
+    [
+        ({"wallet": "0x00", "private_key": DERIVE_KEY}, ValueError),
+        ({"wallet": WALLET, "private_key": "0x1234"}, ValueError),
+        ({"wallet": WALLET, "private_key": "0x" + "00" * 32}, ValueError),
+        ({"wallet": WALLET, "private_key": "0x" + "ff" * 32}, ValueError),
+        ({"wallet": WALLET, "private_key": "0x" + "zz" * 32}, ValueError),
+        ({"wallet": WALLET, "private_key": DERIVE_KEY, "subaccount_id": "7"}, TypeError),
+        ({"wallet": WALLET, "private_key": DERIVE_KEY, "subaccount_id": True}, TypeError),
+    ],
+    ids=["short-wallet", "short-key", "zero-key", "beyond-order", "not-hex", "subaccount-str", "subaccount-bool"],
+)
+def test_derive_credentials_refuse_what_cannot_sign(values: dict[str, Any], error: type[Exception]) -> None:
+    """A wallet that is not an address, a key that is not a secp256k1 key, a subaccount that is not an int."""
+    with pytest.raises(error) as caught:
+        derive.DeriveCredentials(**values)
+
+    assert DERIVE_KEY.removeprefix("0x") not in str(caught.value)
+
+
 def test_derive_subaccount_from_env() -> None:
     """DERIVE_SUBACCOUNT_ID, when set, becomes the default subaccount."""
     credentials = derive.DeriveCredentials.from_env(
-        {"DERIVE_WALLET": "0xaa", "DERIVE_PRIVATE_KEY": "0x01", "DERIVE_SUBACCOUNT_ID": "30769"}
+        {"DERIVE_WALLET": WALLET, "DERIVE_PRIVATE_KEY": DERIVE_KEY, "DERIVE_SUBACCOUNT_ID": "30769"}
     )
 
     assert credentials.subaccount_id == 30769

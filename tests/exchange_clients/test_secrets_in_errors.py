@@ -80,3 +80,26 @@ def test_quoted_request_leaves_no_secret_in_the_error(exchange: str, status: int
         leaked = [value[:6] for value in forbidden if value and value in text]
         assert not leaked, f"{type(error).__name__} leaks values starting {leaked}"
     assert error.__cause__ is None or not any(value in str(error.__cause__) for value in forbidden)
+
+
+@pytest.mark.parametrize("exchange", sorted(CREDENTIALS))
+def test_no_object_shows_more_than_the_keys_first_four_characters(exchange: str) -> None:
+    """The generated client's repr and the httpx client's default headers hold a hint of the key, never the key."""
+    seen: list[httpx.Request] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return httpx.Response(500, content=b"down")
+
+    extra = {"subaccount_id": 7} if exchange == "derive" else {}
+    transport = httpx.MockTransport(answer)
+    with ec.connect(exchange, CREDENTIALS[exchange], max_retries=0, httpx_args={"transport": transport}) as client:
+        texts = [repr(client), repr(client.generated), repr(dict(client.generated.get_httpx_client().headers))]
+        with pytest.raises(ec.ExchangeUnavailableError):
+            client.get_order(ORDER_ID.get(exchange, "1"), **extra)
+
+    for text in texts:
+        assert KEY not in text
+        assert SECRET not in text
+    if exchange != "derive":  # Derive's header carries the (public) wallet, not a key
+        assert KEY in seen[0].headers.values()  # the signer still sends the whole key

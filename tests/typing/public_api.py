@@ -27,7 +27,7 @@ def read_many(ids: list[str]) -> list[str]:
 
 
 async def read_async(ids: list[str]) -> list[datetime | None]:
-    credentials = derive.DeriveCredentials(wallet="0x00", private_key="0x00", subaccount_id=1)
+    credentials = derive.DeriveCredentials(wallet="0x" + "00" * 20, private_key="0x" + "01" * 32, subaccount_id=1)
     async with ec.connect_async("derive", credentials) as client:
         orders = await client.get_orders(ids, subaccount_id=2)
         open_orders: list[ec.Order] = []

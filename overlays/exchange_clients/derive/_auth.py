@@ -10,6 +10,7 @@ gives in Derive's own JavaScript example.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Mapping
 from functools import cache, cached_property
 from typing import TYPE_CHECKING, Any, Literal, Self
@@ -18,7 +19,7 @@ import httpx
 from attrs import field, frozen
 from derive_api.types import decode_json
 
-from exchange_clients._credentials import read_environment, redacted
+from exchange_clients._credentials import from_variables, printable_token, read_environment, redacted
 from exchange_clients._nonce import NonceSource, WallClock
 from exchange_clients._redact import register_secret
 from exchange_clients._signing import SignedHeaders, SigningAuth, refused_code
@@ -33,6 +34,11 @@ Generation = Literal["v3", "v2"]
 _HEADER_PREFIXES: Mapping[Generation, str] = {"v3": "X-Derive", "v2": "X-Lyra"}
 
 
+_ADDRESS = re.compile(r"0[xX][0-9a-fA-F]{40}")
+_HEX_KEY = re.compile(r"[0-9a-fA-F]{64}")
+_SECP256K1_ORDER = 0xFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFEBAAEDCE6AF48A03BBFD25E8CD0364141
+
+
 @frozen
 class DeriveCredentials:
     """
@@ -42,19 +48,42 @@ class DeriveCredentials:
     subaccount for order lookups.
     """
 
-    wallet: str
-    private_key: str = field(repr=redacted, validator=register_secret)
-    subaccount_id: int | None = None
+    wallet: str = field()
+    private_key: str = field(repr=redacted, validator=[printable_token, register_secret])
+    subaccount_id: int | None = field(default=None)
+
+    @wallet.validator
+    def _is_an_address(self, _: object, value: object) -> None:
+        if not isinstance(value, str) or not _ADDRESS.fullmatch(value):
+            msg = "wallet must be an Ethereum address: 0x and 40 hex digits"
+            raise ValueError(msg)
+
+    @private_key.validator
+    def _is_a_private_key(self, _: object, value: str) -> None:
+        # Checked here, not at the first request: coincurve would pad a short key, and refuse zero or one beyond
+        # the curve's order only while signing. The message never shows the key.
+        digits = value.removeprefix("0x").removeprefix("0X")
+        if not _HEX_KEY.fullmatch(digits) or not 0 < int(digits, 16) < _SECP256K1_ORDER:
+            msg = "private_key must be a secp256k1 private key: 64 hex digits (0x optional), not zero"
+            raise ValueError(msg)
+
+    @subaccount_id.validator
+    def _is_a_subaccount(self, _: object, value: object) -> None:
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
+            msg = f"subaccount_id must be a whole number of at least 0, not {type(value).__name__}"
+            raise TypeError(msg)
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Self:
         """Read DERIVE_WALLET, DERIVE_PRIVATE_KEY and, optionally, DERIVE_SUBACCOUNT_ID."""
         wallet, private_key = read_environment("Derive", ["DERIVE_WALLET", "DERIVE_PRIVATE_KEY"], environ)
         subaccount = (os.environ if environ is None else environ).get("DERIVE_SUBACCOUNT_ID")
-        if subaccount is not None and not subaccount.strip().isdigit():
+        if subaccount is not None and not (subaccount.strip().isascii() and subaccount.strip().isdecimal()):
             msg = "DERIVE_SUBACCOUNT_ID must be a whole number"
             raise ValueError(msg)
-        return cls(wallet=wallet, private_key=private_key, subaccount_id=int(subaccount) if subaccount else None)
+        variables = {"wallet": "DERIVE_WALLET", "private_key": "DERIVE_PRIVATE_KEY"}
+        subaccount_id = int(subaccount) if subaccount else None
+        return from_variables(cls, variables, wallet=wallet, private_key=private_key, subaccount_id=subaccount_id)
 
 
 def sign(timestamp: str, private_key: bytes) -> str:

@@ -22,7 +22,7 @@ import httpx
 from attrs import field, frozen
 from digifinex_api.types import decode_json
 
-from exchange_clients._credentials import key_hint, read_environment, redacted
+from exchange_clients._credentials import from_variables, key_hint, printable_token, read_environment, redacted
 from exchange_clients._nonce import NonceSource, WallClock
 from exchange_clients._redact import register_key, register_secret
 from exchange_clients._signing import KeyedMac, SignedHeaders, SigningAuth, keyed_mac, refused_code
@@ -32,14 +32,15 @@ from exchange_clients._signing import KeyedMac, SignedHeaders, SigningAuth, keye
 class DigiFinexCredentials:
     """A DigiFinex API key and secret."""
 
-    api_key: str = field(repr=key_hint, validator=register_key)
-    api_secret: str = field(repr=redacted, validator=register_secret)
+    api_key: str = field(repr=key_hint, validator=[printable_token, register_key])
+    api_secret: str = field(repr=redacted, validator=[printable_token, register_secret])
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Self:
         """Read DIGIFINEX_API_KEY and DIGIFINEX_API_SECRET."""
         api_key, api_secret = read_environment("DigiFinex", ["DIGIFINEX_API_KEY", "DIGIFINEX_API_SECRET"], environ)
-        return cls(api_key=api_key, api_secret=api_secret)
+        variables = {"api_key": "DIGIFINEX_API_KEY", "api_secret": "DIGIFINEX_API_SECRET"}
+        return from_variables(cls, variables, api_key=api_key, api_secret=api_secret)
 
 
 def sign(parameters: str, api_secret: str) -> str:

@@ -21,7 +21,7 @@ import httpx
 from attrs import field, frozen
 from gemini_api.types import decode_json
 
-from exchange_clients._credentials import key_hint, read_environment, redacted
+from exchange_clients._credentials import from_variables, key_hint, printable_token, read_environment, redacted
 from exchange_clients._nonce import NonceSource
 from exchange_clients._nonce_store import SharedNonceStore
 from exchange_clients._ordering import OrderedNonces, OrderedSigningAuth
@@ -33,8 +33,8 @@ from exchange_clients._signing import SignedHeaders, keyed_mac
 class GeminiCredentials:
     """A Gemini API key; `account` names the account for master keys (`master-...`)."""
 
-    api_key: str = field(repr=key_hint, validator=register_key)
-    api_secret: str = field(repr=redacted, validator=register_secret)
+    api_key: str = field(repr=key_hint, validator=[printable_token, register_key])
+    api_secret: str = field(repr=redacted, validator=[printable_token, register_secret])
     account: str | None = None
 
     @classmethod
@@ -42,7 +42,8 @@ class GeminiCredentials:
         """Read GEMINI_API_KEY, GEMINI_API_SECRET and, for master keys, GEMINI_ACCOUNT."""
         api_key, api_secret = read_environment("Gemini", ["GEMINI_API_KEY", "GEMINI_API_SECRET"], environ)
         account = (os.environ if environ is None else environ).get("GEMINI_ACCOUNT") or None
-        return cls(api_key=api_key, api_secret=api_secret, account=account)
+        variables = {"api_key": "GEMINI_API_KEY", "api_secret": "GEMINI_API_SECRET"}
+        return from_variables(cls, variables, api_key=api_key, api_secret=api_secret, account=account)
 
 
 def sign_payload(payload: bytes, api_secret: str) -> tuple[str, str]:

@@ -24,7 +24,7 @@ import httpx
 from attrs import field, frozen
 from kraken_futures_api.types import decode_json
 
-from exchange_clients._credentials import key_hint, read_environment, redacted
+from exchange_clients._credentials import from_variables, key_hint, printable_token, read_environment, redacted
 from exchange_clients._nonce import NonceSource
 from exchange_clients._nonce_store import SharedNonceStore
 from exchange_clients._ordering import OrderedNonces, OrderedSigningAuth
@@ -36,17 +36,17 @@ def _decoded_secret(secret: str) -> bytes:
     # Kraken's own guide prints a secret one "=" short of valid padding; pad rather than refuse it.
     try:
         return base64.b64decode(secret + "=" * (-len(secret) % 4), validate=True)
-    except binascii.Error as error:
+    except binascii.Error:
         msg = "the Kraken Futures API secret is not base64"
-        raise ValueError(msg) from error
+        raise ValueError(msg) from None
 
 
 @frozen
 class KrakenFuturesCredentials:
     """A Kraken Futures API key and its base64 secret."""
 
-    api_key: str = field(repr=key_hint, validator=register_key)
-    api_secret: str = field(repr=redacted, validator=register_secret)
+    api_key: str = field(repr=key_hint, validator=[printable_token, register_key])
+    api_secret: str = field(repr=redacted, validator=[printable_token, register_secret])
 
     @api_secret.validator
     def _is_base64(self, _: object, value: str) -> None:
@@ -55,9 +55,9 @@ class KrakenFuturesCredentials:
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Self:
         """Read KRAKEN_FUTURES_API_KEY and KRAKEN_FUTURES_API_SECRET."""
-        names = ["KRAKEN_FUTURES_API_KEY", "KRAKEN_FUTURES_API_SECRET"]
-        api_key, api_secret = read_environment("Kraken Futures", names, environ)
-        return cls(api_key=api_key, api_secret=api_secret)
+        variables = {"api_key": "KRAKEN_FUTURES_API_KEY", "api_secret": "KRAKEN_FUTURES_API_SECRET"}
+        api_key, api_secret = read_environment("Kraken Futures", list(variables.values()), environ)
+        return from_variables(cls, variables, api_key=api_key, api_secret=api_secret)
 
 
 def sign(post_data: str, nonce: str, endpoint_path: str, secret: bytes) -> str:
