@@ -13,6 +13,7 @@ I/O per request.
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import time
 from collections.abc import Callable
@@ -58,19 +59,43 @@ class SharedNonceStore:
         # holds it, so two draws could read the same last nonce.
         counter_lock = _file_lock(Path(str(lock_path) + ".counter"), per_thread=True)
 
+        # What this source last drew: with the file corrupt, the next nonce still goes above this process's own.
+        drawn = 0
+
         def draw() -> int:
+            nonlocal drawn
             with counter_lock:
-                try:
-                    last = int(nonce_path.read_text(encoding="ascii") or 0)
-                except FileNotFoundError:
-                    last = 0
-                nonce = max(clock() // divisor, last + 1)
+                last = max(_last_nonce(nonce_path), drawn)
+                nonce = drawn = max(clock() // divisor, last + 1)
                 temporary = nonce_path.with_suffix(f".{os.getpid()}.tmp")
                 temporary.write_text(str(nonce), encoding="ascii")
                 temporary.replace(nonce_path)  # atomic: a reader never sees a half-written number
                 return nonce
 
         return draw
+
+
+def _last_nonce(path: Path) -> int:
+    """The last nonce a process wrote, or 0 when there is none or the file is not one number.
+
+    A file cut short by a full disk or overwritten by hand would otherwise fail every call on the key; the clock
+    still keeps the next nonce above what any process drew from it, which is what the exchange compares.
+    """
+    try:
+        text = path.read_text(encoding="ascii")
+    except FileNotFoundError:
+        return 0
+    except (OSError, UnicodeDecodeError) as error:
+        _log.warning("nonce file %s is unreadable (%s); taking the clock's nonce", path.name, type(error).__name__)
+        return 0
+    if not (text.isascii() and text.isdecimal()) or len(text) > _MAX_DIGITS:
+        _log.warning("nonce file %s does not hold one number; taking the clock's nonce", path.name)
+        return 0
+    return int(text)
+
+
+_MAX_DIGITS = 20  # a nonce in ms fits in 14 digits; a longer "number" is a corrupt file, not a nonce
+_log = logging.getLogger("exchange_clients")
 
 
 def _default_directory() -> Path:

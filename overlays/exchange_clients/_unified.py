@@ -12,7 +12,7 @@ from typing import Any, Self
 import httpx
 
 from exchange_clients._calls import Call
-from exchange_clients._errors import OrderNotFoundError, UnexpectedResponseError
+from exchange_clients._errors import InvalidRequestError, OrderNotFoundError, UnexpectedResponseError
 from exchange_clients._exchanges import BINDINGS, ExchangeBinding, RequestOptions
 from exchange_clients._nonce_store import SharedNonceStore
 from exchange_clients._order import Exchange, Order
@@ -25,6 +25,37 @@ CONCURRENT_CALLS = 4
 Derive allows 10 non-matching REST requests a second per IP (5x burst), Gemini 600 private requests a minute; four
 at a time keeps a large batch fast without tripping either. Gemini's signer serializes one key's requests anyway.
 """
+
+
+MAX_ID_LENGTH = 256
+"""The longest id sent. Decision: no id of these exchanges comes near it (UUIDs are 36 characters, Gemini's ids
+at most 20 digits, client order ids at most 100); a longer one is a caller's mistake, refused before it becomes a
+URL httpx refuses."""
+
+# httpx.Client arguments the generated client or the signer set themselves; passing one again would either fail
+# inside httpx with "got multiple values" or, for follow_redirects, send signed requests wherever a redirect points.
+_RESERVED_HTTPX_ARGS = {
+    "auth": "the signer is the client's auth",
+    "base_url": "pass base_url= to connect",
+    "timeout": "pass timeout= to connect",
+    "headers": "the signer writes the headers the exchange reads",
+    "cookies": "the exchanges use no cookies",
+    "verify": "certificates are always verified",
+    "follow_redirects": "redirects are never followed: one would send a signed request to another address",
+}
+
+
+def _checked_httpx_args(httpx_args: Mapping[str, Any] | None) -> Mapping[str, Any]:
+    if httpx_args is None:
+        return {}
+    if not isinstance(httpx_args, Mapping):
+        msg = f"httpx_args must be a mapping of httpx.Client arguments, not {type(httpx_args).__name__}"
+        raise TypeError(msg)
+    for name in httpx_args:
+        if name in _RESERVED_HTTPX_ARGS:
+            msg = f"httpx_args may not set {name!r}: {_RESERVED_HTTPX_ARGS[name]}"
+            raise TypeError(msg)
+    return httpx_args
 
 
 class _Unified:
@@ -59,8 +90,9 @@ class _Unified:
             base_url=base_url,
             timeout=timeout,
             nonce_store=nonce_store,
-            httpx_args=httpx_args or {},
+            httpx_args=_checked_httpx_args(httpx_args),
         )
+        self._closed = False
 
     @property
     def generated(self) -> Any:
@@ -73,8 +105,35 @@ class _Unified:
     def _order_calls(
         self, order_ids: Sequence[str], market: str | None, subaccount_id: int | None
     ) -> list[Call[Any, Any]]:
+        operation = "get_orders" if len(order_ids) > 1 else "get_order"
+        self._check_open(operation)
+        for order_id in order_ids:
+            self._check_id(order_id, operation)
         options = RequestOptions(market=market, subaccount_id=subaccount_id)
         return self._binding.order_calls(self._credentials, order_ids, options)
+
+    def _check_open(self, operation: str) -> None:
+        if self._closed:
+            raise InvalidRequestError(
+                "this client is closed; nothing was sent", exchange=self.exchange, operation=operation
+            )
+
+    def _check_id(self, order_id: str, operation: str) -> None:
+        """An id is printable ASCII text of at most MAX_ID_LENGTH characters; anything else is refused unsent.
+
+        Decision: no exchange here documents an id with a control character or outside ASCII; such an id would
+        otherwise fail inside httpx (a lone surrogate cannot even be encoded) or be signed and sent as garbage.
+        """
+        if not order_id:
+            problem = "an order id is empty"
+        elif len(order_id) > MAX_ID_LENGTH:
+            problem = f"an order id of {len(order_id)} characters is longer than any exchange's ({MAX_ID_LENGTH})"
+        elif not (order_id.isascii() and order_id.isprintable()):
+            shown = order_id[:40].encode("ascii", "backslashreplace").decode()
+            problem = f"order id {shown!r} is not printable ASCII"
+        else:
+            return
+        raise InvalidRequestError(f"{problem}; nothing was sent", exchange=self.exchange, operation=operation)
 
     def _in_requested_order(self, order_ids: Sequence[str], found: Iterable[Order]) -> list[Order]:
         """The orders in the order asked for; OrderNotFoundError naming every id the exchange did not return.
@@ -123,7 +182,7 @@ class Client(_Unified):
 
     def get_order(self, order_id: str, *, market: str | None = None, subaccount_id: int | None = None) -> Order:
         """The order `order_id` (DigiFinex: in `market`, default spot; Derive: in `subaccount_id`)."""
-        return self.get_orders([order_id], market=market, subaccount_id=subaccount_id)[0]
+        return self.get_orders([_one_id(order_id)], market=market, subaccount_id=subaccount_id)[0]
 
     def get_orders(
         self, order_ids: Sequence[str], *, market: str | None = None, subaccount_id: int | None = None
@@ -132,17 +191,28 @@ class Client(_Unified):
 
         Raises OrderNotFoundError naming every id the exchange does not know.
         """
+        ids = _id_list(order_ids)
         found: list[Order] = []
-        for call in self._order_calls(order_ids, market, subaccount_id):
-            found.extend(call.run(self._generated, self.retry))
-        return self._in_requested_order(order_ids, found)
+        for call in self._order_calls(ids, market, subaccount_id):
+            found.extend(self._run(call))
+        return self._in_requested_order(ids, found)
 
     def list_open_orders(self) -> list[Order]:
         """Every open order of the account (Gemini only; the others raise UnsupportedOperationError)."""
-        return self._binding.open_orders_call(self._credentials, RequestOptions()).run(self._generated, self.retry)
+        self._check_open("list_open_orders")
+        return self._run(self._binding.open_orders_call(self._credentials, RequestOptions()))
+
+    def _run(self, call: Call[Any, Any]) -> list[Order]:
+        try:
+            return call.run(self._generated, self.retry)
+        except RuntimeError:
+            # httpx's own refusal once the pool is closed (by another thread, mid-batch): nothing more was sent.
+            self._check_open(call.operation)
+            raise
 
     def close(self) -> None:
-        """Close the connection pool."""
+        """Close the connection pool; a call after this raises InvalidRequestError and sends nothing."""
+        self._closed = True
         self._generated.get_httpx_client().close()
 
     def __enter__(self) -> Self:
@@ -152,6 +222,7 @@ class Client(_Unified):
     def __exit__(
         self, kind: type[BaseException] | None, error: BaseException | None, traceback: TracebackType | None
     ) -> None:
+        self._closed = True
         self._generated.__exit__(kind, error, traceback)
 
 
@@ -160,7 +231,7 @@ class AsyncClient(_Unified):
 
     async def get_order(self, order_id: str, *, market: str | None = None, subaccount_id: int | None = None) -> Order:
         """The order `order_id` (DigiFinex: in `market`, default spot; Derive: in `subaccount_id`)."""
-        return (await self.get_orders([order_id], market=market, subaccount_id=subaccount_id))[0]
+        return (await self.get_orders([_one_id(order_id)], market=market, subaccount_id=subaccount_id))[0]
 
     async def get_orders(
         self, order_ids: Sequence[str], *, market: str | None = None, subaccount_id: int | None = None
@@ -169,12 +240,15 @@ class AsyncClient(_Unified):
 
         Raises OrderNotFoundError naming every id the exchange does not know.
         """
-        calls = self._order_calls(order_ids, market, subaccount_id)
+        ids = _id_list(order_ids)
+        calls = self._order_calls(ids, market, subaccount_id)
         limit = asyncio.Semaphore(CONCURRENT_CALLS)
 
         async def run(call: Call[Any, Any]) -> list[Order]:
             async with limit:
-                return await call.run_async(self._generated, self.retry)
+                # A call queued here while the client was closed is not sent.
+                self._check_open(call.operation)
+                return await self._run_async(call)
 
         try:
             async with asyncio.TaskGroup() as group:
@@ -182,15 +256,23 @@ class AsyncClient(_Unified):
         except BaseExceptionGroup as failures:
             # The caller asked for orders, not for a group: the first failure is the answer (the rest are cancelled).
             raise _first_leaf(failures) from None
-        return self._in_requested_order(order_ids, [order for task in tasks for order in task.result()])
+        return self._in_requested_order(ids, [order for task in tasks for order in task.result()])
 
     async def list_open_orders(self) -> list[Order]:
         """Every open order of the account (Gemini only; the others raise UnsupportedOperationError)."""
-        call = self._binding.open_orders_call(self._credentials, RequestOptions())
-        return await call.run_async(self._generated, self.retry)
+        self._check_open("list_open_orders")
+        return await self._run_async(self._binding.open_orders_call(self._credentials, RequestOptions()))
+
+    async def _run_async(self, call: Call[Any, Any]) -> list[Order]:
+        try:
+            return await call.run_async(self._generated, self.retry)
+        except RuntimeError:
+            self._check_open(call.operation)
+            raise
 
     async def aclose(self) -> None:
-        """Close the connection pool."""
+        """Close the connection pool; calls still queued, and any after, raise InvalidRequestError unsent."""
+        self._closed = True
         await self._generated.get_async_httpx_client().aclose()
 
     async def __aenter__(self) -> Self:
@@ -200,7 +282,28 @@ class AsyncClient(_Unified):
     async def __aexit__(
         self, kind: type[BaseException] | None, error: BaseException | None, traceback: TracebackType | None
     ) -> None:
+        self._closed = True
         await self._generated.__aexit__(kind, error, traceback)
+
+
+def _one_id(order_id: object) -> str:
+    if not isinstance(order_id, str):
+        msg = f"order_id must be a str, not {type(order_id).__name__}"
+        raise TypeError(msg)
+    return order_id
+
+
+def _id_list(order_ids: object) -> list[str]:
+    # A bare str is a sequence of str, so it would be read as one id per character.
+    if isinstance(order_ids, str | bytes) or not isinstance(order_ids, Iterable):
+        msg = f"order_ids must be a list of str ids, not {type(order_ids).__name__} (for one id, use get_order)"
+        raise TypeError(msg)
+    ids = list(order_ids)
+    for index, order_id in enumerate(ids):
+        if not isinstance(order_id, str):
+            msg = f"order_ids[{index}] must be a str, not {type(order_id).__name__}"
+            raise TypeError(msg)
+    return ids
 
 
 def _first_leaf(group: BaseExceptionGroup[BaseException]) -> BaseException:
