@@ -1,6 +1,7 @@
 """
-Wrong input to the unified client is refused before anything is sent: TypeError for a wrong type, InvalidRequestError
-for a malformed id or a closed client; never a raw exception from deep inside httpx or the generated code.
+Wrong input to the unified client is refused before anything is sent, never with a raw exception from deep inside.
+
+TypeError for a wrong type; InvalidRequestError for a malformed id or a closed client.
 """
 
 from __future__ import annotations
@@ -97,9 +98,11 @@ def test_calls_queued_before_aclose_are_not_sent() -> None:
     """Async calls waiting for a slot when the client is closed end with InvalidRequestError, unsent."""
     sent: list[httpx.Request] = []
     release = asyncio.Event()
+    first_sent = asyncio.Event()
 
     async def answer(request: httpx.Request) -> httpx.Response:
         sent.append(request)
+        first_sent.set()
         await release.wait()
         return httpx.Response(404, json={"result": "error", "reason": "OrderNotFound", "message": "no"})
 
@@ -108,8 +111,7 @@ def test_calls_queued_before_aclose_are_not_sent() -> None:
         client = ec.connect_async("gemini", GEMINI, max_retries=0, httpx_args={"transport": transport})
         ids = [str(n) for n in range(1, 11)]  # more than the four calls in flight at once
         batch = asyncio.create_task(client.get_orders(ids))
-        while len(sent) < 1:
-            await asyncio.sleep(0.01)
+        await first_sent.wait()
         await client.aclose()
         release.set()
         return await asyncio.gather(batch, return_exceptions=True)
