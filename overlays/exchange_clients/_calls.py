@@ -8,6 +8,7 @@ becomes an `ExchangeError` here, in one place for all four exchanges.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable, Callable, Mapping
 from types import ModuleType
 from typing import Any, Generic, Protocol, TypeVar
@@ -15,6 +16,7 @@ from typing import Any, Generic, Protocol, TypeVar
 import attrs
 import httpx
 
+from exchange_clients._deadline import attempt_deadline
 from exchange_clients._error_mapping import class_for_status, parse_retry_after
 from exchange_clients._errors import (
     ExchangeError,
@@ -25,6 +27,7 @@ from exchange_clients._errors import (
 )
 from exchange_clients._order import Exchange, Order
 from exchange_clients._retry import RetryPolicy, call_with_retries, call_with_retries_async
+from exchange_clients._transport import ResponseTooLargeError
 
 
 ClientT = TypeVar("ClientT")
@@ -132,36 +135,51 @@ class Call(Generic[ClientT, AnswerT]):
     def run(self, client: ClientT, policy: RetryPolicy) -> list[Order]:
         """Send and read, retried as `policy` allows when idempotent; every failure an ExchangeError."""
         if not self.idempotent:
-            return self._attempt(client)
-        return call_with_retries(lambda: self._attempt(client), policy)
+            return self._attempt(client, policy.attempt_timeout)
+        return call_with_retries(lambda: self._attempt(client, policy.attempt_timeout), policy)
 
     async def run_async(self, client: ClientT, policy: RetryPolicy) -> list[Order]:
         """Send and read without blocking, retried as `policy` allows when idempotent."""
         if not self.idempotent:
-            return await self._attempt_async(client)
-        return await call_with_retries_async(lambda: self._attempt_async(client), policy)
+            return await self._attempt_async(client, policy.attempt_timeout)
+        return await call_with_retries_async(lambda: self._attempt_async(client, policy.attempt_timeout), policy)
 
     # Every failure is raised `from None`: what went wrong is in the ExchangeError's own redacted text, while the
     # exception it replaces (the generated ResponseParseError with a kilobyte of raw body, an httpx error quoting a
     # header) is not, and would put it into every logged traceback.
 
-    def _attempt(self, client: ClientT) -> list[Order]:
+    def _attempt(self, client: ClientT, seconds: float | None) -> list[Order]:
         try:
-            answer = self.send(client)
+            with attempt_deadline(seconds):
+                answer = self.send(client)
         except httpx.HTTPError as error:
             raise self._transport_error(error) from None
+        except ResponseTooLargeError as error:
+            raise self._too_large(error) from None
         except self.parse_failure as error:
             raise self.errors.from_parse_failure(self.operation, _as_parse_failure(error), self.order_ids) from None
         return self._read(answer)
 
-    async def _attempt_async(self, client: ClientT) -> list[Order]:
+    async def _attempt_async(self, client: ClientT, seconds: float | None) -> list[Order]:
         try:
-            answer = await self.send_async(client)
+            # asyncio.timeout bounds every await of the attempt, a key's lock and each header line included.
+            with attempt_deadline(seconds):
+                async with asyncio.timeout(seconds):
+                    answer = await self.send_async(client)
+        except TimeoutError:
+            raise self._transport_error(httpx.TimeoutException(f"the attempt took longer than {seconds} s")) from None
         except httpx.HTTPError as error:
             raise self._transport_error(error) from None
+        except ResponseTooLargeError as error:
+            raise self._too_large(error) from None
         except self.parse_failure as error:
             raise self.errors.from_parse_failure(self.operation, _as_parse_failure(error), self.order_ids) from None
         return self._read(answer)
+
+    def _too_large(self, error: ResponseTooLargeError) -> UnexpectedResponseError:
+        return UnexpectedResponseError(
+            str(error), exchange=self.errors.exchange, operation=self.operation, http_status=error.status_code
+        )
 
     def _read(self, answer: AnswerT) -> list[Order]:
         try:

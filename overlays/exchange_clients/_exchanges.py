@@ -85,6 +85,7 @@ class ExchangeBinding:
         timeout: float | httpx.Timeout | None,
         nonce_store: SharedNonceStore | None,
         httpx_args: Mapping[str, Any],
+        max_response_bytes: int,
     ) -> Any:
         # DigiFinex and Derive judge a timestamp against a window, not against the last one: no store needed.
         store = {"nonce_store": nonce_store} if nonce_store is not None and self.ordered_nonces else {}
@@ -95,6 +96,7 @@ class ExchangeBinding:
             base_url=base_url,
             timeout=timeout,
             raise_on_unexpected_status=False,
+            max_response_bytes=max_response_bytes,
             **store,
             **httpx_args,
         )

@@ -4,26 +4,17 @@ Where a client may send credentials, and the keyword arguments every per-exchang
 
 from __future__ import annotations
 
-import ipaddress
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
 import httpx
 
 from exchange_clients._logging import LoggedAuth
+from exchange_clients._transport import DEFAULT_MAX_RESPONSE_BYTES, guarded_transport, is_loopback
 
 
 class InsecureBaseURLError(ValueError):
     """A base URL would send signed requests in clear text to a host that is not this machine."""
-
-
-def _is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 def resolve_base_url(exchange: str, environments: Mapping[str, str], environment: str, base_url: str | None) -> str:
@@ -40,7 +31,7 @@ def resolve_base_url(exchange: str, environments: Mapping[str, str], environment
     if base_url is None:
         return environments[environment]
     url = httpx.URL(base_url)
-    if url.scheme == "https" or (url.scheme == "http" and _is_loopback(url.host)):
+    if url.scheme == "https" or (url.scheme == "http" and is_loopback(url.host)):
         return base_url.rstrip("/")
     msg = f"refusing {exchange} base URL {base_url!r}: credentials go over https, or plain http to a loopback host"
     raise InsecureBaseURLError(msg)
@@ -73,6 +64,7 @@ def signed_client(
     timeout: float | httpx.Timeout | None,
     raise_on_unexpected_status: bool,
     httpx_args: Mapping[str, Any],
+    max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
 ) -> ClientT:
     """A generated `AuthenticatedClient` whose every request goes through `signer`, logged (see _logging.py).
 
@@ -87,5 +79,5 @@ def signed_client(
         auth_header_name=key_header,
         timeout=as_timeout(timeout),
         raise_on_unexpected_status=raise_on_unexpected_status,
-        httpx_args={**httpx_args, "auth": LoggedAuth(signer)},
+        httpx_args={**guarded_transport(base_url, max_response_bytes, httpx_args), "auth": LoggedAuth(signer)},
     )

@@ -23,6 +23,7 @@ from typing import Protocol
 import attrs
 import httpx
 
+from exchange_clients._deadline import remaining
 from exchange_clients._nonce import NonceSource, shared_clock
 from exchange_clients._nonce_store import SharedNonceStore
 from exchange_clients._signing import AsyncFlow, Flow, SigningAuth
@@ -116,7 +117,12 @@ class OrderedSigningAuth(SigningAuth):
         locks = self._ordered.locks if _get_running_loop() is None else _UNLOCKED
         # acquire and release in try/finally, not a with block: on the way out (httpx closes the flow, or a
         # transport error does) the with block's exit handling cost a fifteenth of Gemini's signing flow.
-        locks.acquire()
+        # Waiting for the key counts towards the attempt's bound: a call stuck on a stalled server delays the key's
+        # other calls by at most that bound, then they end as timeouts instead of waiting for ever.
+        left = remaining()
+        if not locks.acquire(timeout=-1 if left is None else left):
+            msg = "the attempt's time ran out waiting for another request of this key"
+            raise httpx.PoolTimeout(msg, request=request)
         try:
             self.sign(request, body)
             signed_at = time.monotonic()
@@ -157,8 +163,8 @@ class OrderedSigningAuth(SigningAuth):
 class Lock(Protocol):
     """What a blocking call holds while its request is signed and answered."""
 
-    def acquire(self) -> object:
-        """Wait for the lock and take it."""
+    def acquire(self, blocking: bool = True, timeout: float = -1) -> bool:  # noqa: FBT001, FBT002 - threading's
+        """Wait for the lock, at most `timeout` seconds (-1: for ever), and take it; False if the time ran out."""
         ...
 
     def release(self) -> None:
@@ -169,8 +175,8 @@ class Lock(Protocol):
 class _Unlocked(AbstractContextManager[object]):
     """What is held where nothing is: a blocking call from inside an event loop, or no nonce store's file lock."""
 
-    def acquire(self) -> None:
-        pass
+    def acquire(self, blocking: bool = True, timeout: float = -1) -> bool:  # noqa: ARG002, FBT001, FBT002
+        return True
 
     def release(self) -> None:
         pass
@@ -189,13 +195,17 @@ class _ThreadThenFileLock:
         self._thread_lock = thread_lock
         self._file_lock = file_lock
 
-    def acquire(self) -> None:
-        self._thread_lock.acquire()
+    def acquire(self, blocking: bool = True, timeout: float = -1) -> bool:  # noqa: FBT001, FBT002 - threading's
+        # The process-wide wait is bounded; the file lock is held only by another process's request in flight,
+        # itself bounded by that process's own attempt timeout.
+        if not self._thread_lock.acquire(blocking, timeout):
+            return False
         try:
             self._file_lock.__enter__()
         except BaseException:
             self._thread_lock.release()
             raise
+        return True
 
     def release(self) -> None:
         try:

@@ -42,6 +42,8 @@ class RetryPolicy:
     """Seconds before the first retry; each later wait doubles, up to `wait_max`, plus up to `wait_jitter`."""
     wait_max: float = 5.0
     wait_jitter: float = 0.3
+    attempt_timeout: float | None = None
+    """Seconds one attempt may last, whatever the server does (from `timeout`); None leaves httpx's own bounds."""
 
 
 class _Attempts:

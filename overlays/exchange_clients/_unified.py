@@ -9,14 +9,18 @@ from collections.abc import Iterable, Mapping, Sequence
 from types import TracebackType
 from typing import Any, Self
 
+import attrs
 import httpx
 
 from exchange_clients._calls import Call
+from exchange_clients._deadline import attempt_seconds
 from exchange_clients._errors import InvalidRequestError, OrderNotFoundError, UnexpectedResponseError
 from exchange_clients._exchanges import BINDINGS, ExchangeBinding, RequestOptions
+from exchange_clients._http import as_timeout
 from exchange_clients._nonce_store import SharedNonceStore
 from exchange_clients._order import Exchange, Order
 from exchange_clients._retry import RetryPolicy
+from exchange_clients._transport import DEFAULT_MAX_RESPONSE_BYTES
 
 
 CONCURRENT_CALLS = 4
@@ -43,6 +47,13 @@ _RESERVED_HTTPX_ARGS = {
     "verify": "certificates are always verified",
     "follow_redirects": "redirects are never followed: one would send a signed request to another address",
 }
+
+
+def _checked_cap(max_response_bytes: object) -> int:
+    if isinstance(max_response_bytes, bool) or not isinstance(max_response_bytes, int) or max_response_bytes < 1:
+        msg = f"max_response_bytes must be a positive int, not {max_response_bytes!r:.40}"
+        raise TypeError(msg)
+    return max_response_bytes
 
 
 def _checked_httpx_args(httpx_args: Mapping[str, Any] | None) -> Mapping[str, Any]:
@@ -72,9 +83,10 @@ class _Unified:
         retry: RetryPolicy,
         nonce_store: SharedNonceStore | None,
         httpx_args: Mapping[str, Any] | None,
+        max_response_bytes: int,
     ) -> None:
         self.exchange = Exchange(exchange)
-        self.retry = retry
+        self.retry = attrs.evolve(retry, attempt_timeout=attempt_seconds(as_timeout(timeout)))
         self._binding: ExchangeBinding = BINDINGS[self.exchange]
         if credentials is None:
             credentials = self._binding.credentials_type.from_env()
@@ -91,6 +103,7 @@ class _Unified:
             timeout=timeout,
             nonce_store=nonce_store,
             httpx_args=_checked_httpx_args(httpx_args),
+            max_response_bytes=_checked_cap(max_response_bytes),
         )
         self._closed = False
 
@@ -322,11 +335,15 @@ def connect(
     retry_deadline: float = 30.0,
     nonce_store: SharedNonceStore | None = None,
     httpx_args: Mapping[str, Any] | None = None,
+    max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
 ) -> Client:
     """A synchronous client for `exchange`; credentials from the environment when not given.
 
     `environment` picks the exchange's URL (see each module's ENVIRONMENTS); `base_url` overrides it (plain
-    http only to loopback). `timeout` in seconds bounds every phase (default: exchange_clients._http.DEFAULT_TIMEOUT).
+    http only to loopback, and never through a proxy). `timeout=T` in seconds bounds each whole attempt, whatever
+    the server does (default: exchange_clients._http.DEFAULT_TIMEOUT, 10 s); no call lasts longer than
+    `retry_deadline` + T. An answer larger than `max_response_bytes` once decoded (default 32 MiB) is abandoned
+    while it streams: UnexpectedResponseError, not retried.
     Idempotent reads failing with a 429, a 5xx or a lost connection are retried up to `max_retries` times within
     `retry_deadline` seconds (0 retries turns it off). `nonce_store` (a SharedNonceStore) keeps Gemini and Kraken
     nonces in order across processes sharing a key. `httpx_args` go to httpx.Client (transport, proxies, limits).
@@ -340,6 +357,7 @@ def connect(
         retry=RetryPolicy(max_retries=max_retries, deadline=retry_deadline),
         nonce_store=nonce_store,
         httpx_args=httpx_args,
+        max_response_bytes=max_response_bytes,
     )
 
 
@@ -354,6 +372,7 @@ def connect_async(
     retry_deadline: float = 30.0,
     nonce_store: SharedNonceStore | None = None,
     httpx_args: Mapping[str, Any] | None = None,
+    max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
 ) -> AsyncClient:
     """An asyncio client for `exchange`: the same options and methods as `connect`, awaitable."""
     return AsyncClient(
@@ -365,4 +384,5 @@ def connect_async(
         retry=RetryPolicy(max_retries=max_retries, deadline=retry_deadline),
         nonce_store=nonce_store,
         httpx_args=httpx_args,
+        max_response_bytes=max_response_bytes,
     )

@@ -12,6 +12,7 @@ from derive_api import AuthenticatedClient
 
 from exchange_clients._http import resolve_base_url, signed_client
 from exchange_clients._nonce import NonceSource
+from exchange_clients._transport import DEFAULT_MAX_RESPONSE_BYTES
 from exchange_clients.derive._auth import DeriveAuth, DeriveCredentials, Generation
 
 
@@ -38,6 +39,7 @@ def client(
     nonce: NonceSource | None = None,
     timeout: float | httpx.Timeout | None = None,
     raise_on_unexpected_status: bool = True,
+    max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
     **httpx_args: Any,
 ) -> AuthenticatedClient:
     """
@@ -57,4 +59,5 @@ def client(
         timeout=timeout,
         raise_on_unexpected_status=raise_on_unexpected_status,
         httpx_args=httpx_args,
+        max_response_bytes=max_response_bytes,
     )

@@ -12,6 +12,7 @@ from digifinex_api import AuthenticatedClient
 
 from exchange_clients._http import resolve_base_url, signed_client
 from exchange_clients._nonce import NonceSource
+from exchange_clients._transport import DEFAULT_MAX_RESPONSE_BYTES
 from exchange_clients.digifinex._auth import DigiFinexAuth, DigiFinexCredentials
 
 
@@ -27,6 +28,7 @@ def client(
     nonce: NonceSource | None = None,
     timeout: float | httpx.Timeout | None = None,
     raise_on_unexpected_status: bool = True,
+    max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
     **httpx_args: Any,
 ) -> AuthenticatedClient:
     """The generated DigiFinex client for `environment` (or `base_url`), every request signed by DigiFinexAuth."""
@@ -39,4 +41,5 @@ def client(
         timeout=timeout,
         raise_on_unexpected_status=raise_on_unexpected_status,
         httpx_args=httpx_args,
+        max_response_bytes=max_response_bytes,
     )

@@ -13,6 +13,7 @@ from kraken_futures_api import AuthenticatedClient
 from exchange_clients._http import resolve_base_url, signed_client
 from exchange_clients._nonce import NonceSource
 from exchange_clients._nonce_store import SharedNonceStore
+from exchange_clients._transport import DEFAULT_MAX_RESPONSE_BYTES
 from exchange_clients.kraken_futures._auth import KrakenFuturesAuth, KrakenFuturesCredentials
 
 
@@ -35,6 +36,7 @@ def client(
     nonce_store: SharedNonceStore | None = None,
     timeout: float | httpx.Timeout | None = None,
     raise_on_unexpected_status: bool = True,
+    max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
     **httpx_args: Any,
 ) -> AuthenticatedClient:
     """The generated Kraken Futures client for `environment` (or `base_url`), signed by KrakenFuturesAuth."""
@@ -47,4 +49,5 @@ def client(
         timeout=timeout,
         raise_on_unexpected_status=raise_on_unexpected_status,
         httpx_args=httpx_args,
+        max_response_bytes=max_response_bytes,
     )
