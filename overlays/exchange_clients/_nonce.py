@@ -12,8 +12,10 @@ key, because the exchange compares nonces per key, not per client object.
 
 from __future__ import annotations
 
+import os
 import threading
 import time
+import weakref
 from collections.abc import Callable
 from typing import Final
 
@@ -40,6 +42,7 @@ class MonotonicClock:
         self._wall_clock_ns = wall_clock_ns
         self._last = 0
         self._lock = threading.Lock()
+        _clocks.add(self)
 
     def __call__(self) -> int:
         with self._lock:
@@ -48,6 +51,10 @@ class MonotonicClock:
 
     def __repr__(self) -> str:
         return f"<MonotonicClock last={self._last}>"
+
+    def reset_after_fork(self) -> None:
+        """A fresh lock in a forked child, whose parent thread may have held this one; the last value is kept."""
+        self._lock = threading.Lock()
 
 
 class WallClock:
@@ -66,6 +73,19 @@ class WallClock:
 
 _shared: dict[tuple[str, str], MonotonicClock] = {}
 _shared_lock = threading.Lock()
+_clocks: weakref.WeakSet[MonotonicClock] = weakref.WeakSet()
+
+
+def _reset_after_fork() -> None:
+    # A child forked while a thread held a clock's lock (a few arithmetic operations) would wait on it for ever. The
+    # values issued so far are kept: nonces go on above them in the child too.
+    global _shared_lock  # noqa: PLW0603 - the module's own guard, replaced once in a new process
+    _shared_lock = threading.Lock()
+    for clock in list(_clocks):
+        clock.reset_after_fork()
+
+
+os.register_at_fork(after_in_child=_reset_after_fork)
 
 
 def shared_clock(exchange: str, key_id: str, unit: str, *, strictly_increasing: bool) -> MonotonicClock:

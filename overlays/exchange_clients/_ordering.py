@@ -13,12 +13,13 @@ requests a second, Kraken 50 status reads) make the serialization cheap.
 from __future__ import annotations
 
 import asyncio
+import os
 import threading
 import time
 import weakref
 from asyncio import _get_running_loop  # in asyncio.events.__all__, for libraries
 from contextlib import AbstractContextManager
-from typing import Protocol
+from typing import Any, Protocol
 
 import attrs
 import httpx
@@ -33,7 +34,7 @@ class KeyOrdering:
     """The locks that keep one key's requests in nonce order.
 
     `thread_lock` is the key's one lock in the process; each event loop also has an asyncio lock its tasks
-    queue on first, so a crowd of tasks occupies one worker thread at most, not one each.
+    queue on first, so a crowd of tasks waits in its loop, not in the thread lock's polling.
     """
 
     def __init__(self) -> None:
@@ -41,6 +42,12 @@ class KeyOrdering:
         self._loop_locks: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Lock] = (
             weakref.WeakKeyDictionary()
         )
+        self._guard = threading.Lock()
+
+    def reset_after_fork(self) -> None:
+        """Fresh locks in a forked child: a parent thread that held one mid-request does not exist there."""
+        self.thread_lock = threading.Lock()
+        self._loop_locks = weakref.WeakKeyDictionary()
         self._guard = threading.Lock()
 
     def loop_lock(self) -> asyncio.Lock:
@@ -62,38 +69,56 @@ def ordering_for(exchange: str, key_id: str) -> KeyOrdering:
         return _orderings.setdefault((exchange, key_id), KeyOrdering())
 
 
+def _reset_after_fork() -> None:
+    # os.fork copies every lock as it was, held ones included, but not the threads that held them: a child forked
+    # while a thread was mid-request would wait on that key for ever.
+    global _orderings_guard  # noqa: PLW0603 - the module's own guard, replaced once in a new process
+    _orderings_guard = threading.Lock()
+    for ordering in _orderings.values():
+        ordering.reset_after_fork()
+
+
+os.register_at_fork(after_in_child=_reset_after_fork)
+
+
+# How long a coroutine waits between two tries of a lock another thread or process holds: short against a request's
+# tens of milliseconds, long enough that the wait costs nothing measurable.
+_FIRST_POLL = 0.001
+_LONGEST_POLL = 0.02
+
+
 async def _acquire_without_blocking(lock: threading.Lock) -> None:
     """Take a threading lock from a coroutine without blocking its loop.
 
-    At once if the lock is free, else in a worker thread; a cancelled wait hands the lock back as soon as the
-    worker gets it.
+    The coroutine tries the lock itself, again and again, sleeping between tries: no worker thread ever waits on
+    it for the coroutine. So no way of abandoning the wait (a cancellation, a timeout, the loop closed under it)
+    can leave the lock taken by a waiter nobody will release for, or release a lock the waiter never took.
     """
-    if lock.acquire(blocking=False):
-        return
-    acquiring = asyncio.ensure_future(asyncio.to_thread(lock.acquire))
-    try:
-        await asyncio.shield(acquiring)
-    except asyncio.CancelledError:
-        acquiring.add_done_callback(lambda _: lock.release())
-        raise
+    pause = _FIRST_POLL
+    while not lock.acquire(blocking=False):
+        await asyncio.sleep(pause)
+        pause = min(pause * 2, _LONGEST_POLL)
 
 
 async def _enter_without_blocking(held: AbstractContextManager[object]) -> None:
-    """Enter a file lock (whose acquire blocks on the OS) in a worker thread, like the thread lock.
+    """Take the cross-process file lock from a coroutine the same way: a try that never blocks, then a pause."""
+    pause = _FIRST_POLL
+    while not _try_enter(held):
+        await asyncio.sleep(pause)
+        pause = min(pause * 2, _LONGEST_POLL)
 
-    A cancelled wait leaves the lock to the worker; it is handed back as soon as the worker gets it.
-    """
-    entering = asyncio.ensure_future(asyncio.to_thread(held.__enter__))
+
+def _try_enter(held: AbstractContextManager[object]) -> bool:
+    # The store's lock is a filelock.FileLock, whose acquire(timeout=0) takes it or raises its Timeout at once.
+    acquire: Any = getattr(held, "acquire", None)
+    if acquire is None:
+        msg = f"{type(held).__name__} has no acquire(timeout=0): a coroutine could only wait for it by blocking"
+        raise TypeError(msg)
     try:
-        await asyncio.shield(entering)
-    except asyncio.CancelledError:
-        entering.add_done_callback(lambda done: _exit_if_entered(held, done))
-        raise
-
-
-def _exit_if_entered(held: AbstractContextManager[object], entering: asyncio.Future[object]) -> None:
-    if not entering.cancelled() and entering.exception() is None:
-        held.__exit__(None, None, None)
+        acquire(timeout=0)
+    except TimeoutError:  # filelock.Timeout is a TimeoutError
+        return False
+    return True
 
 
 class OrderedSigningAuth(SigningAuth):
@@ -188,11 +213,24 @@ class _Unlocked(AbstractContextManager[object]):
 _UNLOCKED = _Unlocked()
 
 
+class _ThreadLockOf:
+    """The key's thread lock as the ordering holds it now: looked up on each use, so a fork's fresh lock counts."""
+
+    def __init__(self, ordering: KeyOrdering) -> None:
+        self._ordering = ordering
+
+    def acquire(self, blocking: bool = True, timeout: float = -1) -> bool:  # noqa: FBT001, FBT002 - threading's
+        return self._ordering.thread_lock.acquire(blocking, timeout)
+
+    def release(self) -> None:
+        self._ordering.thread_lock.release()
+
+
 class _ThreadThenFileLock:
     """The key's thread lock, then its cross-process file lock, held as one; released in the reverse order."""
 
-    def __init__(self, thread_lock: threading.Lock, file_lock: AbstractContextManager[object]) -> None:
-        self._thread_lock = thread_lock
+    def __init__(self, ordering: KeyOrdering, file_lock: AbstractContextManager[object]) -> None:
+        self._thread_lock = _ThreadLockOf(ordering)
         self._file_lock = file_lock
 
     def acquire(self, blocking: bool = True, timeout: float = -1) -> bool:  # noqa: FBT001, FBT002 - threading's
@@ -242,6 +280,6 @@ class OrderedNonces:
             )
         ordering = ordering_for(exchange, key_id)
         if nonce_store is None:
-            return cls(nonce, ordering, _UNLOCKED, ordering.thread_lock)
+            return cls(nonce, ordering, _UNLOCKED, _ThreadLockOf(ordering))
         interprocess = nonce_store.lock(exchange, key_id)
-        return cls(nonce, ordering, interprocess, _ThreadThenFileLock(ordering.thread_lock, interprocess))
+        return cls(nonce, ordering, interprocess, _ThreadThenFileLock(ordering, interprocess))

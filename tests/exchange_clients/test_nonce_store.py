@@ -17,7 +17,7 @@ import httpx
 import pytest
 
 import exchange_clients as ec
-from exchange_clients._ordering import _ThreadThenFileLock, ordering_for
+from exchange_clients._ordering import KeyOrdering, _ThreadThenFileLock, ordering_for
 from exchange_clients.gemini import GeminiAuth, GeminiCredentials
 from exchange_clients.simulator import Simulator
 
@@ -135,11 +135,11 @@ class _Refusing:
 
 
 def test_both_locks_release_the_first_when_the_second_cannot_be_taken() -> None:
-    first = threading.Lock()
+    ordering = KeyOrdering()
 
     with pytest.raises(OSError, match="cannot be opened"):
-        _ThreadThenFileLock(first, _Refusing()).acquire()
-    assert not first.locked()
+        _ThreadThenFileLock(ordering, _Refusing()).acquire()
+    assert not ordering.thread_lock.locked()
 
 
 class _Unlockable:
@@ -151,8 +151,9 @@ class _Unlockable:
 
 
 def test_both_locks_release_the_first_when_the_second_cannot_be_released() -> None:
-    first = threading.Lock()
-    both = _ThreadThenFileLock(first, _Unlockable())
+    ordering = KeyOrdering()
+    first = ordering.thread_lock
+    both = _ThreadThenFileLock(ordering, _Unlockable())
     both.acquire()
 
     with pytest.raises(OSError, match="is gone"):

@@ -14,8 +14,10 @@ import logging
 import threading
 import time
 import unittest.mock
+from pathlib import Path
 from typing import Any
 
+import filelock
 import httpx
 import pytest
 from hypothesis import given
@@ -25,7 +27,7 @@ import exchange_clients as ec
 from exchange_clients import _signing as signing_module
 from exchange_clients import gemini
 from exchange_clients._logging import LoggedAuth
-from exchange_clients._ordering import _enter_without_blocking
+from exchange_clients._ordering import _acquire_without_blocking, _enter_without_blocking
 from exchange_clients._signing import _BUILTIN_SHA2, SignedHeaders, _OpenSslMac, _PaddedKeyMac, keyed_mac
 from exchange_clients.gemini._auth import payload_json
 
@@ -249,42 +251,62 @@ def test_a_blocking_call_from_a_coroutine_signs_without_waiting_for_the_keys_loc
             held.release()
 
 
-class _SlowLock:
-    """A cross-process lock stand-in whose acquire blocks until released by the test."""
-
-    def __init__(self) -> None:
-        self.may_enter = threading.Event()
-        self.entered = threading.Event()
-        self.exited = threading.Event()
-
-    def __enter__(self) -> None:
-        self.may_enter.wait(5)
-        self.entered.set()
-
-    def __exit__(self, *_: object) -> None:
-        self.exited.set()
-
-
-def test_a_cancelled_wait_for_the_file_lock_hands_it_back() -> None:
-    """Cancelled while a worker waits for the lock: once the worker gets it, it is released, not leaked."""
-    lock = _SlowLock()
+def test_a_cancelled_wait_for_the_file_lock_leaves_it_to_its_holder(tmp_path: Path) -> None:
+    """Cancelled while another holds the file lock: the waiter never took it, so nothing is released or leaked."""
+    path = tmp_path / "key.lock"
+    holder = filelock.FileLock(path, thread_local=False)
+    holder.acquire()
+    waiter = filelock.FileLock(path, thread_local=False, is_singleton=False)
 
     async def cancel_while_waiting() -> None:
-        waiting = asyncio.ensure_future(_enter_without_blocking(lock))
+        waiting = asyncio.ensure_future(_enter_without_blocking(waiter))
         await asyncio.sleep(0.05)
         waiting.cancel()
         with pytest.raises(asyncio.CancelledError):
             await waiting
-        lock.may_enter.set()
-        for _ in range(100):
-            if lock.exited.is_set():
-                return
-            await asyncio.sleep(0.01)
 
     asyncio.run(cancel_while_waiting())
 
-    assert lock.entered.is_set()
-    assert lock.exited.is_set()
+    assert holder.is_locked
+    assert not waiter.is_locked
+    holder.release()
+    waiter.acquire(timeout=1)  # free for the next one once its holder lets go
+    waiter.release()
+
+
+def test_a_wait_abandoned_with_its_loop_leaves_no_lock_held() -> None:
+    """A coroutine waiting for a key's lock whose loop is closed leaves nothing behind: the lock is free after."""
+    lock = threading.Lock()
+    lock.acquire()  # another thread's request in flight
+    loop = asyncio.new_event_loop()
+    waiting = loop.create_task(_acquire_without_blocking(lock))
+    loop.run_until_complete(asyncio.sleep(0.05))
+    loop.close()  # the application stops its loop with the wait still pending
+    del waiting
+
+    lock.release()  # the other request ends
+
+    assert lock.acquire(timeout=1)  # with a worker thread left waiting, it would take the lock and keep it
+    lock.release()
+
+
+def test_a_cancelled_wait_never_releases_anothers_lock() -> None:
+    """Cancelling a coroutine that waits for a held lock leaves the holder holding it."""
+    lock = threading.Lock()
+    lock.acquire()
+
+    async def cancel_while_waiting() -> None:
+        waiting = asyncio.ensure_future(_acquire_without_blocking(lock))
+        await asyncio.sleep(0.05)
+        waiting.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await waiting
+        await asyncio.sleep(0.05)
+
+    asyncio.run(cancel_while_waiting())
+
+    assert lock.locked()
+    lock.release()  # still the holder's to release: no RuntimeError
 
 
 @pytest.mark.parametrize("body", [{"order_id": 1}, "orders", 7], ids=["object", "string", "number"])
