@@ -149,14 +149,7 @@ class OrderedSigningAuth(SigningAuth):
             msg = "the attempt's time ran out waiting for another request of this key"
             raise httpx.PoolTimeout(msg, request=request)
         try:
-            self.sign(request, body)
-            signed_at = time.monotonic()
-            response = yield request
-            if response.status_code == self.resend_on_status:
-                response.read()
-                if self.should_resend(response, time.monotonic() - signed_at):
-                    self.sign(request, body)
-                    yield request
+            yield from self.signed_exchange(request, body)
         finally:
             locks.release()
 
@@ -174,11 +167,9 @@ class OrderedSigningAuth(SigningAuth):
                     self.sign(request, body)
                     signed_at = time.monotonic()
                     response = yield request
-                    if response.status_code == self.resend_on_status:
-                        await response.aread()
-                        if self.should_resend(response, time.monotonic() - signed_at):
-                            self.sign(request, body)
-                            yield request
+                    if await self.refused_nonce(response, signed_at):
+                        self.sign(request, body)
+                        yield request
                 finally:
                     held.__exit__(None, None, None)
             finally:

@@ -229,7 +229,20 @@ class SigningAuth(httpx.Auth):
 
     def sync_auth_flow(self, request: httpx.Request) -> Flow:
         """Read the body, sign, send; resend once with a fresh nonce if `should_resend`."""
-        body = request.read()
+        yield from self.signed_exchange(request, request.read())
+
+    async def async_auth_flow(self, request: httpx.Request) -> AsyncFlow:
+        """The same, reading without blocking."""
+        body = await request.aread()
+        self.sign(request, body)
+        signed_at = time.monotonic()
+        response = yield request
+        if await self.refused_nonce(response, signed_at):
+            self.sign(request, body)
+            yield request
+
+    def signed_exchange(self, request: httpx.Request, body: bytes) -> Flow:
+        """Sign and send; if the answer refused the nonce (`should_resend`), sign anew and send once more."""
         self.sign(request, body)
         signed_at = time.monotonic()
         response = yield request
@@ -239,17 +252,12 @@ class SigningAuth(httpx.Auth):
                 self.sign(request, body)
                 yield request
 
-    async def async_auth_flow(self, request: httpx.Request) -> AsyncFlow:
-        """The same, reading without blocking."""
-        body = await request.aread()
-        self.sign(request, body)
-        signed_at = time.monotonic()
-        response = yield request
-        if response.status_code == self.resend_on_status:
-            await response.aread()
-            if self.should_resend(response, time.monotonic() - signed_at):
-                self.sign(request, body)
-                yield request
+    async def refused_nonce(self, response: httpx.Response, signed_at: float) -> bool:
+        """Whether an async flow's answer refused a nonce that a fresh one would fix (read first, when it may)."""
+        if response.status_code != self.resend_on_status:
+            return False
+        await response.aread()
+        return self.should_resend(response, time.monotonic() - signed_at)
 
 
 def refused_code(
