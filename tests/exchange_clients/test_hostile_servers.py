@@ -117,7 +117,7 @@ def test_a_stuck_call_does_not_starve_its_key(simulator: Simulator) -> None:
         first.join(timeout=10)
 
     assert healthy
-    assert healthy[0] < 2 * T + SLACK
+    assert healthy[0] < 2 * T + 1.0  # the bound: the stuck call's T, its own T, and a second
 
 
 _PEAK = textwrap.dedent(
