@@ -9,6 +9,8 @@ rest (decoding with parse_float=Decimal, open enums, union errors that name the 
 
 from __future__ import annotations
 
+import importlib.metadata
+
 import contextlib
 import io
 import re
@@ -53,6 +55,13 @@ def _install_decimal_numbers() -> None:
             f"from {prefix}types import DiscriminatorMismatch, UnionMismatchError"
         }
 
+    # The one seam the generator offers for a number's Python type is these class variables: check they still exist,
+    # so that an upgrade that renames them fails here, naming the version, instead of generating floats silently.
+    for name in ("_type_string", "_json_type_string"):
+        if getattr(FloatProperty, name, None) != "float":
+            version = importlib.metadata.version("openapi-python-client")
+            msg = f"openapi-python-client {version}: FloatProperty.{name} is not 'float'; the Decimal seam moved"
+            raise GenerationError(msg)
     FloatProperty._type_string = "Decimal"  # noqa: SLF001 - the one seam the generator offers
     FloatProperty._json_type_string = "Decimal"  # noqa: SLF001
     FloatProperty.get_imports = float_imports  # type: ignore[method-assign,assignment]

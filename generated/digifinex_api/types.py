@@ -210,7 +210,8 @@ class ByValue(EnumType):
 
     def __new__(metacls, *args: Any, **kwargs: Any) -> Any:
         enum = super().__new__(metacls, *args, **kwargs)
-        _MEMBERS_BY_VALUE[enum] = enum._value2member_map_
+        members: Any = enum.__members__
+        _MEMBERS_BY_VALUE[enum] = {member.value: member for member in members.values()}
         return enum
 
     def __call__(cls, value: object, *args: Any, **kwargs: Any) -> Any:

@@ -50,6 +50,11 @@ def redacted_headers(headers: Mapping[str, str]) -> dict[str, str]:
 
 
 def _body_size(request: httpx.Request) -> int:
+    # The length the request declares is what goes on the wire: Gemini's signer moves the body into a header and
+    # sends none, while the request still holds what the caller built.
+    declared = request.headers.get("content-length")
+    if declared is not None and declared.isascii() and declared.isdecimal():
+        return int(declared)
     try:
         return len(request.content)
     except httpx.RequestNotRead:

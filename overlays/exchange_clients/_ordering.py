@@ -17,7 +17,6 @@ import os
 import threading
 import time
 import weakref
-from asyncio import _get_running_loop  # in asyncio.events.__all__, for libraries
 from contextlib import AbstractContextManager
 from typing import Any, Protocol
 
@@ -136,10 +135,9 @@ class OrderedSigningAuth(SigningAuth):
         """Sign and send under the key's locks; resend once with a fresh nonce if `should_resend`."""
         body = request.read()
         # A blocking call made from a coroutine: the loop may hold this key's lock for a request it can no longer
-        # finish while this thread blocks it, so waiting could deadlock. Go unlocked; Gemini's resend on
-        # InvalidNonce covers the rare overtaking. (asyncio's own check without the exception get_running_loop
-        # raises outside a loop, which cost more than the rest of the lock handling.)
-        locks = self._ordered.locks if _get_running_loop() is None else _UNLOCKED
+        # finish while this thread blocks it, so waiting could deadlock. Go unlocked; the resend on a refused nonce
+        # covers the rare overtaking.
+        locks = _UNLOCKED if _in_event_loop() else self._ordered.locks
         # acquire and release in try/finally, not a with block: on the way out (httpx closes the flow, or a
         # transport error does) the with block's exit handling cost a fifteenth of Gemini's signing flow.
         # Waiting for the key counts towards the attempt's bound: a call stuck on a stalled server delays the key's
@@ -174,6 +172,14 @@ class OrderedSigningAuth(SigningAuth):
                     held.__exit__(None, None, None)
             finally:
                 ordering.thread_lock.release()
+
+
+def _in_event_loop() -> bool:
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return False
+    return True
 
 
 class Lock(Protocol):

@@ -37,4 +37,5 @@ class Error(StrEnum, metaclass=ByValue):
     @property
     def is_recognized(self) -> bool:
         """False for a value the spec does not list (an UNRECOGNIZED pseudo-member)."""
-        return self._value_ in type(self)._value2member_map_
+        # A member the class lists, by value (a pseudo-member's value is never one of theirs).
+        return self in type(self).__members__.values()

@@ -132,7 +132,7 @@ class GeminiAuth(OrderedSigningAuth):
         )
         self._ordered = OrderedNonces.for_key("gemini", credentials.api_key, nonce=nonce, nonce_store=nonce_store)
         self._account = credentials.account
-        self._request_prefixes: dict[str, bytes] = {}
+        self._request_prefixes: dict[bytes, bytes] = {}
 
     def __repr__(self) -> str:
         return f"GeminiAuth({self._credentials!r})"
@@ -140,11 +140,9 @@ class GeminiAuth(OrderedSigningAuth):
     def sign(self, request: httpx.Request, body: bytes) -> None:
         """Move `body` into the signed payload header, with a fresh nonce, and empty the body."""
         url = request.url
-        # By the path as written in the URL, percent-escapes and all, which always decodes to the same url.path:
-        # url.path percent-decodes through urllib on every call, a tenth of the signature on a fresh request. It is
-        # read from the parsed URL that httpx's own url.raw_path reads (httpx is pinned below 0.29): that property's
-        # call, query and encoding were another thirtieth.
-        raw_path = url._uri_reference.path  # noqa: SLF001
+        # Keyed by the path as written, percent-escapes and all, which always decodes to the same url.path: the
+        # query never enters Gemini's payload, and url.path percent-decodes anew on every call.
+        raw_path = url.raw_path.partition(b"?")[0]
         request_prefix = self._request_prefixes.get(raw_path)
         if request_prefix is None:
             request_prefix = self._request_prefix_of(raw_path, url.path)
@@ -154,10 +152,10 @@ class GeminiAuth(OrderedSigningAuth):
             signed = _rewritten(body, url.path, nonce, self._account)
         encoded = binascii.b2a_base64(signed, newline=False)
         self._headers.set(request.headers, encoded, self._mac.of(encoded).hexdigest().encode())
+        # The payload now travels in a header; the body sent is empty (Content-Length: 0, set above).
         request.stream = _EMPTY
-        request._content = b""  # noqa: SLF001 - httpx keeps the read body here; the payload now lives in a header
 
-    def _request_prefix_of(self, raw_path: str, path: str) -> bytes:
+    def _request_prefix_of(self, raw_path: bytes, path: str) -> bytes:
         if len(self._request_prefixes) >= _MAX_PATHS:  # Gemini has a few dozen private paths; never grow unbounded
             self._request_prefixes.clear()
         prefix = self._request_prefixes[raw_path] = _request_prefix(path)
