@@ -9,9 +9,8 @@ rest (decoding with parse_float=Decimal, open enums, union errors that name the 
 
 from __future__ import annotations
 
-import importlib.metadata
-
 import contextlib
+import importlib.metadata
 import io
 import re
 import shutil
