@@ -8,7 +8,6 @@ The expectations are written by hand from the published text, not computed from 
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -20,6 +19,7 @@ import pytest
 
 import exchange_clients as ec
 from exchange_clients import derive
+from tests.real import published
 
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "real" / "derive"
@@ -31,7 +31,7 @@ SUBACCOUNT_ID = 130837
 
 
 def _load(name: str) -> Any:
-    return json.loads((FIXTURES / name).read_text(encoding="utf-8"), parse_float=Decimal)
+    return published.load(FIXTURES / name)
 
 
 @dataclass(frozen=True)

@@ -7,10 +7,8 @@ where each answer comes from. Amounts are compared digit for digit against the J
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +17,8 @@ import pytest
 
 import exchange_clients as ec
 from exchange_clients import digifinex
+from tests.real import published
+from tests.real.published import assert_exact
 
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "real" / "digifinex"
@@ -119,22 +119,13 @@ EXPECTED = [
 
 def _raw_order(fixture: str, index: int | None) -> dict[str, Any]:
     """One order as DigiFinex sent it: an element of `data` (a list), or `data` itself when it is one object."""
-    answer = json.loads((FIXTURES / fixture).read_bytes(), parse_float=Decimal)
+    answer = published.load(FIXTURES / fixture)
     assert isinstance(answer, dict)
     assert answer["code"] == 0
     data = answer["data"]
     order = data if index is None else data[index]
     assert isinstance(order, dict)
     return order
-
-
-def _exact(actual: Decimal | None, expected: str | None) -> None:
-    """`actual` is the decimal `expected` spells, to the digit."""
-    if expected is None:
-        assert actual is None
-    else:
-        assert actual is not None
-        assert actual.as_tuple() == Decimal(expected).as_tuple(), f"{actual!s} is not {expected}"
 
 
 @pytest.mark.parametrize("expected", EXPECTED, ids=lambda e: e.fixture)
@@ -149,11 +140,11 @@ def test_real_digifinex_order_reads_as_a_person_reads_it(expected: Expected) -> 
     assert order.side == expected.side
     assert order.order_type == expected.order_type
     assert order.status == expected.status
-    _exact(order.price, expected.price)
-    _exact(order.amount, expected.amount)
-    _exact(order.filled, expected.filled)
-    _exact(order.remaining, expected.remaining)
-    _exact(order.average_price, expected.average_price)
+    assert_exact(order.price, expected.price)
+    assert_exact(order.amount, expected.amount)
+    assert_exact(order.filled, expected.filled)
+    assert_exact(order.remaining, expected.remaining)
+    assert_exact(order.average_price, expected.average_price)
     assert order.fee is None
     assert order.fee_currency is None
     assert order.created_at == expected.created_at

@@ -7,19 +7,18 @@ where each answer comes from. Amounts are compared digit for digit (Decimal("400
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
-import yaml
 
 import exchange_clients as ec
 from exchange_clients import gemini
+from tests.real import published
+from tests.real.published import assert_exact
 
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "real" / "gemini"
@@ -208,25 +207,16 @@ def _raw_order(fixture: str, index: int | None) -> bytes | dict[str, Any]:
     """One order as Gemini sent it: the file's bytes, one element of a list, or the mapping a YAML example holds."""
     path = FIXTURES / fixture
     if path.suffix == ".yaml":
-        loaded = yaml.safe_load(path.read_text(encoding="utf-8"))
+        loaded = published.load(path)
         assert isinstance(loaded, dict)
         return loaded
     if index is None:
         return path.read_bytes()
-    orders = json.loads(path.read_bytes(), parse_float=Decimal)
+    orders = published.load(path)
     assert isinstance(orders, list)
     element = orders[index]
     assert isinstance(element, dict)
     return element
-
-
-def _exact(actual: Decimal | None, expected: str | None) -> None:
-    """`actual` is the decimal `expected` spells, to the digit (so "400.00" is not "400")."""
-    if expected is None:
-        assert actual is None
-    else:
-        assert actual is not None
-        assert actual.as_tuple() == Decimal(expected).as_tuple(), f"{actual!s} is not {expected}"
 
 
 @pytest.mark.parametrize("expected", EXPECTED, ids=lambda e: f"{e.fixture}[{e.index}]")
@@ -241,12 +231,12 @@ def test_real_gemini_order_reads_as_a_person_reads_it(expected: Expected) -> Non
     assert order.side == expected.side
     assert order.order_type == expected.order_type
     assert order.status == expected.status
-    _exact(order.price, expected.price)
-    _exact(order.amount, expected.amount)
-    _exact(order.filled, expected.filled)
-    _exact(order.remaining, expected.remaining)
-    _exact(order.average_price, expected.average_price)
-    _exact(order.fee, expected.fee)
+    assert_exact(order.price, expected.price)
+    assert_exact(order.amount, expected.amount)
+    assert_exact(order.filled, expected.filled)
+    assert_exact(order.remaining, expected.remaining)
+    assert_exact(order.average_price, expected.average_price)
+    assert_exact(order.fee, expected.fee)
     assert order.fee_currency == expected.fee_currency
     assert order.created_at == expected.created_at
 

@@ -22,6 +22,7 @@ import pytest
 
 import exchange_clients as ec
 from exchange_clients import kraken_futures
+from tests.real import published
 
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "real" / "kraken_futures"
@@ -29,22 +30,8 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "real" / "kraken_f
 FAKE_SECRET = base64.b64encode(b"fake-kraken-futures-secret-for-tests").decode()
 
 
-def _exact(value: Any) -> Any:
-    """A Python-repr capture's floats as the Decimals of the digits printed (the repr is the published text)."""
-    if isinstance(value, float):
-        return Decimal(repr(value))
-    if isinstance(value, dict):
-        return {key: _exact(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_exact(item) for item in value]
-    return value
-
-
 def _load(name: str) -> Any:
-    text = (FIXTURES / name).read_text(encoding="utf-8")
-    if name.endswith(".pyrepr"):
-        return _exact(ast.literal_eval(text))
-    return json.loads(text, parse_float=Decimal)
+    return published.load(FIXTURES / name)
 
 
 def _body(name: str) -> bytes:

@@ -6,31 +6,16 @@ What get_order returns is exactly what parse_order reads from the same answer.
 
 from __future__ import annotations
 
-import ast
-import json
 import tomllib
-from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 import attrs
 import pytest
-import yaml
 
 import exchange_clients as ec
 from exchange_clients.simulator import Incoming, Reply, Simulator, json_reply
-
-
-REAL = Path(__file__).resolve().parent.parent / "fixtures" / "real"
-
-
-def _load(path: Path) -> Any:
-    text = path.read_text(encoding="utf-8")
-    if path.suffix == ".pyrepr":  # a capture printed as a Python literal by its recorder, kept as published
-        return ast.literal_eval(text)
-    if path.suffix == ".yaml":  # an example published only inside Gemini's YAML document
-        return yaml.safe_load(text)
-    return json.loads(text)
+from tests import exact_json
+from tests.real import published
 
 
 def _orders(exchange: str, document: Any) -> list[Any]:
@@ -55,12 +40,12 @@ def _envelope(exchange: str, order: Any) -> Any:
 
 def _cases() -> list[Any]:
     cases = []
-    for folder in sorted(REAL.iterdir()):
+    for folder in sorted(published.REAL.iterdir()):
         sources = tomllib.loads((folder / "SOURCES.toml").read_text(encoding="utf-8"))
         for name, source in sorted(sources.items()):
             if "error" in source["shape"]:
                 continue
-            for index, order in enumerate(_orders(folder.name, _load(folder / name))):
+            for index, order in enumerate(_orders(folder.name, published.load(folder / name))):
                 cases.append(pytest.param(folder.name, order, id=f"{folder.name}-{name}-{index}"))
     return cases
 
@@ -68,11 +53,11 @@ def _cases() -> list[Any]:
 @pytest.mark.parametrize(("exchange", "order"), _cases())
 def test_real_order_reads_over_http(simulator: Simulator, exchange: str, order: Any) -> None:
     """The simulator serves the real order in its exchange's answer; get_order returns what parse_order reads."""
-    body = json.dumps(order).encode()
+    body = exact_json.dumps(order).encode()
     expected = getattr(ec, exchange).parse_order(body)
 
     def answer(_incoming: Incoming) -> Reply:
-        return json_reply(200, _envelope(exchange, json.loads(body, parse_float=Decimal)))
+        return json_reply(200, _envelope(exchange, order))
 
     simulator.faults.push(answer, exchange=exchange)
     extra = {"subaccount_id": simulator.accounts.derive.subaccount_id} if exchange == "derive" else {}
