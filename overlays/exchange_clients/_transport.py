@@ -1,11 +1,11 @@
 """
-The transport every client sends through: httpx's own, the answer read under a size cap and the attempt's deadline.
+The transport every client sends through: the answer read under a size cap and the attempt's deadline.
 
 Proxies are chosen here too, so that a loopback address never goes through one.
 
 Reading here, not in the generated code, is what makes the cap hold: an endless chunked body, a gzip bomb or a 300 MB
-error page is abandoned while it streams, after at most `max_response_bytes` decoded bytes (plus what one network
-chunk decodes to), instead of being read whole into memory first.
+error page is abandoned while it streams, once `max_response_bytes` decoded bytes are passed, instead of being read
+whole into memory first.
 """
 
 from __future__ import annotations
