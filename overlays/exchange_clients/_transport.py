@@ -73,7 +73,7 @@ def environment_proxy(base_url: str) -> str | None:
 def guarded_transport(base_url: str, max_response_bytes: int, httpx_args: Mapping[str, Any]) -> dict[str, Any]:
     """`httpx_args` with the transport every client sends through in place of httpx's default.
 
-    A caller's own `transport` (a MockTransport in tests) is kept inside the guard; otherwise httpx's transports
+    A caller's own `transport` (a MockTransport in tests) is kept inside the guard; otherwise the transports
     are built here from the transport options in `httpx_args`, with the environment's proxy unless the base URL
     is loopback. A SOCKS proxy without httpx's socks extra is a ProxyConfigurationError here, at connect.
     """
@@ -286,7 +286,7 @@ def _clamped(timeout: float | None, expired: type[Exception]) -> float | None:
 
 
 class GuardedTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
-    """httpx's transports, each answer read here under the size cap and the attempt's deadline."""
+    """Its inner transports (ours for blocking calls, httpx's async one, or a caller's), each answer read capped."""
 
     def __init__(self, inner_sync: Any, inner_async: Any, max_response_bytes: int) -> None:
         self._sync = inner_sync
