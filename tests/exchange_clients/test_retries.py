@@ -227,15 +227,8 @@ def _unavailable() -> ec.ExchangeUnavailableError:
     return ec.ExchangeUnavailableError("down", exchange=ec.Exchange.GEMINI, operation="get_order", http_status=503)
 
 
-def test_a_call_that_succeeds_at_once_never_enters_the_retry_machinery(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The first attempt runs outside stamina; only a transient failure brings it in."""
-
-    def no_retrying(_: object) -> None:
-        raise AssertionError
-
-    monkeypatch.setattr(retry_module._Attempts, "retrying", no_retrying)  # noqa: SLF001
-
-    assert retry_module.call_with_retries(lambda: "order", RetryPolicy()) == "order"
+def test_a_final_first_failure_is_raised_alone() -> None:
+    """A failure no retry can cure ends the call at once, listing no attempts."""
     with pytest.raises(ec.OrderNotFoundError) as raised:
         retry_module.call_with_retries(_raises(ec.OrderNotFoundError("gone")), RetryPolicy())
     assert raised.value.attempts == ()  # a single attempt lists none
@@ -249,7 +242,7 @@ def _raises(error: Exception) -> Callable[[], str]:
 
 
 def test_the_first_failure_is_backed_off_like_any_other() -> None:
-    """After a failed first attempt, stamina waits before the second, as if it had run the first itself."""
+    """After a failed first attempt, the backoff is waited before the second."""
     outcomes: list[Exception | str] = [_unavailable(), "order"]
     started: list[float] = []
 
