@@ -60,8 +60,8 @@ _MAX_CAUSE_CHARS = 300
 
 def load_object(raw: bytes | str | Mapping[str, Any], decode_json: Callable[[bytes], Any]) -> Mapping[str, Any]:
     """The JSON object in `raw`, decoded by the generated package's exact decoder, or `raw` itself if a mapping."""
-    # A body's bytes and a decoded dict, the usual two, are told by their exact type first: the isinstance tests
-    # against a union and an ABC, and the bytes() call, were a sixth of decoding an order.
+    # A body's bytes and a decoded dict, the usual two, are told by their exact type first, before the isinstance
+    # tests against a union and an ABC that the rarer kinds need.
     if type(raw) is bytes:
         document = decode_json(raw)
     elif isinstance(raw, str):
@@ -151,9 +151,9 @@ def decimal_text(value: object, field: str) -> Decimal:
         msg = f"{field!r}: expected a decimal string, got {type(value).__name__}"
         raise TypeError(msg)
     # Nearly every amount is plain: an optional minus, ASCII digits and at most one point (what _DECIMAL_TEXT takes
-    # without an exponent), tested with str methods at a third of a regular expression's cost. At most
-    # _MAX_EXPONENT characters of it have fewer digits than that before and after the point, so its Decimal is
-    # in range without _bounded's check.
+    # without an exponent), which str methods recognize without the regular expression. At most _MAX_EXPONENT
+    # characters of it have fewer digits than that before and after the point, so its Decimal is in range without
+    # _bounded's check.
     if len(value) <= _MAX_EXPONENT and value.isascii() and value.removeprefix("-").replace(".", "", 1).isdigit():
         return Decimal(value)
     if not _DECIMAL_TEXT.fullmatch(value):
@@ -193,9 +193,9 @@ def number(value: object, field: str) -> Decimal:
 
 
 def _bounded(value: Decimal, field: str) -> Decimal:
-    # Fast path, for nearly every amount: a finite value that prints without an exponent in at most _MAX_EXPONENT
-    # characters has fewer digits than that before and after the point, so both exponents are in range. Only
-    # the rest pay for as_tuple(), which builds a named tuple of every digit (a quarter of decimal_text's time).
+    # Nearly every amount: a finite value that prints without an exponent in at most _MAX_EXPONENT characters has
+    # fewer digits than that before and after the point, so both exponents are in range. Only the rest pay for
+    # as_tuple(), which builds a named tuple of every digit.
     printed = str(value)
     if len(printed) <= _MAX_EXPONENT and "E" not in printed and value.is_finite():
         return value
@@ -278,7 +278,7 @@ def utc_from_iso(value: object, field: str) -> datetime:
         msg = f"{field!r}: {error}"
         raise ValueError(msg) from None
     offset = moment.tzinfo
-    if offset is UTC:  # "Z": astimezone would work out the offset of UTC to UTC, a third of this function
+    if offset is UTC:  # "Z": already what astimezone would return, without working out UTC's offset to UTC
         return moment
     if offset is None:
         return moment.replace(tzinfo=UTC)
@@ -322,5 +322,5 @@ def status_with_fills(table: Mapping[str, OrderStatus]) -> Callable[[str, Decima
     return normalized_status
 
 
-# Read once: on CPython 3.11 each `Enum.MEMBER` read goes through EnumType.__getattr__'s hook (about 65 ns).
+# Read once: each `Enum.MEMBER` read goes through the enum metaclass's attribute hook.
 _UNKNOWN_STATUS, _OPEN, _PARTIALLY_FILLED = OrderStatus.UNKNOWN, OrderStatus.OPEN, OrderStatus.PARTIALLY_FILLED

@@ -138,8 +138,6 @@ class OrderedSigningAuth(SigningAuth):
         # finish while this thread blocks it, so waiting could deadlock. Go unlocked; the resend on a refused nonce
         # covers the rare overtaking.
         locks = _UNLOCKED if _in_event_loop() else self._ordered.locks
-        # acquire and release in try/finally, not a with block: on the way out (httpx closes the flow, or a
-        # transport error does) the with block's exit handling cost a fifteenth of Gemini's signing flow.
         # Waiting for the key counts towards the attempt's bound: a call stuck on a stalled server delays the key's
         # other calls by at most that bound, then they end as timeouts instead of waiting for ever.
         left = remaining()

@@ -107,8 +107,7 @@ def _personal_sign(text: str, key: PrivateKey) -> str:
 
 @cache
 def _keccak() -> Callable[[bytes], bytes]:
-    # Imported on first use, to keep `import exchange_clients` fast, and once: an import statement run on every
-    # signature cost about 2 us.
+    # Imported on first use, to keep `import exchange_clients` fast, and once, not on every signature.
     from eth_hash.auto import keccak  # noqa: PLC0415
 
     return keccak
