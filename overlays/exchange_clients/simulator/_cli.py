@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import threading
 
 from exchange_clients.simulator._accounts import SimulatedAccounts
@@ -32,13 +33,26 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{'derive (lyra)':<15} {simulator.base_url('derive', 'lyra')}", flush=True)
         _print_credentials(simulator.accounts)
         print("Press Ctrl-C to stop.", flush=True)
-        try:
-            # The main thread only waits; Ctrl-C interrupts the wait with KeyboardInterrupt.
-            while not threading.Event().wait(3600):
-                pass
-        except KeyboardInterrupt:
-            print("stopped", flush=True)
+        wait_for_stop()
+        print("stopped", flush=True)
     return 0
+
+
+def wait_for_stop() -> None:
+    """Wait for Ctrl-C (SIGINT) or SIGTERM.
+
+    Both are handled here, explicitly: a process started in a shell's background job inherits SIGINT ignored, and
+    Python then never raises KeyboardInterrupt, so a Ctrl-C sent to it (or a test's SIGINT) would be lost.
+    """
+    stop = threading.Event()
+    previous = {number: signal.signal(number, lambda *_: stop.set()) for number in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        # Short waits, so that the handler (which runs between bytecodes of this thread) is seen at once.
+        while not stop.wait(0.2):
+            pass
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
 
 
 def _print_credentials(accounts: SimulatedAccounts) -> None:
