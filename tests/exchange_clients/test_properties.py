@@ -382,15 +382,11 @@ def check_order(order: object, exchange: str) -> None:
             text.encode()  # raises for a lone surrogate; "" (an empty client order id) is fine
 
 
-def check_error(error: ec.ExchangeError, exchange: str, *, short_text: bool) -> None:
-    """A typed error of `exchange` keeping at most a short excerpt of the body, and with `short_text` short itself.
-
-    The client's errors are not held to `short_text` yet: they keep an exchange's error code and message whole, a
-    known bug (in the corpus as */error_*ten_megabytes).
-    """
+def check_error(error: ec.ExchangeError, exchange: str) -> None:
+    """A typed error of `exchange` keeping at most a short excerpt of the body, and short itself."""
     assert error.exchange is ec.Exchange(exchange)
     assert error.body is None or len(error.body) <= EXCERPT_LIMIT
-    assert not short_text or len(str(error)) <= TEXT_LIMIT
+    assert len(str(error)) <= TEXT_LIMIT
 
 
 def parse(exchange: str, body: bytes) -> None:
@@ -398,7 +394,7 @@ def parse(exchange: str, body: bytes) -> None:
     try:
         order = PARSERS[exchange](body)
     except ec.UnexpectedResponseError as error:
-        check_error(error, exchange, short_text=True)
+        check_error(error, exchange)
         return
     check_order(order, exchange)
 
@@ -427,7 +423,7 @@ class Served:
         try:
             result = OPERATIONS[self.exchange, operation_id](self.client, ASKED[self.exchange])
         except ec.ExchangeError as error:
-            check_error(error, self.exchange, short_text=False)
+            check_error(error, self.exchange)
             return
         for order in result if isinstance(result, list) else [result]:
             check_order(order, self.exchange)
