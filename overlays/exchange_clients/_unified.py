@@ -118,7 +118,7 @@ class _Unified:
     def _order_calls(
         self, order_ids: Sequence[str], market: str | None, subaccount_id: int | None
     ) -> list[Call[Any, Any]]:
-        operation = "get_orders" if len(order_ids) > 1 else "get_order"
+        operation = _operation(order_ids)
         self._check_open(operation)
         for order_id in order_ids:
             self._check_id(order_id, operation)
@@ -163,7 +163,7 @@ class _Unified:
             by_id.setdefault(canonical(order.order_id), {}).setdefault(order.order_id, order)
             if order.client_order_id is not None:
                 by_client_id.setdefault(order.client_order_id, {}).setdefault(order.order_id, order)
-        operation = "get_orders" if len(order_ids) > 1 else "get_order"
+        operation = _operation(order_ids)
         result: list[Order] = []
         missing: list[str] = []
         for order_id in order_ids:
@@ -297,6 +297,11 @@ class AsyncClient(_Unified):
     ) -> None:
         self._closed = True
         await self._generated.__aexit__(kind, error, traceback)
+
+
+def _operation(order_ids: Sequence[str]) -> str:
+    """The operation errors name: a call for one id is get_order's, whichever method made it."""
+    return "get_orders" if len(order_ids) > 1 else "get_order"
 
 
 def _one_id(order_id: object) -> str:
