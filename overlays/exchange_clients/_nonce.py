@@ -60,12 +60,14 @@ class MonotonicClock:
 class WallClock:
     """The wall clock in one unit, as it is: for timestamps an exchange compares with its own clock's window."""
 
-    def __init__(self, unit: str, *, wall_clock_ns: Callable[[], int] = time.time_ns) -> None:
+    def __init__(self, unit: str, *, wall_clock_ns: Callable[[], int] | None = None) -> None:
         self._divisor = NANOSECONDS_PER_UNIT[unit]
         self._wall_clock_ns = wall_clock_ns
 
     def __call__(self) -> int:
-        return self._wall_clock_ns() // self._divisor
+        # time.time_ns is looked up on each call (not bound once): the clock is whatever the system's says now.
+        now = self._wall_clock_ns() if self._wall_clock_ns is not None else time.time_ns()
+        return now // self._divisor
 
     def __repr__(self) -> str:
         return f"<WallClock {self()}>"

@@ -169,18 +169,26 @@ def test_window_timestamps_follow_the_wall_clock_back(unit: str, per_second: int
     assert clock() == first - 60 * per_second
 
 
-def test_window_signers_default_to_the_wall_clock() -> None:
-    """The DigiFinex and Derive signers take the wall clock as it is, not a clock that never goes back."""
+def test_window_signers_follow_the_system_clock_back(monkeypatch: pytest.MonkeyPatch) -> None:
+    """By default DigiFinex's and Derive's signers stamp the system clock as it is, also after it steps back."""
+    now = [1_700_000_100 * 10**9]
+    monkeypatch.setattr(time, "time_ns", lambda: now[0])
     digifinex_auth = digifinex.DigiFinexAuth(digifinex.DigiFinexCredentials(api_key="k" * 16, api_secret="s" * 16))
     derive_auth = derive.DeriveAuth(
         derive.DeriveCredentials(wallet="0x" + "00" * 19 + "aa", private_key="0x" + "11" * 32, subaccount_id=1)
     )
-    request = httpx.Request("GET", "https://openapi.digifinex.com/v3/spot/order?order_id=1")
-    digifinex_auth.sign(request, b"")
-    assert abs(int(request.headers["ACCESS-TIMESTAMP"]) - time.time()) < 5
-    request = httpx.Request("POST", "https://api.derive.xyz/v3/private/get_order", content=b"{}")
-    derive_auth.sign(request, b"{}")
-    assert abs(int(request.headers["X-DeriveTimestamp"]) - time.time() * 1000) < 5000
+
+    def stamps() -> tuple[int, int]:
+        request = httpx.Request("GET", "https://openapi.digifinex.com/v3/spot/order?order_id=1")
+        digifinex_auth.sign(request, b"")
+        posted = httpx.Request("POST", "https://api.derive.xyz/v3/private/get_order", content=b"{}")
+        derive_auth.sign(posted, b"{}")
+        return int(request.headers["ACCESS-TIMESTAMP"]), int(posted.headers["X-DeriveTimestamp"])
+
+    before = stamps()
+    now[0] -= 60 * 10**9  # NTP steps the clock back a minute
+
+    assert stamps() == (before[0] - 60, before[1] - 60_000)
 
 
 @pytest.mark.parametrize(
