@@ -36,6 +36,12 @@ def generate(session: nox.Session) -> None:
     _generate(session, "generate")
 
 
+@nox.session(default=False)
+def templates(session: nox.Session) -> None:
+    """Write the generator's templates with our patches applied, to rework one: `nox -s templates -- DIR --upto N`."""
+    _generate(session, "templates")
+
+
 @nox.session
 def check_generated(session: nox.Session) -> None:
     """Fail when generated/ or specs/manifest.toml no longer match specs/."""

@@ -8,6 +8,8 @@ diff:     report what changed in each spec (after patches) since BASE, classifie
           (`diff [BASE] [--json] [--fail-on breaking|attention] [--exchange EX]`).
 upstream: hold each spec against the exchange's own published document and fail on every difference that
           specs/<exchange>/divergences.yaml does not declare (`upstream [EXCHANGE ...]`).
+templates: write the templates the generator uses (its own, with specs/templates/patches/ applied) into DIR, to read
+          or to rework a patch (`templates DIR [--upto N]`: only the first N patches).
 update:   replace one spec with a new file, update the manifest, regenerate, type-check the overlay against the
           new code and print the diff report; on any failure the tree is left as it was (`update EXCHANGE FILE`).
 """
@@ -24,6 +26,7 @@ from codegen.drift import differing_files
 from codegen.generator import GenerationError, generate
 from codegen.spec_diff import GitError, Severity, diff_revision, to_json, to_markdown
 from codegen.specs import EXCHANGES, GENERATED_DIR, ROOT, SPECS_DIR, SpecError, manifest_mismatches, package_name
+from codegen.templates import TemplatePatchError, generator_version, materialize
 from codegen.update_spec import UpdateError, update_spec
 from codegen.upstream import check as check_upstream
 
@@ -75,6 +78,18 @@ def _diff(options: argparse.Namespace) -> int:
     return 0
 
 
+def _templates(options: argparse.Namespace) -> int:
+    options.directory.mkdir(parents=True, exist_ok=True)
+    try:
+        written = materialize(options.specs_dir / "templates" / "patches", options.directory, upto=options.upto)
+    except TemplatePatchError as error:
+        print(error, file=sys.stderr)
+        return 1
+    print(f"openapi-python-client {generator_version()}'s templates, patched, in {options.directory}:")
+    print(*written, sep="\n")
+    return 0
+
+
 def _update(options: argparse.Namespace) -> int:
     try:
         update_spec(options.exchange, options.file, root=options.root, source=options.source)
@@ -93,7 +108,9 @@ def _update(options: argparse.Namespace) -> int:
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m codegen", description=__doc__.strip().splitlines()[0])
-    commands = parser.add_subparsers(dest="command", required=True, metavar="{generate,check,upstream,diff,update}")
+    commands = parser.add_subparsers(
+        dest="command", required=True, metavar="{generate,check,upstream,diff,templates,update}"
+    )
     exchange_help = f"any of {', '.join(EXCHANGES)}"
     for name in ("generate", "check", "upstream"):
         command = commands.add_parser(name)
@@ -107,6 +124,11 @@ def _parser() -> argparse.ArgumentParser:
     diff.add_argument("--fail-on", choices=("breaking", "attention"), help="exit 1 on a change this severe or worse")
     diff.add_argument("--exchange", action="append", choices=EXCHANGES, help="only this exchange (repeatable)")
     diff.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
+
+    templates = commands.add_parser("templates", help="write the patched generator templates into DIR")
+    templates.add_argument("directory", type=Path, metavar="DIR")
+    templates.add_argument("--upto", type=int, metavar="N", help="apply only the first N patches")
+    templates.add_argument("--specs-dir", type=Path, default=SPECS_DIR, help=argparse.SUPPRESS)
 
     update = commands.add_parser("update", help="replace a spec with a new file, regenerate, check and report")
     update.add_argument("exchange", choices=EXCHANGES, metavar="EXCHANGE", help=exchange_help)
@@ -125,6 +147,8 @@ def main(argv: list[str] | None = None) -> int:
             return _diff(options)
         if options.command == "update":
             return _update(options)
+        if options.command == "templates":
+            return _templates(options)
     except (GitError, SpecError) as error:
         print(error, file=sys.stderr)
         return 1

@@ -3,14 +3,14 @@ Run openapi-python-client on one resolved spec and format its output, the same b
 
 The generator runs in-process so that one thing templates cannot reach can be changed: the Python type it
 writes for a JSON `number`. Upstream hard-codes `float` in `FloatProperty`; money must be `Decimal`, and the
-annotation must say so, or a user's `mypy --strict` believes a lie. The templates in specs/templates/ do the
-rest (decoding with parse_float=Decimal, open enums, union errors that name the real cause).
+annotation must say so, or a user's `mypy --strict` believes a lie. The generator's own templates, patched by
+specs/templates/patches/ (codegen/templates.py), do the rest: exact decoding, open enums, union errors that name
+the real cause, ResponseParseError.
 """
 
 from __future__ import annotations
 
 import contextlib
-import importlib.metadata
 import io
 import re
 import shutil
@@ -23,10 +23,10 @@ from openapi_python_client import generate as run_generator
 from openapi_python_client.config import Config, ConfigFile, MetaType
 from openapi_python_client.parser.errors import ErrorLevel, GeneratorError, ParseError
 from openapi_python_client.parser.properties.float import FloatProperty
-from openapi_python_client.parser.properties.union import UnionProperty
 
 from codegen.extensions import idempotent_operations, write_retry_safety
-from codegen.specs import SPECS_DIR, TEMPLATES_DIR, dump_yaml, package_name, resolved_spec
+from codegen.specs import SPECS_DIR, dump_yaml, package_name, resolved_spec
+from codegen.templates import TemplatePatchError, generator_version, materialize
 
 
 # ruff decides the final bytes, so it is pinned exactly (pyproject's `generate` group) and run with every
@@ -39,35 +39,15 @@ class GenerationError(Exception):
 
 
 def _install_decimal_numbers() -> None:
-    original_float_imports = FloatProperty.get_imports
-    original_union_imports = UnionProperty.get_imports
-
-    def float_imports(self: FloatProperty, *, prefix: str) -> set[str]:
-        return original_float_imports(self, prefix=prefix) | {
-            "from decimal import Decimal",
-            f"from {prefix}types import parse_decimal",
-        }
-
-    def union_imports(self: UnionProperty, *, prefix: str) -> set[str]:
-        # union_property.py.jinja raises UnionMismatchError; ruff drops the import where it goes unused.
-        return original_union_imports(self, prefix=prefix) | {
-            f"from {prefix}types import DiscriminatorMismatch, UnionMismatchError"
-        }
-
     # The one seam the generator offers for a number's Python type is these class variables: check they still exist,
     # so that an upgrade that renames them fails here, naming the version, instead of generating floats silently.
+    # The annotation is changed here; patches/01-decimal-numbers.patch makes the values match it.
     for name in ("_type_string", "_json_type_string"):
-        if getattr(FloatProperty, name, None) != "float":
-            version = importlib.metadata.version("openapi-python-client")
-            msg = f"openapi-python-client {version}: FloatProperty.{name} is not 'float'; the Decimal seam moved"
+        if getattr(FloatProperty, name, None) not in ("float", "Decimal"):
+            msg = f"openapi-python-client {generator_version()}: FloatProperty.{name} is not 'float'; the seam moved"
             raise GenerationError(msg)
     FloatProperty._type_string = "Decimal"  # noqa: SLF001 - the one seam the generator offers
     FloatProperty._json_type_string = "Decimal"  # noqa: SLF001
-    FloatProperty.get_imports = float_imports  # type: ignore[method-assign,assignment]
-    UnionProperty.get_imports = union_imports  # type: ignore[method-assign]
-
-
-_install_decimal_numbers()
 
 
 def _describe(error: GeneratorError) -> str:
@@ -92,6 +72,7 @@ def _ruff(*args: str) -> None:
 
 def generate(exchange: str, dest_root: Path, specs_dir: Path = SPECS_DIR) -> None:
     """Write generated/<exchange>_api/ and its warnings file under dest_root, replacing what was there."""
+    _install_decimal_numbers()
     package = package_name(exchange)
     package_dir = dest_root / package
     warnings_path = dest_root / f"{package}.warnings.txt"
@@ -105,13 +86,18 @@ def generate(exchange: str, dest_root: Path, specs_dir: Path = SPECS_DIR) -> Non
 
     resolved = resolved_spec(exchange, specs_dir)
     with tempfile.TemporaryDirectory() as scratch:
+        templates = Path(scratch) / "templates"
+        try:
+            materialize(specs_dir / "templates" / "patches", templates)
+        except TemplatePatchError as error:
+            raise GenerationError(str(error)) from None
         document = Path(scratch) / "openapi.yaml"
         document.write_text(dump_yaml(resolved), encoding="utf-8")
         config = Config.from_sources(
             config_file, MetaType.NONE, document, "utf-8", overwrite=True, output_path=package_dir
         )
         with contextlib.redirect_stdout(io.StringIO()):  # its "Generating <path>" line names a temp dir
-            errors = run_generator(config=config, custom_template_path=TEMPLATES_DIR)
+            errors = run_generator(config=config, custom_template_path=templates)
 
     lines = [_describe(error) for error in errors]
     warnings_path.write_text("".join(f"{line}\n" for line in lines), encoding="utf-8")

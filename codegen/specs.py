@@ -20,7 +20,6 @@ from jsonpath.exceptions import JSONPatchError
 
 ROOT = Path(__file__).resolve().parent.parent
 SPECS_DIR = ROOT / "specs"
-TEMPLATES_DIR = SPECS_DIR / "templates"
 MANIFEST_PATH = SPECS_DIR / "manifest.toml"
 GENERATED_DIR = ROOT / "generated"
 

@@ -24,7 +24,10 @@ PATCH_001 = "specs/kraken_futures/patches/001-algoid-property.yaml"
 
 
 def _checkout(root: Path, *packages: str, overlay: str | None = None) -> Path:
-    """specs/, the named generated packages and, optionally, a one-module overlay: what an update reads."""
+    """specs/, the named generated packages and, optionally, a one-module overlay: what an update reads.
+
+    The overlay keeps the real runtime module beside it, which the generated packages import.
+    """
     shutil.copytree(ROOT / "specs", root / "specs", ignore=shutil.ignore_patterns("__pycache__"))
     for package in packages:
         shutil.copytree(ROOT / "generated" / package, root / "generated" / package)
@@ -32,6 +35,7 @@ def _checkout(root: Path, *packages: str, overlay: str | None = None) -> Path:
     if overlay is not None:
         (root / "overlays" / "exchange_clients").mkdir(parents=True)
         (root / "overlays" / "exchange_clients" / "__init__.py").write_text(overlay, encoding="utf-8")
+        shutil.copy2(ROOT / "overlays" / "exchange_clients" / "runtime.py", root / "overlays" / "exchange_clients")
     return root
 
 

@@ -17,11 +17,11 @@ from typing import Any
 
 import httpx
 import pytest
-from gemini_api.types import decode_json
 
 import exchange_clients as ec
 from codegen.specs import SPECS_DIR
 from exchange_clients import gemini
+from exchange_clients.runtime import decode_json
 
 
 CONFORMANCE = SPECS_DIR / "gemini" / "upstream" / "conformance"

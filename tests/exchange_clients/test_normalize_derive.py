@@ -12,11 +12,11 @@ from typing import Any
 import attrs
 import pytest
 from derive_api.models import Order as DeriveOrder
-from derive_api.types import decode_json
 
 from exchange_clients import derive
 from exchange_clients._errors import UnexpectedResponseError
 from exchange_clients._order import Exchange, Order, OrderStatus, OrderType, Side
+from exchange_clients.runtime import decode_json
 from tests.exact_json import dumps
 from tests.exchange_clients.normalizing import changed, fixture_bytes, ways_in
 from tests.spec_examples import response_examples

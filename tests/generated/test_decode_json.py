@@ -6,25 +6,16 @@ from __future__ import annotations
 
 import codecs
 import json
-from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
-import derive_api.types
-import digifinex_api.types
-import gemini_api.types
-import kraken_futures_api.types
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from exchange_clients import runtime
+from exchange_clients.runtime import decode_json
 
-DECODERS: list[Callable[[bytes], Any]] = [
-    gemini_api.types.decode_json,
-    kraken_futures_api.types.decode_json,
-    digifinex_api.types.decode_json,
-    derive_api.types.decode_json,
-]
 
 JSON_VALUES = st.recursive(
     st.none() | st.booleans() | st.integers() | st.text(max_size=6),
@@ -47,10 +38,9 @@ ENCODINGS: list[tuple[str, bytes]] = [
 ]
 
 
-@pytest.mark.parametrize("decode_json", DECODERS, ids=["gemini", "kraken_futures", "digifinex", "derive"])
 @given(value=JSON_VALUES, encoding=st.sampled_from(ENCODINGS), spaced=st.booleans())
 def test_decode_json_reads_every_encoding_json_loads_reads(
-    decode_json: Callable[[bytes], Any], value: object, encoding: tuple[str, bytes], spaced: bool
+    value: object, encoding: tuple[str, bytes], spaced: bool
 ) -> None:
     name, mark = encoding
     text = json.dumps(value, ensure_ascii=False)
@@ -97,10 +87,9 @@ def _refuse_repeats(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return dict(pairs)
 
 
-@pytest.mark.parametrize("decode_json", DECODERS, ids=["gemini", "kraken_futures", "digifinex", "derive"])
 @given(value=_WRITTEN, space=st.sampled_from(["", " ", "\n  "]))
 def test_decode_json_reads_numbers_and_refuses_repeated_names_as_json_loads_would(
-    decode_json: Callable[[bytes], Any], value: object, space: str
+    value: object, space: str
 ) -> None:
     content = _write(value, space).encode()
     try:
@@ -114,7 +103,6 @@ def test_decode_json_reads_numbers_and_refuses_repeated_names_as_json_loads_woul
         assert json.dumps(decoded, default=repr) == json.dumps(expected, default=repr)  # Decimal('1.0') != '1'
 
 
-@pytest.mark.parametrize("decode_json", DECODERS, ids=["gemini", "kraken_futures", "digifinex", "derive"])
 @pytest.mark.parametrize(
     "content",
     [
@@ -129,15 +117,11 @@ def test_decode_json_reads_numbers_and_refuses_repeated_names_as_json_loads_woul
         b'{"a":1E5,"a":1.0}',
     ],
 )
-def test_decode_json_refuses_a_name_written_twice(decode_json: Callable[[bytes], Any], content: bytes) -> None:
+def test_decode_json_refuses_a_name_written_twice(content: bytes) -> None:
     with pytest.raises(ValueError, match="appears more than once"):
         decode_json(content)
 
 
-MODULES = [gemini_api.types, kraken_futures_api.types, digifinex_api.types, derive_api.types]
-
-
-@pytest.mark.parametrize("module", MODULES, ids=["gemini", "kraken_futures", "digifinex", "derive"])
 @pytest.mark.parametrize(
     "content",
     [
@@ -148,27 +132,26 @@ MODULES = [gemini_api.types, kraken_futures_api.types, digifinex_api.types, deri
     ids=["compact", "spaced", "number-spelled-otherwise"],
 )
 def test_decode_json_reads_a_body_without_escapes_on_the_fast_path(
-    module: Any, content: bytes, monkeypatch: pytest.MonkeyPatch
+    content: bytes, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    expected = module.decode_json(content)
-    monkeypatch.setattr(module, "_DECODER", _Unused())
+    expected = decode_json(content)
+    monkeypatch.setattr(runtime, "_DECODER", _Unused())
 
-    assert module.decode_json(content) == expected
+    assert decode_json(content) == expected
 
 
-@pytest.mark.parametrize("module", MODULES, ids=["gemini", "kraken_futures", "digifinex", "derive"])
 @pytest.mark.parametrize(
     "content",
     [b'{"a":"\\u00e9"}', b'{"a":1,"a":2}', b'{"a":NaN}', b'{"a":"\xed\xa0\x80"}', '{"a":1}'.encode("utf-16")],
     ids=["escape", "repeated-name", "nan", "encoded-surrogate", "utf-16"],
 )
 def test_decode_json_leaves_the_rest_to_the_standard_decoder(
-    module: Any, content: bytes, monkeypatch: pytest.MonkeyPatch
+    content: bytes, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(module, "_DECODER", _Unused())
+    monkeypatch.setattr(runtime, "_DECODER", _Unused())
 
     with pytest.raises(_StandardDecoderCalled):
-        module.decode_json(content)
+        decode_json(content)
 
 
 class _StandardDecoderCalled(Exception):
@@ -180,7 +163,6 @@ class _Unused:
         raise _StandardDecoderCalled(text)
 
 
-@pytest.mark.parametrize("decode_json", DECODERS, ids=["gemini", "kraken_futures", "digifinex", "derive"])
 @pytest.mark.parametrize(
     ("content", "reason"),
     [
@@ -190,15 +172,14 @@ class _Unused:
     ],
 )
 def test_decode_json_reports_the_fault_json_finds_first(
-    decode_json: Callable[[bytes], Any], content: bytes, reason: str
+    content: bytes, reason: str
 ) -> None:
     with pytest.raises(ValueError, match=reason):
         decode_json(content)
 
 
-@pytest.mark.parametrize("decode_json", DECODERS, ids=["gemini", "kraken_futures", "digifinex", "derive"])
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"])
-def test_decode_json_counts_nesting_in_characters_not_bytes(decode_json: Callable[[bytes], Any], encoding: str) -> None:
+def test_decode_json_counts_nesting_in_characters_not_bytes(encoding: str) -> None:
     # U+5B5B is two "[" bytes in UTF-16, and an escaped quote is not a quote: neither nests.
     shallow = '["\\"", "' + "\u5b5b" * 60 + '"]'
     deep = '["\\"",' + "[" * 101 + "]" * 101 + "]"

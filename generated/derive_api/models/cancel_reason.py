@@ -1,9 +1,9 @@
 from enum import StrEnum
 
-from ..types import ByValue
+from exchange_clients.runtime import is_listed, unrecognized_member
 
 
-class CancelReason(StrEnum, metaclass=ByValue):
+class CancelReason(StrEnum):
     ALGO_COMPLETED = "algo_completed"
     CANCEL_ON_DISCONNECT = "cancel_on_disconnect"
     COMPLIANCE = "compliance"
@@ -23,15 +23,9 @@ class CancelReason(StrEnum, metaclass=ByValue):
 
     @classmethod
     def _missing_(cls, value: object) -> "CancelReason | None":
-        if not isinstance(value, str):
-            return None
-        member = str.__new__(cls, value)
-        member._name_ = "UNRECOGNIZED"
-        member._value_ = value
-        return member
+        return unrecognized_member(cls, value)
 
     @property
     def is_recognized(self) -> bool:
         """False for a value the spec does not list (an UNRECOGNIZED pseudo-member)."""
-        # A member the class lists, by value (a pseudo-member's value is never one of theirs).
-        return self in type(self).__members__.values()
+        return is_listed(self)

@@ -6,16 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import unread_properties
-
 T = TypeVar("T", bound="GetOrderParams")
-
-_PROPERTY_NAMES = frozenset(
-    {
-        "order_id",
-        "subaccount_id",
-    }
-)
 
 
 @_attrs_define
@@ -49,19 +40,16 @@ class GetOrderParams:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        order_id = src_dict["order_id"]
+        if not isinstance(src_dict, Mapping):
+            raise TypeError(f"expected a JSON object, got {type(src_dict).__name__}")
+        d = dict(src_dict)
+        order_id = d.pop("order_id")
 
-        subaccount_id = src_dict["subaccount_id"]
+        subaccount_id = d.pop("subaccount_id")
 
         get_order_params = cls(
-            order_id,
-            subaccount_id,
-        )
-
-        d = unread_properties(
-            src_dict,
-            _PROPERTY_NAMES,
-            2,
+            order_id=order_id,
+            subaccount_id=subaccount_id,
         )
 
         get_order_params.additional_properties = d

@@ -1,27 +1,19 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.json_rpc_version import JsonRpcVersion
-from ..types import UNSET, Unset, unread_properties
+from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.order import Order
 
 
 T = TypeVar("T", bound="GetOrderResponse")
-
-_PROPERTY_NAMES = frozenset(
-    {
-        "id",
-        "result",
-        "jsonrpc",
-    }
-)
 
 
 @_attrs_define
@@ -81,11 +73,20 @@ class GetOrderResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        id: int | str = src_dict["id"]
+        from ..models.order import Order  # noqa: PLC0415
 
-        result = Order.from_dict(src_dict["result"])
+        if not isinstance(src_dict, Mapping):
+            raise TypeError(f"expected a JSON object, got {type(src_dict).__name__}")
+        d = dict(src_dict)
 
-        _jsonrpc = src_dict.get("jsonrpc", UNSET)
+        def _parse_id(data: object) -> int | str:
+            return cast(int | str, data)
+
+        id = _parse_id(d.pop("id"))
+
+        result = Order.from_dict(d.pop("result"))
+
+        _jsonrpc = d.pop("jsonrpc", UNSET)
         jsonrpc: JsonRpcVersion | Unset
         if isinstance(_jsonrpc, Unset):
             jsonrpc = UNSET
@@ -93,15 +94,9 @@ class GetOrderResponse:
             jsonrpc = JsonRpcVersion(_jsonrpc)
 
         get_order_response = cls(
-            id,
-            result,
-            jsonrpc,
-        )
-
-        d = unread_properties(
-            src_dict,
-            _PROPERTY_NAMES,
-            2 + (jsonrpc is not UNSET),
+            id=id,
+            result=result,
+            jsonrpc=jsonrpc,
         )
 
         get_order_response.additional_properties = d
@@ -122,8 +117,3 @@ class GetOrderResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
-
-
-# Imported at the end rather than inside from_dict: these models may import this one, a cycle that resolves once
-# every module's class exists, and an import statement run on every from_dict cost about a microsecond.
-from ..models.order import Order  # noqa: E402

@@ -1,9 +1,9 @@
 from enum import StrEnum
 
-from ..types import ByValue, DiscriminatorMismatch
+from exchange_clients.runtime import discriminator_mismatch
 
 
-class JsonRpcVersion(StrEnum, metaclass=ByValue):
+class JsonRpcVersion(StrEnum):
     V2_0 = "2.0"
 
     def __str__(self) -> str:
@@ -11,4 +11,4 @@ class JsonRpcVersion(StrEnum, metaclass=ByValue):
 
     @classmethod
     def _missing_(cls, value: object) -> None:
-        raise DiscriminatorMismatch(f"{value!r:.60} is not '2.0'")
+        raise discriminator_mismatch(cls, value)

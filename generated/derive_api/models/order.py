@@ -1,10 +1,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+from exchange_clients.runtime import UnionMismatchError
 
 from ..models.algo_type import AlgoType
 from ..models.cancel_reason import CancelReason
@@ -14,49 +15,9 @@ from ..models.order_type import OrderType
 from ..models.time_in_force import TimeInForce
 from ..models.trigger_price_type import TriggerPriceType
 from ..models.trigger_type import TriggerType
-from ..types import UNSET, UnionMismatchError, Unset, unread_properties
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Order")
-
-_PROPERTY_NAMES = frozenset(
-    {
-        "amount",
-        "average_price",
-        "creation_timestamp",
-        "direction",
-        "filled_amount",
-        "instrument_name",
-        "is_transfer",
-        "last_update_timestamp",
-        "limit_price",
-        "max_fee",
-        "mmp",
-        "nonce",
-        "order_fee",
-        "order_id",
-        "order_status",
-        "order_type",
-        "quote_id",
-        "signature",
-        "signature_expiry_sec",
-        "signer",
-        "subaccount_id",
-        "time_in_force",
-        "cancel_reason",
-        "extra_fee",
-        "label",
-        "signed_limit_price",
-        "replaced_order_id",
-        "trigger_price",
-        "trigger_price_type",
-        "trigger_reject_message",
-        "trigger_type",
-        "algo_type",
-        "algo_duration_sec",
-        "algo_num_slices",
-        "algo_slices_completed",
-    }
-)
 
 
 @_attrs_define
@@ -374,181 +335,232 @@ class Order:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        amount = src_dict["amount"]
+        if not isinstance(src_dict, Mapping):
+            raise TypeError(f"expected a JSON object, got {type(src_dict).__name__}")
+        d = dict(src_dict)
+        amount = d.pop("amount")
 
-        average_price = src_dict["average_price"]
+        average_price = d.pop("average_price")
 
-        creation_timestamp = src_dict["creation_timestamp"]
+        creation_timestamp = d.pop("creation_timestamp")
 
-        direction = Direction(src_dict["direction"])
+        direction = Direction(d.pop("direction"))
 
-        filled_amount = src_dict["filled_amount"]
+        filled_amount = d.pop("filled_amount")
 
-        instrument_name = src_dict["instrument_name"]
+        instrument_name = d.pop("instrument_name")
 
-        is_transfer = src_dict["is_transfer"]
+        is_transfer = d.pop("is_transfer")
 
-        last_update_timestamp = src_dict["last_update_timestamp"]
+        last_update_timestamp = d.pop("last_update_timestamp")
 
-        limit_price = src_dict["limit_price"]
+        limit_price = d.pop("limit_price")
 
-        max_fee = src_dict["max_fee"]
+        max_fee = d.pop("max_fee")
 
-        mmp = src_dict["mmp"]
+        mmp = d.pop("mmp")
 
-        nonce: int | str = src_dict["nonce"]
+        def _parse_nonce(data: object) -> int | str:
+            return cast(int | str, data)
 
-        order_fee = src_dict["order_fee"]
+        nonce = _parse_nonce(d.pop("nonce"))
 
-        order_id = src_dict["order_id"]
+        order_fee = d.pop("order_fee")
 
-        order_status = OrderStatus(src_dict["order_status"])
+        order_id = d.pop("order_id")
 
-        order_type = OrderType(src_dict["order_type"])
+        order_status = OrderStatus(d.pop("order_status"))
 
-        quote_id: None | str = src_dict["quote_id"]
+        order_type = OrderType(d.pop("order_type"))
 
-        signature = src_dict["signature"]
+        def _parse_quote_id(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
 
-        signature_expiry_sec = src_dict["signature_expiry_sec"]
+        quote_id = _parse_quote_id(d.pop("quote_id"))
 
-        signer = src_dict["signer"]
+        signature = d.pop("signature")
 
-        subaccount_id = src_dict["subaccount_id"]
+        signature_expiry_sec = d.pop("signature_expiry_sec")
 
-        time_in_force = TimeInForce(src_dict["time_in_force"])
+        signer = d.pop("signer")
 
-        _cancel_reason = src_dict.get("cancel_reason", UNSET)
+        subaccount_id = d.pop("subaccount_id")
+
+        time_in_force = TimeInForce(d.pop("time_in_force"))
+
+        _cancel_reason = d.pop("cancel_reason", UNSET)
         cancel_reason: CancelReason | Unset
         if isinstance(_cancel_reason, Unset):
             cancel_reason = UNSET
         else:
             cancel_reason = CancelReason(_cancel_reason)
 
-        extra_fee: None | str | Unset = src_dict.get("extra_fee", UNSET)
+        def _parse_extra_fee(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
 
-        label = src_dict.get("label", UNSET)
+        extra_fee = _parse_extra_fee(d.pop("extra_fee", UNSET))
 
-        signed_limit_price: None | str | Unset = src_dict.get("signed_limit_price", UNSET)
+        label = d.pop("label", UNSET)
 
-        replaced_order_id: None | str | Unset = src_dict.get("replaced_order_id", UNSET)
+        def _parse_signed_limit_price(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
 
-        trigger_price: None | str | Unset = src_dict.get("trigger_price", UNSET)
+        signed_limit_price = _parse_signed_limit_price(d.pop("signed_limit_price", UNSET))
 
-        _trigger_price_type_union = src_dict.get("trigger_price_type", UNSET)
-        trigger_price_type: None | TriggerPriceType | Unset
-        if _trigger_price_type_union is None:
-            trigger_price_type = None
-        elif isinstance(_trigger_price_type_union, Unset):
-            trigger_price_type = UNSET
-        else:
+        def _parse_replaced_order_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        replaced_order_id = _parse_replaced_order_id(d.pop("replaced_order_id", UNSET))
+
+        def _parse_trigger_price(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        trigger_price = _parse_trigger_price(d.pop("trigger_price", UNSET))
+
+        def _parse_trigger_price_type(data: object) -> None | TriggerPriceType | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            mismatches: list[tuple[str, Exception]] = []
             try:
-                if not isinstance(_trigger_price_type_union, str):
-                    raise TypeError(f"expected TriggerPriceType, got {type(_trigger_price_type_union).__name__}")
-                trigger_price_type_type_0 = TriggerPriceType(_trigger_price_type_union)
-            except (TypeError, ValueError, AttributeError, KeyError) as _trigger_price_type_union_mismatch:
-                raise UnionMismatchError(
-                    "trigger_price_type", [("TriggerPriceType", _trigger_price_type_union_mismatch)]
-                ) from _trigger_price_type_union_mismatch
-            trigger_price_type = trigger_price_type_type_0
+                if not isinstance(data, str):
+                    raise TypeError(f"expected TriggerPriceType, got {type(data).__name__}")
+                trigger_price_type_type_0 = TriggerPriceType(data)
 
-        trigger_reject_message: None | str | Unset = src_dict.get("trigger_reject_message", UNSET)
+                return trigger_price_type_type_0
+            except (TypeError, ValueError, AttributeError, KeyError) as error:
+                mismatches.append(("TriggerPriceType", error))
+            raise UnionMismatchError("trigger_price_type", mismatches)
 
-        _trigger_type_union = src_dict.get("trigger_type", UNSET)
-        trigger_type: None | TriggerType | Unset
-        if _trigger_type_union is None:
-            trigger_type = None
-        elif isinstance(_trigger_type_union, Unset):
-            trigger_type = UNSET
-        else:
+        trigger_price_type = _parse_trigger_price_type(d.pop("trigger_price_type", UNSET))
+
+        def _parse_trigger_reject_message(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        trigger_reject_message = _parse_trigger_reject_message(d.pop("trigger_reject_message", UNSET))
+
+        def _parse_trigger_type(data: object) -> None | TriggerType | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            mismatches: list[tuple[str, Exception]] = []
             try:
-                if not isinstance(_trigger_type_union, str):
-                    raise TypeError(f"expected TriggerType, got {type(_trigger_type_union).__name__}")
-                trigger_type_type_0 = TriggerType(_trigger_type_union)
-            except (TypeError, ValueError, AttributeError, KeyError) as _trigger_type_union_mismatch:
-                raise UnionMismatchError(
-                    "trigger_type", [("TriggerType", _trigger_type_union_mismatch)]
-                ) from _trigger_type_union_mismatch
-            trigger_type = trigger_type_type_0
+                if not isinstance(data, str):
+                    raise TypeError(f"expected TriggerType, got {type(data).__name__}")
+                trigger_type_type_0 = TriggerType(data)
 
-        _algo_type_union = src_dict.get("algo_type", UNSET)
-        algo_type: AlgoType | None | Unset
-        if _algo_type_union is None:
-            algo_type = None
-        elif isinstance(_algo_type_union, Unset):
-            algo_type = UNSET
-        else:
+                return trigger_type_type_0
+            except (TypeError, ValueError, AttributeError, KeyError) as error:
+                mismatches.append(("TriggerType", error))
+            raise UnionMismatchError("trigger_type", mismatches)
+
+        trigger_type = _parse_trigger_type(d.pop("trigger_type", UNSET))
+
+        def _parse_algo_type(data: object) -> AlgoType | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            mismatches: list[tuple[str, Exception]] = []
             try:
-                if not isinstance(_algo_type_union, str):
-                    raise TypeError(f"expected AlgoType, got {type(_algo_type_union).__name__}")
-                algo_type_type_0 = AlgoType(_algo_type_union)
-            except (TypeError, ValueError, AttributeError, KeyError) as _algo_type_union_mismatch:
-                raise UnionMismatchError(
-                    "algo_type", [("AlgoType", _algo_type_union_mismatch)]
-                ) from _algo_type_union_mismatch
-            algo_type = algo_type_type_0
+                if not isinstance(data, str):
+                    raise TypeError(f"expected AlgoType, got {type(data).__name__}")
+                algo_type_type_0 = AlgoType(data)
 
-        algo_duration_sec: int | None | Unset = src_dict.get("algo_duration_sec", UNSET)
+                return algo_type_type_0
+            except (TypeError, ValueError, AttributeError, KeyError) as error:
+                mismatches.append(("AlgoType", error))
+            raise UnionMismatchError("algo_type", mismatches)
 
-        algo_num_slices: int | None | Unset = src_dict.get("algo_num_slices", UNSET)
+        algo_type = _parse_algo_type(d.pop("algo_type", UNSET))
 
-        algo_slices_completed: int | None | Unset = src_dict.get("algo_slices_completed", UNSET)
+        def _parse_algo_duration_sec(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        algo_duration_sec = _parse_algo_duration_sec(d.pop("algo_duration_sec", UNSET))
+
+        def _parse_algo_num_slices(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        algo_num_slices = _parse_algo_num_slices(d.pop("algo_num_slices", UNSET))
+
+        def _parse_algo_slices_completed(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        algo_slices_completed = _parse_algo_slices_completed(d.pop("algo_slices_completed", UNSET))
 
         order = cls(
-            amount,
-            average_price,
-            creation_timestamp,
-            direction,
-            filled_amount,
-            instrument_name,
-            is_transfer,
-            last_update_timestamp,
-            limit_price,
-            max_fee,
-            mmp,
-            nonce,
-            order_fee,
-            order_id,
-            order_status,
-            order_type,
-            quote_id,
-            signature,
-            signature_expiry_sec,
-            signer,
-            subaccount_id,
-            time_in_force,
-            cancel_reason,
-            extra_fee,
-            label,
-            signed_limit_price,
-            replaced_order_id,
-            trigger_price,
-            trigger_price_type,
-            trigger_reject_message,
-            trigger_type,
-            algo_type,
-            algo_duration_sec,
-            algo_num_slices,
-            algo_slices_completed,
-        )
-
-        d = unread_properties(
-            src_dict,
-            _PROPERTY_NAMES,
-            22
-            + (cancel_reason is not UNSET)
-            + (extra_fee is not UNSET)
-            + (label is not UNSET)
-            + (signed_limit_price is not UNSET)
-            + (replaced_order_id is not UNSET)
-            + (trigger_price is not UNSET)
-            + (trigger_price_type is not UNSET)
-            + (trigger_reject_message is not UNSET)
-            + (trigger_type is not UNSET)
-            + (algo_type is not UNSET)
-            + (algo_duration_sec is not UNSET)
-            + (algo_num_slices is not UNSET)
-            + (algo_slices_completed is not UNSET),
+            amount=amount,
+            average_price=average_price,
+            creation_timestamp=creation_timestamp,
+            direction=direction,
+            filled_amount=filled_amount,
+            instrument_name=instrument_name,
+            is_transfer=is_transfer,
+            last_update_timestamp=last_update_timestamp,
+            limit_price=limit_price,
+            max_fee=max_fee,
+            mmp=mmp,
+            nonce=nonce,
+            order_fee=order_fee,
+            order_id=order_id,
+            order_status=order_status,
+            order_type=order_type,
+            quote_id=quote_id,
+            signature=signature,
+            signature_expiry_sec=signature_expiry_sec,
+            signer=signer,
+            subaccount_id=subaccount_id,
+            time_in_force=time_in_force,
+            cancel_reason=cancel_reason,
+            extra_fee=extra_fee,
+            label=label,
+            signed_limit_price=signed_limit_price,
+            replaced_order_id=replaced_order_id,
+            trigger_price=trigger_price,
+            trigger_price_type=trigger_price_type,
+            trigger_reject_message=trigger_reject_message,
+            trigger_type=trigger_type,
+            algo_type=algo_type,
+            algo_duration_sec=algo_duration_sec,
+            algo_num_slices=algo_num_slices,
+            algo_slices_completed=algo_slices_completed,
         )
 
         order.additional_properties = d

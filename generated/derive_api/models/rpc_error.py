@@ -6,17 +6,9 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, unread_properties
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="RpcError")
-
-_PROPERTY_NAMES = frozenset(
-    {
-        "code",
-        "message",
-        "data",
-    }
-)
 
 
 @_attrs_define
@@ -183,22 +175,19 @@ class RpcError:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        code = src_dict["code"]
+        if not isinstance(src_dict, Mapping):
+            raise TypeError(f"expected a JSON object, got {type(src_dict).__name__}")
+        d = dict(src_dict)
+        code = d.pop("code")
 
-        message = src_dict["message"]
+        message = d.pop("message")
 
-        data = src_dict.get("data", UNSET)
+        data = d.pop("data", UNSET)
 
         rpc_error = cls(
-            code,
-            message,
-            data,
-        )
-
-        d = unread_properties(
-            src_dict,
-            _PROPERTY_NAMES,
-            2 + (data is not UNSET),
+            code=code,
+            message=message,
+            data=data,
         )
 
         rpc_error.additional_properties = d

@@ -1,27 +1,19 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.json_rpc_version import JsonRpcVersion
-from ..types import UNSET, Unset, unread_properties
+from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.rpc_error import RpcError
 
 
 T = TypeVar("T", bound="RpcErrorResponse")
-
-_PROPERTY_NAMES = frozenset(
-    {
-        "id",
-        "error",
-        "jsonrpc",
-    }
-)
 
 
 @_attrs_define
@@ -68,11 +60,22 @@ class RpcErrorResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        id: int | None | str = src_dict["id"]
+        from ..models.rpc_error import RpcError  # noqa: PLC0415
 
-        error = RpcError.from_dict(src_dict["error"])
+        if not isinstance(src_dict, Mapping):
+            raise TypeError(f"expected a JSON object, got {type(src_dict).__name__}")
+        d = dict(src_dict)
 
-        _jsonrpc = src_dict.get("jsonrpc", UNSET)
+        def _parse_id(data: object) -> int | None | str:
+            if data is None:
+                return data
+            return cast(int | None | str, data)
+
+        id = _parse_id(d.pop("id"))
+
+        error = RpcError.from_dict(d.pop("error"))
+
+        _jsonrpc = d.pop("jsonrpc", UNSET)
         jsonrpc: JsonRpcVersion | Unset
         if isinstance(_jsonrpc, Unset):
             jsonrpc = UNSET
@@ -80,15 +83,9 @@ class RpcErrorResponse:
             jsonrpc = JsonRpcVersion(_jsonrpc)
 
         rpc_error_response = cls(
-            id,
-            error,
-            jsonrpc,
-        )
-
-        d = unread_properties(
-            src_dict,
-            _PROPERTY_NAMES,
-            2 + (jsonrpc is not UNSET),
+            id=id,
+            error=error,
+            jsonrpc=jsonrpc,
         )
 
         rpc_error_response.additional_properties = d
@@ -109,8 +106,3 @@ class RpcErrorResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
-
-
-# Imported at the end rather than inside from_dict: these models may import this one, a cycle that resolves once
-# every module's class exists, and an import statement run on every from_dict cost about a microsecond.
-from ..models.rpc_error import RpcError  # noqa: E402

@@ -1,9 +1,9 @@
 from enum import StrEnum
 
-from ..types import ByValue
+from exchange_clients.runtime import is_listed, unrecognized_member
 
 
-class TimeInForce(StrEnum, metaclass=ByValue):
+class TimeInForce(StrEnum):
     FOK = "fok"
     GTC = "gtc"
     IOC = "ioc"
@@ -14,15 +14,9 @@ class TimeInForce(StrEnum, metaclass=ByValue):
 
     @classmethod
     def _missing_(cls, value: object) -> "TimeInForce | None":
-        if not isinstance(value, str):
-            return None
-        member = str.__new__(cls, value)
-        member._name_ = "UNRECOGNIZED"
-        member._value_ = value
-        return member
+        return unrecognized_member(cls, value)
 
     @property
     def is_recognized(self) -> bool:
         """False for a value the spec does not list (an UNRECOGNIZED pseudo-member)."""
-        # A member the class lists, by value (a pseudo-member's value is never one of theirs).
-        return self in type(self).__members__.values()
+        return is_listed(self)

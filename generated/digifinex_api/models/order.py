@@ -6,30 +6,13 @@ from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+from exchange_clients.runtime import parse_decimal
 
 from ..models.order_kind import OrderKind
 from ..models.order_status import OrderStatus
 from ..models.order_type import OrderType
-from ..types import parse_decimal, unread_properties
 
 T = TypeVar("T", bound="Order")
-
-_PROPERTY_NAMES = frozenset(
-    {
-        "symbol",
-        "order_id",
-        "created_date",
-        "finished_date",
-        "price",
-        "amount",
-        "cash_amount",
-        "executed_amount",
-        "avg_price",
-        "status",
-        "type",
-        "kind",
-    }
-)
 
 
 @_attrs_define
@@ -152,49 +135,46 @@ class Order:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        symbol = src_dict["symbol"]
+        if not isinstance(src_dict, Mapping):
+            raise TypeError(f"expected a JSON object, got {type(src_dict).__name__}")
+        d = dict(src_dict)
+        symbol = d.pop("symbol")
 
-        order_id = src_dict["order_id"]
+        order_id = d.pop("order_id")
 
-        created_date = src_dict["created_date"]
+        created_date = d.pop("created_date")
 
-        finished_date = src_dict["finished_date"]
+        finished_date = d.pop("finished_date")
 
-        price = parse_decimal(src_dict["price"], "price")
+        price = parse_decimal(d.pop("price"), "price")
 
-        amount = parse_decimal(src_dict["amount"], "amount")
+        amount = parse_decimal(d.pop("amount"), "amount")
 
-        cash_amount = parse_decimal(src_dict["cash_amount"], "cash_amount")
+        cash_amount = parse_decimal(d.pop("cash_amount"), "cash_amount")
 
-        executed_amount = parse_decimal(src_dict["executed_amount"], "executed_amount")
+        executed_amount = parse_decimal(d.pop("executed_amount"), "executed_amount")
 
-        avg_price = parse_decimal(src_dict["avg_price"], "avg_price")
+        avg_price = parse_decimal(d.pop("avg_price"), "avg_price")
 
-        status = OrderStatus(src_dict["status"])
+        status = OrderStatus(d.pop("status"))
 
-        type_ = OrderType(src_dict["type"])
+        type_ = OrderType(d.pop("type"))
 
-        kind = OrderKind(src_dict["kind"])
+        kind = OrderKind(d.pop("kind"))
 
         order = cls(
-            symbol,
-            order_id,
-            created_date,
-            finished_date,
-            price,
-            amount,
-            cash_amount,
-            executed_amount,
-            avg_price,
-            status,
-            type_,
-            kind,
-        )
-
-        d = unread_properties(
-            src_dict,
-            _PROPERTY_NAMES,
-            12,
+            symbol=symbol,
+            order_id=order_id,
+            created_date=created_date,
+            finished_date=finished_date,
+            price=price,
+            amount=amount,
+            cash_amount=cash_amount,
+            executed_amount=executed_amount,
+            avg_price=avg_price,
+            status=status,
+            type_=type_,
+            kind=kind,
         )
 
         order.additional_properties = d

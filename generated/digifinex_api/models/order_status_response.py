@@ -7,20 +7,13 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.error_code import ErrorCode
-from ..types import UNSET, Unset, unread_properties
+from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.order import Order
 
 
 T = TypeVar("T", bound="OrderStatusResponse")
-
-_PROPERTY_NAMES = frozenset(
-    {
-        "code",
-        "data",
-    }
-)
 
 
 @_attrs_define
@@ -141,11 +134,18 @@ class OrderStatusResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        code = ErrorCode(src_dict["code"])
+        from ..models.order import Order  # noqa: PLC0415
 
-        _data = src_dict.get("data", UNSET)
+        if not isinstance(src_dict, Mapping):
+            raise TypeError(f"expected a JSON object, got {type(src_dict).__name__}")
+        d = dict(src_dict)
+        code = ErrorCode(d.pop("code"))
+
+        _data = d.pop("data", UNSET)
         data: list[Order] | Unset = UNSET
         if _data is not UNSET:
+            if not isinstance(_data, list):
+                raise TypeError(f"expected a JSON array, got {type(_data).__name__}")
             data = []
             for data_item_data in _data:
                 data_item = Order.from_dict(data_item_data)
@@ -153,14 +153,8 @@ class OrderStatusResponse:
                 data.append(data_item)
 
         order_status_response = cls(
-            code,
-            data,
-        )
-
-        d = unread_properties(
-            src_dict,
-            _PROPERTY_NAMES,
-            1 + (data is not UNSET),
+            code=code,
+            data=data,
         )
 
         order_status_response.additional_properties = d
@@ -181,8 +175,3 @@ class OrderStatusResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
-
-
-# Imported at the end rather than inside from_dict: these models may import this one, a cycle that resolves once
-# every module's class exists, and an import statement run on every from_dict cost about a microsecond.
-from ..models.order import Order  # noqa: E402

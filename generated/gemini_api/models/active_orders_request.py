@@ -1,22 +1,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, unread_properties
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ActiveOrdersRequest")
-
-_PROPERTY_NAMES = frozenset(
-    {
-        "request",
-        "nonce",
-        "account",
-    }
-)
 
 
 @_attrs_define
@@ -63,22 +55,24 @@ class ActiveOrdersRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        request = src_dict.get("request", UNSET)
+        if not isinstance(src_dict, Mapping):
+            raise TypeError(f"expected a JSON object, got {type(src_dict).__name__}")
+        d = dict(src_dict)
+        request = d.pop("request", UNSET)
 
-        nonce: int | str | Unset = src_dict.get("nonce", UNSET)
+        def _parse_nonce(data: object) -> int | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            return cast(int | str | Unset, data)
 
-        account = src_dict.get("account", UNSET)
+        nonce = _parse_nonce(d.pop("nonce", UNSET))
+
+        account = d.pop("account", UNSET)
 
         active_orders_request = cls(
-            request,
-            nonce,
-            account,
-        )
-
-        d = unread_properties(
-            src_dict,
-            _PROPERTY_NAMES,
-            0 + (request is not UNSET) + (nonce is not UNSET) + (account is not UNSET),
+            request=request,
+            nonce=nonce,
+            account=account,
         )
 
         active_orders_request.additional_properties = d

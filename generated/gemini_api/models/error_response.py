@@ -8,18 +8,9 @@ from attrs import field as _attrs_field
 
 from ..models.error_reason import ErrorReason
 from ..models.error_result import ErrorResult
-from ..types import UNSET, Unset, unread_properties
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ErrorResponse")
-
-_PROPERTY_NAMES = frozenset(
-    {
-        "result",
-        "reason",
-        "error",
-        "message",
-    }
-)
 
 
 @_attrs_define
@@ -111,40 +102,37 @@ class ErrorResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _result = src_dict.get("result", UNSET)
+        if not isinstance(src_dict, Mapping):
+            raise TypeError(f"expected a JSON object, got {type(src_dict).__name__}")
+        d = dict(src_dict)
+        _result = d.pop("result", UNSET)
         result: ErrorResult | Unset
         if isinstance(_result, Unset):
             result = UNSET
         else:
             result = ErrorResult(_result)
 
-        _reason = src_dict.get("reason", UNSET)
+        _reason = d.pop("reason", UNSET)
         reason: ErrorReason | Unset
         if isinstance(_reason, Unset):
             reason = UNSET
         else:
             reason = ErrorReason(_reason)
 
-        _error = src_dict.get("error", UNSET)
+        _error = d.pop("error", UNSET)
         error: ErrorReason | Unset
         if isinstance(_error, Unset):
             error = UNSET
         else:
             error = ErrorReason(_error)
 
-        message = src_dict.get("message", UNSET)
+        message = d.pop("message", UNSET)
 
         error_response = cls(
-            result,
-            reason,
-            error,
-            message,
-        )
-
-        d = unread_properties(
-            src_dict,
-            _PROPERTY_NAMES,
-            0 + (result is not UNSET) + (reason is not UNSET) + (error is not UNSET) + (message is not UNSET),
+            result=result,
+            reason=reason,
+            error=error,
+            message=message,
         )
 
         error_response.additional_properties = d

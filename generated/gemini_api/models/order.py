@@ -1,47 +1,20 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.order_side import OrderSide
 from ..models.order_type import OrderType
-from ..types import UNSET, Unset, unread_properties
+from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.trade import Trade
 
 
 T = TypeVar("T", bound="Order")
-
-_PROPERTY_NAMES = frozenset(
-    {
-        "order_id",
-        "id",
-        "client_order_id",
-        "symbol",
-        "exchange",
-        "price",
-        "stop_price",
-        "avg_execution_price",
-        "side",
-        "type",
-        "options",
-        "timestamp",
-        "timestampms",
-        "is_live",
-        "is_cancelled",
-        "reason",
-        "was_forced",
-        "executed_amount",
-        "remaining_amount",
-        "original_amount",
-        "is_hidden",
-        "trades",
-    }
-)
 
 
 @_attrs_define
@@ -243,61 +216,78 @@ class Order:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        order_id = src_dict.get("order_id", UNSET)
+        from ..models.trade import Trade  # noqa: PLC0415
 
-        id = src_dict.get("id", UNSET)
+        if not isinstance(src_dict, Mapping):
+            raise TypeError(f"expected a JSON object, got {type(src_dict).__name__}")
+        d = dict(src_dict)
+        order_id = d.pop("order_id", UNSET)
 
-        client_order_id = src_dict.get("client_order_id", UNSET)
+        id = d.pop("id", UNSET)
 
-        symbol = src_dict.get("symbol", UNSET)
+        client_order_id = d.pop("client_order_id", UNSET)
 
-        exchange = src_dict.get("exchange", UNSET)
+        symbol = d.pop("symbol", UNSET)
 
-        price = src_dict.get("price", UNSET)
+        exchange = d.pop("exchange", UNSET)
 
-        stop_price = src_dict.get("stop_price", UNSET)
+        price = d.pop("price", UNSET)
 
-        avg_execution_price = src_dict.get("avg_execution_price", UNSET)
+        stop_price = d.pop("stop_price", UNSET)
 
-        _side = src_dict.get("side", UNSET)
+        avg_execution_price = d.pop("avg_execution_price", UNSET)
+
+        _side = d.pop("side", UNSET)
         side: OrderSide | Unset
         if isinstance(_side, Unset):
             side = UNSET
         else:
             side = OrderSide(_side)
 
-        _type_ = src_dict.get("type", UNSET)
+        _type_ = d.pop("type", UNSET)
         type_: OrderType | Unset
         if isinstance(_type_, Unset):
             type_ = UNSET
         else:
             type_ = OrderType(_type_)
 
-        options: list[str] | Unset = src_dict.get("options", UNSET)
+        options = cast(list[str], d.pop("options", UNSET))
 
-        timestamp: int | str | Unset = src_dict.get("timestamp", UNSET)
+        def _parse_timestamp(data: object) -> int | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            return cast(int | str | Unset, data)
 
-        timestampms: int | str | Unset = src_dict.get("timestampms", UNSET)
+        timestamp = _parse_timestamp(d.pop("timestamp", UNSET))
 
-        is_live = src_dict.get("is_live", UNSET)
+        def _parse_timestampms(data: object) -> int | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            return cast(int | str | Unset, data)
 
-        is_cancelled = src_dict.get("is_cancelled", UNSET)
+        timestampms = _parse_timestampms(d.pop("timestampms", UNSET))
 
-        reason = src_dict.get("reason", UNSET)
+        is_live = d.pop("is_live", UNSET)
 
-        was_forced = src_dict.get("was_forced", UNSET)
+        is_cancelled = d.pop("is_cancelled", UNSET)
 
-        executed_amount = src_dict.get("executed_amount", UNSET)
+        reason = d.pop("reason", UNSET)
 
-        remaining_amount = src_dict.get("remaining_amount", UNSET)
+        was_forced = d.pop("was_forced", UNSET)
 
-        original_amount = src_dict.get("original_amount", UNSET)
+        executed_amount = d.pop("executed_amount", UNSET)
 
-        is_hidden = src_dict.get("is_hidden", UNSET)
+        remaining_amount = d.pop("remaining_amount", UNSET)
 
-        _trades = src_dict.get("trades", UNSET)
+        original_amount = d.pop("original_amount", UNSET)
+
+        is_hidden = d.pop("is_hidden", UNSET)
+
+        _trades = d.pop("trades", UNSET)
         trades: list[Trade] | Unset = UNSET
         if _trades is not UNSET:
+            if not isinstance(_trades, list):
+                raise TypeError(f"expected a JSON array, got {type(_trades).__name__}")
             trades = []
             for trades_item_data in _trades:
                 trades_item = Trade.from_dict(trades_item_data)
@@ -305,56 +295,28 @@ class Order:
                 trades.append(trades_item)
 
         order = cls(
-            order_id,
-            id,
-            client_order_id,
-            symbol,
-            exchange,
-            price,
-            stop_price,
-            avg_execution_price,
-            side,
-            type_,
-            options,
-            timestamp,
-            timestampms,
-            is_live,
-            is_cancelled,
-            reason,
-            was_forced,
-            executed_amount,
-            remaining_amount,
-            original_amount,
-            is_hidden,
-            trades,
-        )
-
-        d = unread_properties(
-            src_dict,
-            _PROPERTY_NAMES,
-            0
-            + (order_id is not UNSET)
-            + (id is not UNSET)
-            + (client_order_id is not UNSET)
-            + (symbol is not UNSET)
-            + (exchange is not UNSET)
-            + (price is not UNSET)
-            + (stop_price is not UNSET)
-            + (avg_execution_price is not UNSET)
-            + (side is not UNSET)
-            + (type_ is not UNSET)
-            + (options is not UNSET)
-            + (timestamp is not UNSET)
-            + (timestampms is not UNSET)
-            + (is_live is not UNSET)
-            + (is_cancelled is not UNSET)
-            + (reason is not UNSET)
-            + (was_forced is not UNSET)
-            + (executed_amount is not UNSET)
-            + (remaining_amount is not UNSET)
-            + (original_amount is not UNSET)
-            + (is_hidden is not UNSET)
-            + (trades is not UNSET),
+            order_id=order_id,
+            id=id,
+            client_order_id=client_order_id,
+            symbol=symbol,
+            exchange=exchange,
+            price=price,
+            stop_price=stop_price,
+            avg_execution_price=avg_execution_price,
+            side=side,
+            type_=type_,
+            options=options,
+            timestamp=timestamp,
+            timestampms=timestampms,
+            is_live=is_live,
+            is_cancelled=is_cancelled,
+            reason=reason,
+            was_forced=was_forced,
+            executed_amount=executed_amount,
+            remaining_amount=remaining_amount,
+            original_amount=original_amount,
+            is_hidden=is_hidden,
+            trades=trades,
         )
 
         order.additional_properties = d
@@ -375,8 +337,3 @@ class Order:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
-
-
-# Imported at the end rather than inside from_dict: these models may import this one, a cycle that resolves once
-# every module's class exists, and an import statement run on every from_dict cost about a microsecond.
-from ..models.trade import Trade  # noqa: E402

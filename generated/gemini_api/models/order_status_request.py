@@ -1,25 +1,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, unread_properties
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="OrderStatusRequest")
-
-_PROPERTY_NAMES = frozenset(
-    {
-        "request",
-        "nonce",
-        "order_id",
-        "client_order_id",
-        "include_trades",
-        "account",
-    }
-)
 
 
 @_attrs_define
@@ -88,37 +77,33 @@ class OrderStatusRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        request = src_dict.get("request", UNSET)
+        if not isinstance(src_dict, Mapping):
+            raise TypeError(f"expected a JSON object, got {type(src_dict).__name__}")
+        d = dict(src_dict)
+        request = d.pop("request", UNSET)
 
-        nonce: int | str | Unset = src_dict.get("nonce", UNSET)
+        def _parse_nonce(data: object) -> int | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            return cast(int | str | Unset, data)
 
-        order_id = src_dict.get("order_id", UNSET)
+        nonce = _parse_nonce(d.pop("nonce", UNSET))
 
-        client_order_id = src_dict.get("client_order_id", UNSET)
+        order_id = d.pop("order_id", UNSET)
 
-        include_trades = src_dict.get("include_trades", UNSET)
+        client_order_id = d.pop("client_order_id", UNSET)
 
-        account = src_dict.get("account", UNSET)
+        include_trades = d.pop("include_trades", UNSET)
+
+        account = d.pop("account", UNSET)
 
         order_status_request = cls(
-            request,
-            nonce,
-            order_id,
-            client_order_id,
-            include_trades,
-            account,
-        )
-
-        d = unread_properties(
-            src_dict,
-            _PROPERTY_NAMES,
-            0
-            + (request is not UNSET)
-            + (nonce is not UNSET)
-            + (order_id is not UNSET)
-            + (client_order_id is not UNSET)
-            + (include_trades is not UNSET)
-            + (account is not UNSET),
+            request=request,
+            nonce=nonce,
+            order_id=order_id,
+            client_order_id=client_order_id,
+            include_trades=include_trades,
+            account=account,
         )
 
         order_status_request.additional_properties = d

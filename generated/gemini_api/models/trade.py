@@ -1,32 +1,15 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.trade_type import TradeType
-from ..types import UNSET, Unset, unread_properties
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Trade")
-
-_PROPERTY_NAMES = frozenset(
-    {
-        "price",
-        "amount",
-        "timestamp",
-        "timestampms",
-        "type",
-        "aggressor",
-        "fee_currency",
-        "fee_amount",
-        "tid",
-        "order_id",
-        "exchange",
-        "break",
-    }
-)
 
 
 @_attrs_define
@@ -138,66 +121,61 @@ class Trade:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        price = src_dict.get("price", UNSET)
+        if not isinstance(src_dict, Mapping):
+            raise TypeError(f"expected a JSON object, got {type(src_dict).__name__}")
+        d = dict(src_dict)
+        price = d.pop("price", UNSET)
 
-        amount = src_dict.get("amount", UNSET)
+        amount = d.pop("amount", UNSET)
 
-        timestamp: int | str | Unset = src_dict.get("timestamp", UNSET)
+        def _parse_timestamp(data: object) -> int | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            return cast(int | str | Unset, data)
 
-        timestampms: int | str | Unset = src_dict.get("timestampms", UNSET)
+        timestamp = _parse_timestamp(d.pop("timestamp", UNSET))
 
-        _type_ = src_dict.get("type", UNSET)
+        def _parse_timestampms(data: object) -> int | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            return cast(int | str | Unset, data)
+
+        timestampms = _parse_timestampms(d.pop("timestampms", UNSET))
+
+        _type_ = d.pop("type", UNSET)
         type_: TradeType | Unset
         if isinstance(_type_, Unset):
             type_ = UNSET
         else:
             type_ = TradeType(_type_)
 
-        aggressor = src_dict.get("aggressor", UNSET)
+        aggressor = d.pop("aggressor", UNSET)
 
-        fee_currency = src_dict.get("fee_currency", UNSET)
+        fee_currency = d.pop("fee_currency", UNSET)
 
-        fee_amount = src_dict.get("fee_amount", UNSET)
+        fee_amount = d.pop("fee_amount", UNSET)
 
-        tid = src_dict.get("tid", UNSET)
+        tid = d.pop("tid", UNSET)
 
-        order_id = src_dict.get("order_id", UNSET)
+        order_id = d.pop("order_id", UNSET)
 
-        exchange = src_dict.get("exchange", UNSET)
+        exchange = d.pop("exchange", UNSET)
 
-        break_ = src_dict.get("break", UNSET)
+        break_ = d.pop("break", UNSET)
 
         trade = cls(
-            price,
-            amount,
-            timestamp,
-            timestampms,
-            type_,
-            aggressor,
-            fee_currency,
-            fee_amount,
-            tid,
-            order_id,
-            exchange,
-            break_,
-        )
-
-        d = unread_properties(
-            src_dict,
-            _PROPERTY_NAMES,
-            0
-            + (price is not UNSET)
-            + (amount is not UNSET)
-            + (timestamp is not UNSET)
-            + (timestampms is not UNSET)
-            + (type_ is not UNSET)
-            + (aggressor is not UNSET)
-            + (fee_currency is not UNSET)
-            + (fee_amount is not UNSET)
-            + (tid is not UNSET)
-            + (order_id is not UNSET)
-            + (exchange is not UNSET)
-            + (break_ is not UNSET),
+            price=price,
+            amount=amount,
+            timestamp=timestamp,
+            timestampms=timestampms,
+            type_=type_,
+            aggressor=aggressor,
+            fee_currency=fee_currency,
+            fee_amount=fee_amount,
+            tid=tid,
+            order_id=order_id,
+            exchange=exchange,
+            break_=break_,
         )
 
         trade.additional_properties = d

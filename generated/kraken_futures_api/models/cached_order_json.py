@@ -2,39 +2,21 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+from exchange_clients.runtime import UnionMismatchError, parse_decimal
 
 from ..models.cached_order_json_type import CachedOrderJsonType
-from ..types import UNSET, UnionMismatchError, Unset, parse_decimal, unread_properties
+from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.trigger_options import TriggerOptions
 
 
 T = TypeVar("T", bound="CachedOrderJson")
-
-_PROPERTY_NAMES = frozenset(
-    {
-        "type",
-        "orderId",
-        "cliOrdId",
-        "symbol",
-        "side",
-        "quantity",
-        "filled",
-        "limitPrice",
-        "reduceOnly",
-        "timestamp",
-        "lastUpdateTimestamp",
-        "priceTriggerOptions",
-        "triggerTime",
-        "algoId",
-    }
-)
 
 
 @_attrs_define
@@ -152,101 +134,125 @@ class CachedOrderJson:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        type_ = CachedOrderJsonType(src_dict["type"])
+        from ..models.trigger_options import TriggerOptions  # noqa: PLC0415
 
-        order_id = UUID(src_dict["orderId"])
+        if not isinstance(src_dict, Mapping):
+            raise TypeError(f"expected a JSON object, got {type(src_dict).__name__}")
+        d = dict(src_dict)
+        type_ = CachedOrderJsonType(d.pop("type"))
 
-        cli_ord_id: None | str = src_dict["cliOrdId"]
+        order_id = UUID(d.pop("orderId"))
 
-        symbol = src_dict["symbol"]
+        def _parse_cli_ord_id(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
 
-        side = src_dict["side"]
+        cli_ord_id = _parse_cli_ord_id(d.pop("cliOrdId"))
 
-        _quantity_union = src_dict["quantity"]
-        quantity: Decimal | None
-        if _quantity_union is None:
-            quantity = None
-        else:
+        symbol = d.pop("symbol")
+
+        side = d.pop("side")
+
+        def _parse_quantity(data: object) -> Decimal | None:
+            if data is None:
+                return data
+            mismatches: list[tuple[str, Exception]] = []
             try:
-                quantity_type_0 = parse_decimal(_quantity_union, "quantity")
-            except (TypeError, ValueError, AttributeError, KeyError) as _quantity_union_mismatch:
-                raise UnionMismatchError(
-                    "quantity", [("Decimal", _quantity_union_mismatch)]
-                ) from _quantity_union_mismatch
-            quantity = quantity_type_0
+                quantity_type_0 = parse_decimal(data, "quantity")
 
-        _filled_union = src_dict["filled"]
-        filled: Decimal | None
-        if _filled_union is None:
-            filled = None
-        else:
+                return quantity_type_0
+            except (TypeError, ValueError, AttributeError, KeyError) as error:
+                mismatches.append(("Decimal", error))
+            raise UnionMismatchError("quantity", mismatches)
+
+        quantity = _parse_quantity(d.pop("quantity"))
+
+        def _parse_filled(data: object) -> Decimal | None:
+            if data is None:
+                return data
+            mismatches: list[tuple[str, Exception]] = []
             try:
-                filled_type_0 = parse_decimal(_filled_union, "filled")
-            except (TypeError, ValueError, AttributeError, KeyError) as _filled_union_mismatch:
-                raise UnionMismatchError("filled", [("Decimal", _filled_union_mismatch)]) from _filled_union_mismatch
-            filled = filled_type_0
+                filled_type_0 = parse_decimal(data, "filled")
 
-        _limit_price_union = src_dict["limitPrice"]
-        limit_price: Decimal | None
-        if _limit_price_union is None:
-            limit_price = None
-        else:
+                return filled_type_0
+            except (TypeError, ValueError, AttributeError, KeyError) as error:
+                mismatches.append(("Decimal", error))
+            raise UnionMismatchError("filled", mismatches)
+
+        filled = _parse_filled(d.pop("filled"))
+
+        def _parse_limit_price(data: object) -> Decimal | None:
+            if data is None:
+                return data
+            mismatches: list[tuple[str, Exception]] = []
             try:
-                limit_price_type_0 = parse_decimal(_limit_price_union, "limitPrice")
-            except (TypeError, ValueError, AttributeError, KeyError) as _limit_price_union_mismatch:
-                raise UnionMismatchError(
-                    "limitPrice", [("Decimal", _limit_price_union_mismatch)]
-                ) from _limit_price_union_mismatch
-            limit_price = limit_price_type_0
+                limit_price_type_0 = parse_decimal(data, "limitPrice")
 
-        reduce_only = src_dict["reduceOnly"]
+                return limit_price_type_0
+            except (TypeError, ValueError, AttributeError, KeyError) as error:
+                mismatches.append(("Decimal", error))
+            raise UnionMismatchError("limitPrice", mismatches)
 
-        timestamp = src_dict["timestamp"]
+        limit_price = _parse_limit_price(d.pop("limitPrice"))
 
-        last_update_timestamp = src_dict["lastUpdateTimestamp"]
+        reduce_only = d.pop("reduceOnly")
 
-        _price_trigger_options_union = src_dict.get("priceTriggerOptions", UNSET)
-        price_trigger_options: None | TriggerOptions | Unset
-        if _price_trigger_options_union is None:
-            price_trigger_options = None
-        elif isinstance(_price_trigger_options_union, Unset):
-            price_trigger_options = UNSET
-        else:
+        timestamp = d.pop("timestamp")
+
+        last_update_timestamp = d.pop("lastUpdateTimestamp")
+
+        def _parse_price_trigger_options(data: object) -> None | TriggerOptions | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            mismatches: list[tuple[str, Exception]] = []
             try:
-                if not isinstance(_price_trigger_options_union, dict):
-                    raise TypeError(f"expected TriggerOptions, got {type(_price_trigger_options_union).__name__}")
-                price_trigger_options_type_1 = TriggerOptions.from_dict(_price_trigger_options_union)
-            except (TypeError, ValueError, AttributeError, KeyError) as _price_trigger_options_union_mismatch:
-                raise UnionMismatchError(
-                    "priceTriggerOptions", [("TriggerOptions", _price_trigger_options_union_mismatch)]
-                ) from _price_trigger_options_union_mismatch
-            price_trigger_options = price_trigger_options_type_1
+                if not isinstance(data, dict):
+                    raise TypeError(f"expected TriggerOptions, got {type(data).__name__}")
+                price_trigger_options_type_1 = TriggerOptions.from_dict(data)
 
-        trigger_time: None | str | Unset = src_dict.get("triggerTime", UNSET)
+                return price_trigger_options_type_1
+            except (TypeError, ValueError, AttributeError, KeyError) as error:
+                mismatches.append(("TriggerOptions", error))
+            raise UnionMismatchError("priceTriggerOptions", mismatches)
 
-        algo_id: None | str | Unset = src_dict.get("algoId", UNSET)
+        price_trigger_options = _parse_price_trigger_options(d.pop("priceTriggerOptions", UNSET))
+
+        def _parse_trigger_time(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        trigger_time = _parse_trigger_time(d.pop("triggerTime", UNSET))
+
+        def _parse_algo_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        algo_id = _parse_algo_id(d.pop("algoId", UNSET))
 
         cached_order_json = cls(
-            type_,
-            order_id,
-            cli_ord_id,
-            symbol,
-            side,
-            quantity,
-            filled,
-            limit_price,
-            reduce_only,
-            timestamp,
-            last_update_timestamp,
-            price_trigger_options,
-            trigger_time,
-            algo_id,
-        )
-
-        d = unread_properties(
-            src_dict,
-            _PROPERTY_NAMES,
-            11 + (price_trigger_options is not UNSET) + (trigger_time is not UNSET) + (algo_id is not UNSET),
+            type_=type_,
+            order_id=order_id,
+            cli_ord_id=cli_ord_id,
+            symbol=symbol,
+            side=side,
+            quantity=quantity,
+            filled=filled,
+            limit_price=limit_price,
+            reduce_only=reduce_only,
+            timestamp=timestamp,
+            last_update_timestamp=last_update_timestamp,
+            price_trigger_options=price_trigger_options,
+            trigger_time=trigger_time,
+            algo_id=algo_id,
         )
 
         cached_order_json.additional_properties = d
@@ -267,8 +273,3 @@ class CachedOrderJson:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
-
-
-# Imported at the end rather than inside from_dict: these models may import this one, a cycle that resolves once
-# every module's class exists, and an import statement run on every from_dict cost about a microsecond.
-from ..models.trigger_options import TriggerOptions  # noqa: E402

@@ -1,9 +1,9 @@
 from enum import StrEnum
 
-from ..types import ByValue
+from exchange_clients.runtime import is_listed, unrecognized_member
 
 
-class Error(StrEnum, metaclass=ByValue):
+class Error(StrEnum):
     ACCOUNTINACTIVE = "accountInactive"
     APILIMITEXCEEDED = "apiLimitExceeded"
     AUTHENTICATIONERROR = "authenticationError"
@@ -27,15 +27,9 @@ class Error(StrEnum, metaclass=ByValue):
 
     @classmethod
     def _missing_(cls, value: object) -> "Error | None":
-        if not isinstance(value, str):
-            return None
-        member = str.__new__(cls, value)
-        member._name_ = "UNRECOGNIZED"
-        member._value_ = value
-        return member
+        return unrecognized_member(cls, value)
 
     @property
     def is_recognized(self) -> bool:
         """False for a value the spec does not list (an UNRECOGNIZED pseudo-member)."""
-        # A member the class lists, by value (a pseudo-member's value is never one of theirs).
-        return self in type(self).__members__.values()
+        return is_listed(self)

@@ -9,18 +9,9 @@ from attrs import field as _attrs_field
 
 from ..models.error import Error
 from ..models.result_error_result import ResultErrorResult
-from ..types import UNSET, Unset, unread_properties
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ErrorResponse")
-
-_PROPERTY_NAMES = frozenset(
-    {
-        "result",
-        "serverTime",
-        "error",
-        "errors",
-    }
-)
 
 
 @_attrs_define
@@ -88,15 +79,20 @@ class ErrorResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        result = ResultErrorResult(src_dict["result"])
+        if not isinstance(src_dict, Mapping):
+            raise TypeError(f"expected a JSON object, got {type(src_dict).__name__}")
+        d = dict(src_dict)
+        result = ResultErrorResult(d.pop("result"))
 
-        server_time = datetime.datetime.fromisoformat(src_dict["serverTime"])
+        server_time = datetime.datetime.fromisoformat(d.pop("serverTime"))
 
-        error = Error(src_dict["error"])
+        error = Error(d.pop("error"))
 
-        _errors = src_dict.get("errors", UNSET)
+        _errors = d.pop("errors", UNSET)
         errors: list[Error] | Unset = UNSET
         if _errors is not UNSET:
+            if not isinstance(_errors, list):
+                raise TypeError(f"expected a JSON array, got {type(_errors).__name__}")
             errors = []
             for errors_item_data in _errors:
                 errors_item = Error(errors_item_data)
@@ -104,16 +100,10 @@ class ErrorResponse:
                 errors.append(errors_item)
 
         error_response = cls(
-            result,
-            server_time,
-            error,
-            errors,
-        )
-
-        d = unread_properties(
-            src_dict,
-            _PROPERTY_NAMES,
-            3 + (errors is not UNSET),
+            result=result,
+            server_time=server_time,
+            error=error,
+            errors=errors,
         )
 
         error_response.additional_properties = d

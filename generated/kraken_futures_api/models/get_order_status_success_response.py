@@ -8,21 +8,12 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.result_success_result import ResultSuccessResult
-from ..types import unread_properties
 
 if TYPE_CHECKING:
     from ..models.order_status_details_json import OrderStatusDetailsJson
 
 
 T = TypeVar("T", bound="GetOrderStatusSuccessResponse")
-
-_PROPERTY_NAMES = frozenset(
-    {
-        "result",
-        "serverTime",
-        "orders",
-    }
-)
 
 
 @_attrs_define
@@ -64,27 +55,28 @@ class GetOrderStatusSuccessResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        result = ResultSuccessResult(src_dict["result"])
+        from ..models.order_status_details_json import OrderStatusDetailsJson  # noqa: PLC0415
 
-        server_time = datetime.datetime.fromisoformat(src_dict["serverTime"])
+        if not isinstance(src_dict, Mapping):
+            raise TypeError(f"expected a JSON object, got {type(src_dict).__name__}")
+        d = dict(src_dict)
+        result = ResultSuccessResult(d.pop("result"))
+
+        server_time = datetime.datetime.fromisoformat(d.pop("serverTime"))
 
         orders = []
-        _orders = src_dict["orders"]
+        _orders = d.pop("orders")
+        if not isinstance(_orders, list):
+            raise TypeError(f"expected a JSON array, got {type(_orders).__name__}")
         for orders_item_data in _orders:
             orders_item = OrderStatusDetailsJson.from_dict(orders_item_data)
 
             orders.append(orders_item)
 
         get_order_status_success_response = cls(
-            result,
-            server_time,
-            orders,
-        )
-
-        d = unread_properties(
-            src_dict,
-            _PROPERTY_NAMES,
-            3,
+            result=result,
+            server_time=server_time,
+            orders=orders,
         )
 
         get_order_status_success_response.additional_properties = d
@@ -105,8 +97,3 @@ class GetOrderStatusSuccessResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
-
-
-# Imported at the end rather than inside from_dict: these models may import this one, a cycle that resolves once
-# every module's class exists, and an import statement run on every from_dict cost about a microsecond.
-from ..models.order_status_details_json import OrderStatusDetailsJson  # noqa: E402

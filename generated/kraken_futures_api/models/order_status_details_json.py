@@ -5,26 +5,17 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+from exchange_clients.runtime import UnionMismatchError
 
 from ..models.order_error import OrderError
 from ..models.order_status_json import OrderStatusJson
 from ..models.order_update_reason import OrderUpdateReason
-from ..types import UnionMismatchError, unread_properties
 
 if TYPE_CHECKING:
     from ..models.cached_order_json import CachedOrderJson
 
 
 T = TypeVar("T", bound="OrderStatusDetailsJson")
-
-_PROPERTY_NAMES = frozenset(
-    {
-        "order",
-        "status",
-        "updateReason",
-        "error",
-    }
-)
 
 
 @_attrs_define
@@ -75,49 +66,52 @@ class OrderStatusDetailsJson:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        order = CachedOrderJson.from_dict(src_dict["order"])
+        from ..models.cached_order_json import CachedOrderJson  # noqa: PLC0415
 
-        status = OrderStatusJson(src_dict["status"])
+        if not isinstance(src_dict, Mapping):
+            raise TypeError(f"expected a JSON object, got {type(src_dict).__name__}")
+        d = dict(src_dict)
+        order = CachedOrderJson.from_dict(d.pop("order"))
 
-        _update_reason_union = src_dict["updateReason"]
-        update_reason: None | OrderUpdateReason
-        if _update_reason_union is None:
-            update_reason = None
-        else:
+        status = OrderStatusJson(d.pop("status"))
+
+        def _parse_update_reason(data: object) -> None | OrderUpdateReason:
+            if data is None:
+                return data
+            mismatches: list[tuple[str, Exception]] = []
             try:
-                if not isinstance(_update_reason_union, str):
-                    raise TypeError(f"expected OrderUpdateReason, got {type(_update_reason_union).__name__}")
-                update_reason_type_1 = OrderUpdateReason(_update_reason_union)
-            except (TypeError, ValueError, AttributeError, KeyError) as _update_reason_union_mismatch:
-                raise UnionMismatchError(
-                    "updateReason", [("OrderUpdateReason", _update_reason_union_mismatch)]
-                ) from _update_reason_union_mismatch
-            update_reason = update_reason_type_1
+                if not isinstance(data, str):
+                    raise TypeError(f"expected OrderUpdateReason, got {type(data).__name__}")
+                update_reason_type_1 = OrderUpdateReason(data)
 
-        _error_union = src_dict["error"]
-        error: None | OrderError
-        if _error_union is None:
-            error = None
-        else:
+                return update_reason_type_1
+            except (TypeError, ValueError, AttributeError, KeyError) as error:
+                mismatches.append(("OrderUpdateReason", error))
+            raise UnionMismatchError("updateReason", mismatches)
+
+        update_reason = _parse_update_reason(d.pop("updateReason"))
+
+        def _parse_error(data: object) -> None | OrderError:
+            if data is None:
+                return data
+            mismatches: list[tuple[str, Exception]] = []
             try:
-                if not isinstance(_error_union, str):
-                    raise TypeError(f"expected OrderError, got {type(_error_union).__name__}")
-                error_type_1 = OrderError(_error_union)
-            except (TypeError, ValueError, AttributeError, KeyError) as _error_union_mismatch:
-                raise UnionMismatchError("error", [("OrderError", _error_union_mismatch)]) from _error_union_mismatch
-            error = error_type_1
+                if not isinstance(data, str):
+                    raise TypeError(f"expected OrderError, got {type(data).__name__}")
+                error_type_1 = OrderError(data)
+
+                return error_type_1
+            except (TypeError, ValueError, AttributeError, KeyError) as error:
+                mismatches.append(("OrderError", error))
+            raise UnionMismatchError("error", mismatches)
+
+        error = _parse_error(d.pop("error"))
 
         order_status_details_json = cls(
-            order,
-            status,
-            update_reason,
-            error,
-        )
-
-        d = unread_properties(
-            src_dict,
-            _PROPERTY_NAMES,
-            4,
+            order=order,
+            status=status,
+            update_reason=update_reason,
+            error=error,
         )
 
         order_status_details_json.additional_properties = d
@@ -138,8 +132,3 @@ class OrderStatusDetailsJson:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
-
-
-# Imported at the end rather than inside from_dict: these models may import this one, a cycle that resolves once
-# every module's class exists, and an import statement run on every from_dict cost about a microsecond.
-from ..models.cached_order_json import CachedOrderJson  # noqa: E402

@@ -1,9 +1,9 @@
 from enum import StrEnum
 
-from ..types import ByValue, DiscriminatorMismatch
+from exchange_clients.runtime import discriminator_mismatch
 
 
-class ResultErrorResult(StrEnum, metaclass=ByValue):
+class ResultErrorResult(StrEnum):
     ERROR = "error"
 
     def __str__(self) -> str:
@@ -11,4 +11,4 @@ class ResultErrorResult(StrEnum, metaclass=ByValue):
 
     @classmethod
     def _missing_(cls, value: object) -> None:
-        raise DiscriminatorMismatch(f"{value!r:.60} is not 'error'")
+        raise discriminator_mismatch(cls, value)

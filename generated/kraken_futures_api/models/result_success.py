@@ -7,15 +7,8 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.result_success_result import ResultSuccessResult
-from ..types import unread_properties
 
 T = TypeVar("T", bound="ResultSuccess")
-
-_PROPERTY_NAMES = frozenset(
-    {
-        "result",
-    }
-)
 
 
 @_attrs_define
@@ -43,16 +36,13 @@ class ResultSuccess:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        result = ResultSuccessResult(src_dict["result"])
+        if not isinstance(src_dict, Mapping):
+            raise TypeError(f"expected a JSON object, got {type(src_dict).__name__}")
+        d = dict(src_dict)
+        result = ResultSuccessResult(d.pop("result"))
 
         result_success = cls(
-            result,
-        )
-
-        d = unread_properties(
-            src_dict,
-            _PROPERTY_NAMES,
-            1,
+            result=result,
         )
 
         result_success.additional_properties = d

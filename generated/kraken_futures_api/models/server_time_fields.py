@@ -7,15 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import unread_properties
-
 T = TypeVar("T", bound="ServerTimeFields")
-
-_PROPERTY_NAMES = frozenset(
-    {
-        "serverTime",
-    }
-)
 
 
 @_attrs_define
@@ -44,16 +36,13 @@ class ServerTimeFields:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        server_time = datetime.datetime.fromisoformat(src_dict["serverTime"])
+        if not isinstance(src_dict, Mapping):
+            raise TypeError(f"expected a JSON object, got {type(src_dict).__name__}")
+        d = dict(src_dict)
+        server_time = datetime.datetime.fromisoformat(d.pop("serverTime"))
 
         server_time_fields = cls(
-            server_time,
-        )
-
-        d = unread_properties(
-            src_dict,
-            _PROPERTY_NAMES,
-            1,
+            server_time=server_time,
         )
 
         server_time_fields.additional_properties = d

@@ -8,16 +8,8 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.result_success_result import ResultSuccessResult
-from ..types import unread_properties
 
 T = TypeVar("T", bound="SuccessResponse")
-
-_PROPERTY_NAMES = frozenset(
-    {
-        "result",
-        "serverTime",
-    }
-)
 
 
 @_attrs_define
@@ -51,19 +43,16 @@ class SuccessResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        result = ResultSuccessResult(src_dict["result"])
+        if not isinstance(src_dict, Mapping):
+            raise TypeError(f"expected a JSON object, got {type(src_dict).__name__}")
+        d = dict(src_dict)
+        result = ResultSuccessResult(d.pop("result"))
 
-        server_time = datetime.datetime.fromisoformat(src_dict["serverTime"])
+        server_time = datetime.datetime.fromisoformat(d.pop("serverTime"))
 
         success_response = cls(
-            result,
-            server_time,
-        )
-
-        d = unread_properties(
-            src_dict,
-            _PROPERTY_NAMES,
-            2,
+            result=result,
+            server_time=server_time,
         )
 
         success_response.additional_properties = d

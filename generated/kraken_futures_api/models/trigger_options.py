@@ -6,20 +6,12 @@ from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+from exchange_clients.runtime import parse_decimal
 
 from ..models.trigger_options_trigger_side import TriggerOptionsTriggerSide
 from ..models.trigger_options_trigger_signal import TriggerOptionsTriggerSignal
-from ..types import parse_decimal, unread_properties
 
 T = TypeVar("T", bound="TriggerOptions")
-
-_PROPERTY_NAMES = frozenset(
-    {
-        "triggerPrice",
-        "triggerSide",
-        "triggerSignal",
-    }
-)
 
 
 @_attrs_define
@@ -59,22 +51,19 @@ class TriggerOptions:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        trigger_price = parse_decimal(src_dict["triggerPrice"], "triggerPrice")
+        if not isinstance(src_dict, Mapping):
+            raise TypeError(f"expected a JSON object, got {type(src_dict).__name__}")
+        d = dict(src_dict)
+        trigger_price = parse_decimal(d.pop("triggerPrice"), "triggerPrice")
 
-        trigger_side = TriggerOptionsTriggerSide(src_dict["triggerSide"])
+        trigger_side = TriggerOptionsTriggerSide(d.pop("triggerSide"))
 
-        trigger_signal = TriggerOptionsTriggerSignal(src_dict["triggerSignal"])
+        trigger_signal = TriggerOptionsTriggerSignal(d.pop("triggerSignal"))
 
         trigger_options = cls(
-            trigger_price,
-            trigger_side,
-            trigger_signal,
-        )
-
-        d = unread_properties(
-            src_dict,
-            _PROPERTY_NAMES,
-            3,
+            trigger_price=trigger_price,
+            trigger_side=trigger_side,
+            trigger_signal=trigger_signal,
         )
 
         trigger_options.additional_properties = d

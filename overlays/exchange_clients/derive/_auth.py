@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Literal, Self
 
 import httpx
 from attrs import field, frozen
-from derive_api.types import decode_json
+from exchange_clients.runtime import decode_json
 
 from exchange_clients._credentials import from_variables, printable_token, read_environment, redacted
 from exchange_clients._nonce import NonceSource, WallClock

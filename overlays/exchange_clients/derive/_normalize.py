@@ -11,7 +11,7 @@ from typing import Any
 from derive_api.models import Direction, TriggerType
 from derive_api.models import Order as DeriveOrder
 from derive_api.models import OrderType as DeriveOrderType
-from derive_api.types import Unset, decode_json
+from derive_api.types import Unset
 
 from exchange_clients._normalize import (
     MALFORMED,
@@ -27,6 +27,7 @@ from exchange_clients._normalize import (
 )
 from exchange_clients._order import Exchange, Order, OrderType, Side
 from exchange_clients.derive._status import normalized_status
+from exchange_clients.runtime import decode_json
 
 
 FEE_CURRENCY = "USDC"

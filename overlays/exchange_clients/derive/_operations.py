@@ -12,13 +12,14 @@ from derive_api.api.orders import get_order
 from derive_api.errors import ResponseParseError
 from derive_api.models import GetOrderParams, GetOrderResponse
 from derive_api.retry_safety import IDEMPOTENT_OPERATIONS
-from derive_api.types import Response, decode_json
+from derive_api.types import Response
 
 from exchange_clients._calls import Call, ErrorFormat, declared_idempotent
 from exchange_clients._errors import InvalidRequestError
 from exchange_clients._order import Exchange, Order
 from exchange_clients.derive._errors import ERROR_TABLE
 from exchange_clients.derive._normalize import to_order
+from exchange_clients.runtime import decode_json
 
 
 DeriveCall = Call[AuthenticatedClient, Any]

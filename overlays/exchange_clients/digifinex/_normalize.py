@@ -12,7 +12,6 @@ from typing import Any
 
 from digifinex_api.models import Order as DigiFinexOrder
 from digifinex_api.models import OrderType as DigiFinexOrderType
-from digifinex_api.types import decode_json
 
 from exchange_clients._normalize import (
     MALFORMED,
@@ -27,6 +26,7 @@ from exchange_clients._normalize import (
 )
 from exchange_clients._order import Exchange, Order, OrderType, Side
 from exchange_clients.digifinex._status import normalized_status
+from exchange_clients.runtime import decode_json
 
 
 # DigiFinex folds side and type into one `type` field: buy/sell are limit orders, *_market market orders.

@@ -12,13 +12,14 @@ from digifinex_api.api.orders import get_order_status
 from digifinex_api.errors import ResponseParseError
 from digifinex_api.models import ErrorCode, Market, OrderStatusResponse
 from digifinex_api.retry_safety import IDEMPOTENT_OPERATIONS
-from digifinex_api.types import Response, decode_json
+from digifinex_api.types import Response
 
 from exchange_clients._calls import Call, ErrorFormat, declared_idempotent
 from exchange_clients._errors import InvalidRequestError
 from exchange_clients._order import Exchange, Order
 from exchange_clients.digifinex._errors import ERROR_TABLE
 from exchange_clients.digifinex._normalize import to_order
+from exchange_clients.runtime import decode_json
 
 
 BATCH_SIZE = 20

@@ -19,7 +19,7 @@ from typing import Any, Self
 
 import httpx
 from attrs import field, frozen
-from gemini_api.types import decode_json
+from exchange_clients.runtime import decode_json
 
 from exchange_clients._credentials import from_variables, key_hint, printable_token, read_environment, redacted
 from exchange_clients._nonce import NonceSource

@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 from gemini_api.models import Order as GeminiOrder
 from gemini_api.models import OrderSide, Trade
 from gemini_api.models import OrderType as GeminiOrderType
-from gemini_api.types import Unset, decode_json
+from gemini_api.types import Unset
 
 from exchange_clients._normalize import (
     MALFORMED,
@@ -32,6 +32,7 @@ from exchange_clients._normalize import (
 )
 from exchange_clients._order import Exchange, Order, OrderType, Side
 from exchange_clients.gemini._status import normalized_status, raw_status
+from exchange_clients.runtime import decode_json
 
 
 _SIDES: Mapping[str, Side] = MappingProxyType({OrderSide.BUY: Side.BUY, OrderSide.SELL: Side.SELL})

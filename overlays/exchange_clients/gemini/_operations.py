@@ -13,13 +13,14 @@ from gemini_api.errors import ResponseParseError
 from gemini_api.models import ActiveOrdersRequest, ErrorResponse, OrderStatusRequest
 from gemini_api.models import Order as GeminiOrder
 from gemini_api.retry_safety import IDEMPOTENT_OPERATIONS
-from gemini_api.types import Response, decode_json
+from gemini_api.types import Response
 
 from exchange_clients._calls import Call, ErrorFormat, declared_idempotent
 from exchange_clients._errors import InvalidRequestError
 from exchange_clients._order import Exchange, Order
 from exchange_clients.gemini._errors import ERROR_TABLE
 from exchange_clients.gemini._normalize import to_order
+from exchange_clients.runtime import decode_json
 
 
 MAX_ORDER_ID = 2**64 - 1

@@ -11,7 +11,6 @@ from typing import Any
 from uuid import UUID
 
 from kraken_futures_api.models import CachedOrderJsonType, OrderStatusDetailsJson
-from kraken_futures_api.types import decode_json
 
 from exchange_clients._normalize import (
     MALFORMED,
@@ -26,6 +25,7 @@ from exchange_clients._normalize import (
 )
 from exchange_clients._order import Exchange, Order, OrderType, Side
 from exchange_clients.kraken_futures._status import normalized_status
+from exchange_clients.runtime import decode_json
 
 
 # `side` is a free string in Kraken's schema; its answers write it in lower case. Another spelling is not

@@ -13,12 +13,13 @@ from kraken_futures_api.api.order_management import get_order_status
 from kraken_futures_api.errors import ResponseParseError
 from kraken_futures_api.models import ErrorResponse, GetOrderStatusSuccessResponse
 from kraken_futures_api.retry_safety import IDEMPOTENT_OPERATIONS
-from kraken_futures_api.types import UNSET, Response, decode_json
+from kraken_futures_api.types import UNSET, Response
 
 from exchange_clients._calls import Call, ErrorFormat, declared_idempotent
 from exchange_clients._order import Exchange, Order
 from exchange_clients.kraken_futures._errors import ERROR_TABLE
 from exchange_clients.kraken_futures._normalize import to_order
+from exchange_clients.runtime import decode_json
 
 
 BATCH_SIZE = 50

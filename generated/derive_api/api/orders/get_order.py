@@ -2,13 +2,14 @@ from http import HTTPStatus
 from typing import Any
 
 import httpx
+from exchange_clients.runtime import DiscriminatorMismatch, UnionMismatchError, decode_json
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.get_order_params import GetOrderParams
 from ...models.get_order_response import GetOrderResponse
 from ...models.rpc_error_response import RpcErrorResponse
-from ...types import DiscriminatorMismatch, Response, UnionMismatchError, decode_json
+from ...types import Response
 
 
 def _get_kwargs(

@@ -3,12 +3,13 @@ from typing import Any
 from urllib.parse import quote
 
 import httpx
+from exchange_clients.runtime import decode_json
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.market import Market
 from ...models.order_status_response import OrderStatusResponse
-from ...types import UNSET, Response, decode_json
+from ...types import UNSET, Response
 
 
 def _get_kwargs(

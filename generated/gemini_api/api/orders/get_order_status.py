@@ -2,13 +2,14 @@ from http import HTTPStatus
 from typing import Any
 
 import httpx
+from exchange_clients.runtime import decode_json
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
 from ...models.order import Order
 from ...models.order_status_request import OrderStatusRequest
-from ...types import Response, decode_json
+from ...types import Response
 
 
 def _get_kwargs(

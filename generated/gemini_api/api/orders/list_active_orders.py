@@ -2,13 +2,14 @@ from http import HTTPStatus
 from typing import Any
 
 import httpx
+from exchange_clients.runtime import decode_json
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.active_orders_request import ActiveOrdersRequest
 from ...models.error_response import ErrorResponse
 from ...models.order import Order
-from ...types import Response, decode_json
+from ...types import Response
 
 
 def _get_kwargs(
@@ -38,8 +39,7 @@ def _parse_response(
         _response_200 = decode_json(response.content)
         if not isinstance(_response_200, list):
             raise TypeError(f"expected a JSON array, got {type(_response_200).__name__}")
-        for _index, response_200_item_data in enumerate(_response_200):
-            _response_200[_index] = None  # the decoded item is garbage once its model is built
+        for response_200_item_data in _response_200:
             response_200_item = Order.from_dict(response_200_item_data)
 
             response_200.append(response_200_item)

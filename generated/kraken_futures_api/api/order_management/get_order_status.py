@@ -3,12 +3,13 @@ from typing import Any
 from uuid import UUID
 
 import httpx
+from exchange_clients.runtime import DiscriminatorMismatch, UnionMismatchError, decode_json
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
 from ...models.get_order_status_success_response import GetOrderStatusSuccessResponse
-from ...types import UNSET, DiscriminatorMismatch, Response, UnionMismatchError, Unset, decode_json
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
