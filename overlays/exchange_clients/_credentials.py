@@ -31,7 +31,7 @@ def read_environment(exchange: str, names: list[str], environ: Mapping[str, str]
     return [source[name] for name in names]
 
 
-def printable_token(_instance: object, attribute: Any, value: object) -> None:
+def printable_token(_instance: object, attribute: Any, value: str) -> None:
     """Attrs validator: a key or secret is a non-empty string of printable ASCII without spaces.
 
     A key that ends in a newline (pasted from a file) would otherwise be refused by httpx at the first request in

@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 import httpx
 
 from exchange_clients._logging import LoggedAuth
+from exchange_clients._redact import Redactor
 from exchange_clients._transport import DEFAULT_MAX_RESPONSE_BYTES, guarded_transport, is_loopback
 
 
@@ -57,6 +58,7 @@ ClientT = TypeVar("ClientT")
 def signed_client(
     client_class: Callable[..., ClientT],
     *,
+    credentials: object,
     base_url: str,
     key: str,
     key_header: str,
@@ -66,7 +68,7 @@ def signed_client(
     httpx_args: Mapping[str, Any],
     max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
 ) -> ClientT:
-    """A generated `AuthenticatedClient` whose every request goes through `signer`, logged (see _logging.py).
+    """A generated `AuthenticatedClient` whose every request goes through `signer`, logged with `credentials` redacted.
 
     The generated client insists on a token, which it keeps in its repr and in the httpx client's default headers.
     It gets only the key's first four characters: the signer writes the key's header on every request anyway, so
@@ -79,5 +81,8 @@ def signed_client(
         auth_header_name=key_header,
         timeout=as_timeout(timeout),
         raise_on_unexpected_status=raise_on_unexpected_status,
-        httpx_args={**guarded_transport(base_url, max_response_bytes, httpx_args), "auth": LoggedAuth(signer)},
+        httpx_args={
+            **guarded_transport(base_url, max_response_bytes, httpx_args),
+            "auth": LoggedAuth(signer, Redactor.for_credentials(credentials)),
+        },
     )

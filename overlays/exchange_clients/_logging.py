@@ -1,5 +1,7 @@
 """
-Request and response lines on the `exchange_clients` logger at DEBUG, every credential-bearing header redacted.
+Request and response lines on the `exchange_clients` logger at DEBUG, with the client's credentials redacted.
+
+Every credential-bearing header's value is replaced, and the client's own credentials wherever else they appear.
 
 Logging happens in an `httpx.Auth` wrapper around each exchange's signer, because that is the one place that
 sees the request as signed and sent (every retry and Gemini's resend included), for sync and async clients alike.
@@ -13,7 +15,7 @@ from collections.abc import AsyncGenerator, Generator, Mapping
 
 import httpx
 
-from exchange_clients._redact import REDACTED, redact_text
+from exchange_clients._redact import REDACTED, SIGNATURES_ONLY, Redactor
 
 
 logger = logging.getLogger("exchange_clients")
@@ -42,11 +44,9 @@ _SECRET_HEADERS = frozenset(
 )
 
 
-def redacted_headers(headers: Mapping[str, str]) -> dict[str, str]:
+def redacted_headers(headers: Mapping[str, str], redact: Redactor = SIGNATURES_ONLY) -> dict[str, str]:
     """The headers with every credential-bearing value replaced, names kept so a reader sees what was sent."""
-    return {
-        name: REDACTED if name.lower() in _SECRET_HEADERS else redact_text(value) for name, value in headers.items()
-    }
+    return {name: REDACTED if name.lower() in _SECRET_HEADERS else redact(value) for name, value in headers.items()}
 
 
 def _body_size(request: httpx.Request) -> int:
@@ -61,35 +61,36 @@ def _body_size(request: httpx.Request) -> int:
         return -1
 
 
-def _log_request(request: httpx.Request) -> float:
+def _log_request(request: httpx.Request, redact: Redactor) -> float:
     if logger.isEnabledFor(logging.DEBUG):
         logger.debug(
             "request %s %s headers=%s body=%d bytes (-1: streamed)",
             request.method,
-            redact_text(str(request.url)),
-            redacted_headers(request.headers),
+            redact(str(request.url)),
+            redacted_headers(request.headers, redact),
             _body_size(request),
         )
     return time.perf_counter()
 
 
-def _log_response(request: httpx.Request, response: httpx.Response, started: float) -> None:
+def _log_response(request: httpx.Request, response: httpx.Response, started: float, redact: Redactor) -> None:
     if logger.isEnabledFor(logging.DEBUG):
         logger.debug(
             "response %s %s -> HTTP %d in %.1f ms headers=%s",
             request.method,
-            redact_text(str(request.url)),
+            redact(str(request.url)),
             response.status_code,
             (time.perf_counter() - started) * 1000,
-            redacted_headers(response.headers),
+            redacted_headers(response.headers, redact),
         )
 
 
 class LoggedAuth(httpx.Auth):
-    """Runs `signer`'s flow unchanged, logging each request it sends and each response it gets."""
+    """Runs `signer`'s flow unchanged, logging each request it sends and each response it gets, redacted by `redact`."""
 
-    def __init__(self, signer: httpx.Auth) -> None:
+    def __init__(self, signer: httpx.Auth, redact: Redactor = SIGNATURES_ONLY) -> None:
         self.signer = signer
+        self.redact = redact
 
     def __repr__(self) -> str:
         return f"LoggedAuth({self.signer!r})"
@@ -117,9 +118,9 @@ class LoggedAuth(httpx.Auth):
         try:
             outgoing = next(flow)
             while True:
-                started = _log_request(outgoing)
+                started = _log_request(outgoing, self.redact)
                 response = yield outgoing
-                _log_response(outgoing, response, started)
+                _log_response(outgoing, response, started, self.redact)
                 try:
                     outgoing = flow.send(response)
                 except StopIteration:
@@ -132,9 +133,9 @@ class LoggedAuth(httpx.Auth):
         try:
             outgoing = await flow.__anext__()
             while True:
-                started = _log_request(outgoing)
+                started = _log_request(outgoing, self.redact)
                 response = yield outgoing
-                _log_response(outgoing, response, started)
+                _log_response(outgoing, response, started, self.redact)
                 try:
                     outgoing = await flow.asend(response)
                 except StopAsyncIteration:

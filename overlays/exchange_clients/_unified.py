@@ -19,6 +19,7 @@ from exchange_clients._exchanges import BINDINGS, ExchangeBinding, RequestOption
 from exchange_clients._http import as_timeout
 from exchange_clients._nonce_store import SharedNonceStore
 from exchange_clients._order import Exchange, Order
+from exchange_clients._redact import Redactor, redacting
 from exchange_clients._retry import RetryPolicy
 from exchange_clients._transport import DEFAULT_MAX_RESPONSE_BYTES
 
@@ -95,6 +96,7 @@ class _Unified:
             message = f"{self.exchange.display_name} needs {expected}, not {type(credentials).__name__}"
             raise TypeError(message)
         self._credentials = credentials
+        self._redactor = Redactor.for_credentials(credentials)
         self.environment = environment
         self._generated = self._binding.client(
             credentials,
@@ -217,7 +219,8 @@ class Client(_Unified):
 
     def _run(self, call: Call[Any, Any]) -> list[Order]:
         try:
-            return call.run(self._generated, self.retry)
+            with redacting(self._redactor):
+                return call.run(self._generated, self.retry)
         except RuntimeError:
             # httpx's own refusal once the pool is closed (by another thread, mid-batch): nothing more was sent.
             self._check_open(call.operation)
@@ -278,7 +281,8 @@ class AsyncClient(_Unified):
 
     async def _run_async(self, call: Call[Any, Any]) -> list[Order]:
         try:
-            return await call.run_async(self._generated, self.retry)
+            with redacting(self._redactor):
+                return await call.run_async(self._generated, self.retry)
         except RuntimeError:
             self._check_open(call.operation)
             raise

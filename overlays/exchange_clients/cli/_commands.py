@@ -165,7 +165,7 @@ def _credentials_from_environment(exchange: Exchange) -> object:
     try:
         credentials: object = BINDINGS[exchange].credentials_type.from_env()
     except ValueError as error:
-        # Redacted in case a check ever quotes the value it refused: the secret is registered by then.
+        # The checks name the variable and never quote its value; redacted all the same, for anything signature-shaped.
         raise _unusable(exchange, redact_text(str(error))) from error
     if isinstance(credentials, derive.DeriveCredentials):
         _check_derive_key(credentials)

@@ -17,12 +17,12 @@ from typing import TYPE_CHECKING, Any, Literal, Self
 
 import httpx
 from attrs import field, frozen
-from exchange_clients.runtime import decode_json
 
 from exchange_clients._credentials import from_variables, printable_token, read_environment, redacted
 from exchange_clients._nonce import NonceSource, WallClock
-from exchange_clients._redact import register_secret
+from exchange_clients._redact import SECRET
 from exchange_clients._signing import SignedHeaders, SigningAuth, refused_code
+from exchange_clients.runtime import decode_json
 
 
 if TYPE_CHECKING:
@@ -49,7 +49,7 @@ class DeriveCredentials:
     """
 
     wallet: str = field()
-    private_key: str = field(repr=redacted, validator=[printable_token, register_secret])
+    private_key: str = field(repr=redacted, validator=printable_token, metadata=SECRET)
     subaccount_id: int | None = field(default=None)
 
     @wallet.validator

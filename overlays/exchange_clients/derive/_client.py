@@ -52,6 +52,7 @@ def client(
     generation = GENERATIONS[environment]
     return signed_client(
         AuthenticatedClient,
+        credentials=credentials,
         base_url=url,
         key=credentials.wallet,
         key_header="X-DeriveWallet" if generation == "v3" else "X-LyraWallet",

@@ -20,20 +20,20 @@ from typing import Self
 
 import httpx
 from attrs import field, frozen
-from exchange_clients.runtime import decode_json
 
 from exchange_clients._credentials import from_variables, key_hint, printable_token, read_environment, redacted
 from exchange_clients._nonce import NonceSource, WallClock
-from exchange_clients._redact import register_key, register_secret
+from exchange_clients._redact import API_KEY, SECRET
 from exchange_clients._signing import KeyedMac, SignedHeaders, SigningAuth, keyed_mac, refused_code
+from exchange_clients.runtime import decode_json
 
 
 @frozen
 class DigiFinexCredentials:
     """A DigiFinex API key and secret."""
 
-    api_key: str = field(repr=key_hint, validator=[printable_token, register_key])
-    api_secret: str = field(repr=redacted, validator=[printable_token, register_secret])
+    api_key: str = field(repr=key_hint, validator=printable_token, metadata=API_KEY)
+    api_secret: str = field(repr=redacted, validator=printable_token, metadata=SECRET)
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Self:

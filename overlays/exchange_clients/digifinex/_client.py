@@ -34,6 +34,7 @@ def client(
     """The generated DigiFinex client for `environment` (or `base_url`), every request signed by DigiFinexAuth."""
     return signed_client(
         AuthenticatedClient,
+        credentials=credentials,
         base_url=resolve_base_url("DigiFinex", ENVIRONMENTS, environment, base_url),
         key=credentials.api_key,
         key_header="ACCESS-KEY",

@@ -19,22 +19,22 @@ from typing import Any, Self
 
 import httpx
 from attrs import field, frozen
-from exchange_clients.runtime import decode_json
 
 from exchange_clients._credentials import from_variables, key_hint, printable_token, read_environment, redacted
 from exchange_clients._nonce import NonceSource
 from exchange_clients._nonce_store import SharedNonceStore
 from exchange_clients._ordering import OrderedNonces, OrderedSigningAuth
-from exchange_clients._redact import register_key, register_secret
+from exchange_clients._redact import API_KEY, SECRET
 from exchange_clients._signing import SignedHeaders, keyed_mac
+from exchange_clients.runtime import decode_json
 
 
 @frozen
 class GeminiCredentials:
     """A Gemini API key; `account` names the account for master keys (`master-...`)."""
 
-    api_key: str = field(repr=key_hint, validator=[printable_token, register_key])
-    api_secret: str = field(repr=redacted, validator=[printable_token, register_secret])
+    api_key: str = field(repr=key_hint, validator=printable_token, metadata=API_KEY)
+    api_secret: str = field(repr=redacted, validator=printable_token, metadata=SECRET)
     account: str | None = None
 
     @classmethod

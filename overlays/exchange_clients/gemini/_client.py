@@ -40,6 +40,7 @@ def client(
     """The generated Gemini client for `environment` (or `base_url`), every request signed by GeminiAuth."""
     return signed_client(
         AuthenticatedClient,
+        credentials=credentials,
         base_url=resolve_base_url("Gemini", ENVIRONMENTS, environment, base_url),
         key=credentials.api_key,
         key_header="X-GEMINI-APIKEY",

@@ -22,14 +22,14 @@ from typing import Self
 
 import httpx
 from attrs import field, frozen
-from exchange_clients.runtime import decode_json
 
 from exchange_clients._credentials import from_variables, key_hint, printable_token, read_environment, redacted
 from exchange_clients._nonce import NonceSource
 from exchange_clients._nonce_store import SharedNonceStore
 from exchange_clients._ordering import OrderedNonces, OrderedSigningAuth
-from exchange_clients._redact import register_key, register_secret
+from exchange_clients._redact import API_KEY, SECRET
 from exchange_clients._signing import KeyedMac, SignedHeaders, keyed_mac, refused_code
+from exchange_clients.runtime import decode_json
 
 
 def _decoded_secret(secret: str) -> bytes:
@@ -45,8 +45,8 @@ def _decoded_secret(secret: str) -> bytes:
 class KrakenFuturesCredentials:
     """A Kraken Futures API key and its base64 secret."""
 
-    api_key: str = field(repr=key_hint, validator=[printable_token, register_key])
-    api_secret: str = field(repr=redacted, validator=[printable_token, register_secret])
+    api_key: str = field(repr=key_hint, validator=printable_token, metadata=API_KEY)
+    api_secret: str = field(repr=redacted, validator=printable_token, metadata=SECRET)
 
     @api_secret.validator
     def _is_base64(self, _: object, value: str) -> None:

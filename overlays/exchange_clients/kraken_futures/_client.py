@@ -42,6 +42,7 @@ def client(
     """The generated Kraken Futures client for `environment` (or `base_url`), signed by KrakenFuturesAuth."""
     return signed_client(
         AuthenticatedClient,
+        credentials=credentials,
         base_url=resolve_base_url("Kraken Futures", ENVIRONMENTS, environment, base_url),
         key=credentials.api_key,
         key_header="APIKey",
