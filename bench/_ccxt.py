@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 import ccxt  # type: ignore[import-untyped]
+import ccxt.async_support  # type: ignore[import-untyped]
 
 from bench._orders import ACCOUNTS, CATALOGUE
 
@@ -26,7 +27,7 @@ def fixed_nonce(name: str) -> int:
     return FIXED_NONCE_MS // 1000 if name == "digifinex" else FIXED_NONCE_MS
 
 
-def exchange(name: str) -> Any:
+def exchange(name: str, *, async_support: bool = False) -> Any:
     """The ccxt exchange object for one of our exchange names, with our simulator's credentials and its markets."""
     config: dict[str, Any]
     if name == "derive":
@@ -37,9 +38,12 @@ def exchange(name: str) -> Any:
             "options": {"deriveWalletAddress": derive.wallet},
         }
     else:
-        account = getattr(ACCOUNTS, name)
+        # Gemini counts nonces per key: ccxt gets the account's second key, so that neither side's nonces refuse the
+        # other's when the two take turns.
+        account = ACCOUNTS.gemini_second_trader if name == "gemini" else getattr(ACCOUNTS, name)
         config = {"apiKey": account.api_key, "secret": account.api_secret}
-    instance = getattr(ccxt, CCXT_IDS[name])(config)
+    module = ccxt.async_support if async_support else ccxt
+    instance = getattr(module, CCXT_IDS[name])(config)
     _fix_clock(instance, name)
     instance.set_markets(_markets(name))
     return instance
@@ -119,3 +123,45 @@ def _derivative(market_id: str, base: str, quote: str, settle: str, *, option: b
         "contractSize": 1,
         "active": True,
     }
+
+
+def _point_at(instance: Any, name: str, base_url: str) -> Any:
+    """`instance` sending to the simulator at `base_url`, on the real clock (the simulator checks nonces and time).
+
+    ccxt's own rate limiter is off (it spaces calls by each exchange's documented limit, 10 a second for Gemini):
+    ours has none, and the figures are about the client, not the exchange's limits.
+    """
+    instance.enableRateLimit = False
+    for clock in ("milliseconds", "seconds", "nonce"):
+        vars(instance).pop(clock, None)
+    if name == "gemini":
+        instance.urls["api"] = {"public": base_url, "private": base_url}
+    elif name == "kraken_futures":
+        # ccxt appends "v3/<path>" to its API root; the simulator's base URL ends in that "v3".
+        root = base_url.removesuffix("v3")
+        instance.urls["api"] = {"public": root, "private": root}
+    elif name == "digifinex":
+        instance.urls["api"] = {"rest": base_url}
+    else:
+        instance.urls["api"] = {"public": f"{base_url}/public", "private": f"{base_url}/private"}
+    return instance
+
+
+def live(name: str, base_url: str) -> Any:
+    """A sync ccxt exchange object for `name` that talks to the simulator at `base_url`."""
+    return _point_at(exchange(name), name, base_url)
+
+
+def live_async(name: str, base_url: str) -> Any:
+    """An asyncio ccxt exchange object (aiohttp underneath) for `name` that talks to the simulator at `base_url`."""
+    instance = exchange(name, async_support=True)
+    return _point_at(instance, name, base_url)
+
+
+def fetch_order_arguments(name: str, instance: Any, body: dict[str, Any]) -> tuple[str | None, dict[str, Any]]:
+    """The symbol and params ccxt's `fetch_order` needs for one catalogue order (DigiFinex: its market)."""
+    if name == "digifinex":
+        return instance.markets_by_id[body["symbol"]][0]["symbol"], {}
+    if name == "derive":
+        return None, {"subaccount_id": ACCOUNTS.derive.subaccount_id}
+    return None, {}

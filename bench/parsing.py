@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import Any
 
 from bench import _ccxt
-from bench._measure import MICRO_ROUNDS, Row, Stats, Target, interleaved, per_item
+from bench._measure import MICRO_ROUNDS, Row, Stats, interleaved, per_item
 from bench._orders import EXCHANGES, cycled, order_bytes
 from exchange_clients import Order, derive, digifinex, gemini, kraken_futures
 
@@ -26,9 +26,6 @@ PARSERS: dict[str, Callable[[bytes], Order]] = {
     "digifinex": digifinex.parse_order,
     "derive": derive.parse_order,
 }
-
-TARGET = Target(0.5)
-"""Ours from bytes at most half of ccxt's parse_order from a dict."""
 
 ORDERS = 2000
 """Orders parsed per repeat and side, in MICRO_ROUNDS rounds."""
@@ -66,7 +63,6 @@ def run(repeats: int, scale: float = 1.0) -> list[Row]:
                 ours=mine,
                 reference_label="ccxt parse_order(dict)",
                 reference=Stats.of(samples["ccxt"]),
-                target=TARGET,
                 note="ccxt starts from an already decoded dict (json.loads not timed); ours starts from bytes",
             )
         )

@@ -27,17 +27,11 @@ from gemini_api.models import OrderStatusRequest
 from kraken_futures_api.api.order_management import get_order_status as kraken_get_order_status
 
 from bench import _ccxt
-from bench._measure import MICRO_ROUNDS, Row, Stats, Target, interleaved, per_item
+from bench._measure import MICRO_ROUNDS, Row, Stats, interleaved, per_item
 from bench._orders import ACCOUNTS, CATALOGUE, EXCHANGES
 from exchange_clients import derive, digifinex, gemini, kraken_futures
 
 
-TARGETS = {
-    "gemini": Target(0.5),
-    "kraken_futures": Target(0.5),
-    "digifinex": Target(0.5),
-    "derive": Target(0.25),
-}
 """At most half of ccxt's time for the HMAC exchanges, a quarter for Derive's wallet signature."""
 
 CALLS = {"gemini": 3000, "kraken_futures": 3000, "digifinex": 3000, "derive": 300}
@@ -169,7 +163,6 @@ def run(repeats: int, scale: float = 1.0) -> list[Row]:
                 ours=Stats.of(samples["sign"]),
                 reference_label="ccxt sign()",
                 reference=reference,
-                target=TARGETS[exchange],
             )
         )
         rows.append(

@@ -14,6 +14,7 @@ def known_secrets(given: Iterable[str] = ()) -> set[str]:
     accounts = SimulatedAccounts()
     simulator_secrets = {
         accounts.gemini.api_secret,
+        accounts.gemini_second_trader.api_secret,
         accounts.gemini_auditor.api_secret,
         accounts.kraken_futures.api_secret,
         accounts.digifinex.api_secret,

@@ -22,6 +22,7 @@ import httpcore
 import httpx
 
 from exchange_clients import _deadline
+from exchange_clients._aiohttp import aiohttp_transport
 
 
 DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024
@@ -75,7 +76,8 @@ def guarded_transport(base_url: str, max_response_bytes: int, httpx_args: Mappin
 
     A caller's own `transport` (a MockTransport in tests) is kept inside the guard; otherwise the transports
     are built here from the transport options in `httpx_args`, with the environment's proxy unless the base URL
-    is loopback. A SOCKS proxy without httpx's socks extra is a ProxyConfigurationError here, at connect.
+    is loopback: ours for blocking calls, aiohttp's for async ones where it honours every option (_aiohttp.py).
+    A SOCKS proxy without httpx's socks extra is a ProxyConfigurationError here, at connect.
     """
     options = {name: value for name, value in httpx_args.items() if name in _TRANSPORT_OPTIONS}
     rest = {name: value for name, value in httpx_args.items() if name not in _TRANSPORT_OPTIONS}
@@ -86,7 +88,7 @@ def guarded_transport(base_url: str, max_response_bytes: int, httpx_args: Mappin
             options["proxy"] = proxy
     if given is None:
         inner_sync: Any = _built(DeadlineHTTPTransport, options)
-        inner_async: Any = _built(httpx.AsyncHTTPTransport, options)
+        inner_async: Any = aiohttp_transport(options) or _built(httpx.AsyncHTTPTransport, options)
     else:
         inner_sync = inner_async = given
     # httpx would otherwise mount the environment's proxies ahead of this transport (it skips them only when a
@@ -286,7 +288,7 @@ def _clamped(timeout: float | None, expired: type[Exception]) -> float | None:
 
 
 class GuardedTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
-    """Its inner transports (ours for blocking calls, httpx's async one, or a caller's), each answer read capped."""
+    """Its inner transports (blocking, async, or a caller's), each answer read under the cap."""
 
     def __init__(self, inner_sync: Any, inner_async: Any, max_response_bytes: int) -> None:
         self._sync = inner_sync

@@ -84,7 +84,11 @@ class DeriveAccount:
 @attrs.frozen
 class SimulatedAccounts:
     """
-    The credentials the simulator accepts: one account per exchange, plus a Gemini key with the Auditor role only.
+    The credentials the simulator accepts: one account per exchange, plus two more Gemini keys.
+
+    One Gemini key has the Auditor role only; the other is a second Trader key on the same account (Gemini counts
+    nonces per key, so two programs reading one account at once, such as this project and another client in a
+    benchmark, each need their own key).
 
     The defaults are fixed so that a simulator started from the command line and a test agree on them.
     """
@@ -92,6 +96,10 @@ class SimulatedAccounts:
     gemini: GeminiAccount = GeminiAccount(
         api_key="account-SimulatedGeminiTrader01",
         api_secret="simulated-gemini-secret-0123456789",  # noqa: S106 - a fake credential
+    )
+    gemini_second_trader: GeminiAccount = GeminiAccount(
+        api_key="account-SimulatedGeminiTrader02",
+        api_secret="simulated-gemini-second-secret-987",  # noqa: S106 - a fake credential
     )
     gemini_auditor: GeminiAccount = GeminiAccount(
         api_key="account-SimulatedGeminiAuditor1",
@@ -139,4 +147,5 @@ class SimulatedAccounts:
 
     def gemini_account(self, api_key: str) -> GeminiAccount | None:
         """The Gemini account whose key this is, if any."""
-        return next((account for account in (self.gemini, self.gemini_auditor) if account.api_key == api_key), None)
+        keys = (self.gemini, self.gemini_second_trader, self.gemini_auditor)
+        return next((account for account in keys if account.api_key == api_key), None)

@@ -61,6 +61,10 @@ def _print_credentials(accounts: SimulatedAccounts) -> None:
     lines = [
         "Fake credentials accepted by the simulator:",
         f"  gemini          api_key={accounts.gemini.api_key} api_secret={accounts.gemini.api_secret}",
+        (
+            f"  gemini (2nd)    api_key={accounts.gemini_second_trader.api_key}"
+            f" api_secret={accounts.gemini_second_trader.api_secret}"
+        ),
         f"  gemini auditor  api_key={accounts.gemini_auditor.api_key} api_secret={accounts.gemini_auditor.api_secret}",
         f"  kraken_futures  api_key={accounts.kraken_futures.api_key} api_secret={accounts.kraken_futures.api_secret}",
         f"  digifinex       api_key={accounts.digifinex.api_key} api_secret={accounts.digifinex.api_secret}",

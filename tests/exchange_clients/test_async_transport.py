@@ -1,0 +1,90 @@
+"""
+The async clients send through aiohttp's pool by default, and keep httpx's own transport where aiohttp would not.
+
+That is where it cannot honour an option, and where yarl would rewrite a signed URL; a dropped connection is named.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import socket
+from typing import Any
+
+import httpx
+import pytest
+from httpx_aiohttp import AiohttpTransport
+
+import exchange_clients as ec
+from exchange_clients._aiohttp import aiohttp_transport
+from exchange_clients.simulator import SimulatedAccounts, Simulator
+from tests.hostile import hostile
+
+
+ACCOUNTS = SimulatedAccounts()
+
+
+def _inner_async(options: dict[str, Any]) -> object:
+    return aiohttp_transport(options) or httpx.AsyncHTTPTransport(**options)
+
+
+def test_default_async_transport_is_aiohttp() -> None:
+    assert isinstance(aiohttp_transport({}), AiohttpTransport)
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        pytest.param({"http2": True}, id="http2"),
+        pytest.param({"proxy": "socks5://127.0.0.1:1080"}, id="socks-proxy"),
+        pytest.param({"socket_options": [(socket.SOL_SOCKET, socket.SO_KEEPALIVE, 1)]}, id="socket-options"),
+        pytest.param({"retries": 2}, id="connect-retries"),
+    ],
+)
+def test_an_option_aiohttp_cannot_honour_keeps_httpx_transport(options: dict[str, Any]) -> None:
+    """HTTP/2, SOCKS, socket options and connect retries are httpx's; aiohttp would drop them silently."""
+    assert aiohttp_transport(options) is None
+
+
+def test_an_http_proxy_is_given_to_aiohttp_as_httpx_proxy() -> None:
+    transport = aiohttp_transport({"proxy": "http://user:pass@proxy.example:3128"})
+
+    assert isinstance(transport, AiohttpTransport)
+    assert isinstance(transport.proxy, httpx.Proxy)
+    assert transport.proxy.url.host == "proxy.example"
+
+
+@pytest.mark.parametrize("exchange", ["gemini", "kraken_futures", "digifinex", "derive"])
+def test_async_client_reads_orders_through_the_default_transport(simulator: Simulator, exchange: str) -> None:
+    """Each catalogue order, read by connect_async over aiohttp from the simulator, is the one the sync client reads."""
+    credentials: Any = ACCOUNTS.credentials(exchange)
+    url = simulator.base_url(exchange)
+    ids = [order.order_id for order in simulator.orders.of(exchange) if order.body.get("kind", "spot") == "spot"]
+
+    async def read() -> list[ec.Order]:
+        async with ec.connect_async(exchange, credentials, base_url=url) as client:
+            return await client.get_orders(ids)
+
+    with ec.connect(exchange, credentials, base_url=url) as client:
+        expected = client.get_orders(ids)
+    assert [(order.order_id, order.status, order.filled) for order in asyncio.run(read())] == [
+        (order.order_id, order.status, order.filled) for order in expected
+    ]
+
+
+def _drops_after_reading(connection: socket.socket, deadline: float) -> None:
+    """Reads the request (the server does that), then closes without a byte of answer."""
+
+
+def test_a_dropped_connection_is_named_as_lost_not_as_a_connect_timeout() -> None:
+    """httpx-aiohttp reports a server that closes after reading the request as ConnectTimeout; ours says read."""
+    credentials: Any = ACCOUNTS.credentials("digifinex")
+
+    async def call(url: str) -> None:
+        async with ec.connect_async("digifinex", credentials, base_url=url, max_retries=0) as client:
+            await client.get_order("1")
+
+    with hostile(_drops_after_reading) as server, pytest.raises(ec.TransportError) as raised:
+        asyncio.run(call(server.url))
+
+    assert "ConnectTimeout" not in str(raised.value)
+    assert "ReadError" in str(raised.value) or "RemoteProtocolError" in str(raised.value)
