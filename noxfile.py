@@ -6,7 +6,9 @@ Sessions for exchange-clients: `nox -l` lists them.
 
 from __future__ import annotations
 
+import os
 import sys
+from pathlib import Path
 
 import nox
 
@@ -15,9 +17,32 @@ nox.needs_version = ">=2025.5.1"
 nox.options.default_venv_backend = "uv|virtualenv"
 nox.options.reuse_venv = "yes"
 nox.options.error_on_external_run = True
-nox.options.sessions = ["lint", "typecheck", "check_generated", "check_upstream", "tests"]
+nox.options.sessions = ["lint", "typecheck", "check_generated", "check_upstream", "tests", "tests_lowest"]
 
 PYPROJECT = nox.project.load_toml("pyproject.toml")
+
+PYTHONS = ("3.11", "3.12", "3.13")
+"""Every CPython the package claims (pyproject's classifiers list the same); `tests` runs on each."""
+
+_WITH_EXTRAS = ".[cli,simulator,shared-nonces]"
+
+
+def _find_installed_pythons() -> None:
+    """Put the pyenv-installed CPythons of PYTHONS on PATH, where nox and uv look for `python3.X`.
+
+    pyenv's shims answer only for the versions its global setting names; the others are installed all the same.
+    """
+    root = Path(os.environ.get("PYENV_ROOT", Path.home() / ".pyenv")) / "versions"
+    found = [
+        str(directory / "bin")
+        for version in PYTHONS
+        for directory in sorted(root.glob(f"{version}.*"), reverse=True)[:1]
+        if (directory / "bin" / f"python{version}").exists()
+    ]
+    os.environ["PATH"] = os.pathsep.join([*found, os.environ.get("PATH", "")])
+
+
+_find_installed_pythons()
 
 
 def _install_group(session: nox.Session, *groups: str) -> None:
@@ -67,14 +92,15 @@ def lint(session: nox.Session) -> None:
 @nox.session
 def typecheck(session: nox.Session) -> None:
     """Mypy --strict over the overlay, the generated clients, the pipeline, the noxfile and tests/typing."""
-    session.install(".[cli,simulator]")
+    session.install(_WITH_EXTRAS)
     _install_group(session, "typing")
     session.run(
         "mypy",
         "overlays/exchange_clients",
         "codegen",
         "noxfile.py",
-        "tests/typing",
+        # The snippets that must type-check; tests/typing/must_fail/ must not, which tests/test_typing.py checks.
+        *(str(path) for path in sorted(Path("tests/typing").glob("*.py"))),
         *(f"generated/{package}" for package in _GENERATED_PACKAGES),
     )
 
@@ -82,16 +108,32 @@ def typecheck(session: nox.Session) -> None:
 @nox.session(default=False)
 def demo(session: nox.Session) -> None:
     """Start the simulator and read orders in every status from all four exchanges, as a user would."""
-    session.install(".[cli,simulator]")
+    session.install(_WITH_EXTRAS)
     session.run("exchange-clients", "demo", *session.posargs)
 
 
-@nox.session
+@nox.session(python=PYTHONS)
 def tests(session: nox.Session) -> None:
-    """Run the test suite against the installed wheel (with the command line's and the simulator's extras)."""
-    session.install(".[cli,simulator]")
+    """Run the test suite against the installed wheel, with every extra, on each Python of PYTHONS."""
+    session.install(_WITH_EXTRAS)
     _install_group(session, "tests")
-    session.run("pytest", *session.posargs)
+    session.run("pytest", *(session.posargs or _once_per_run(session)))
+
+
+@nox.session(python=PYTHONS[0])
+def tests_lowest(session: nox.Session) -> None:
+    """The tests against the lowest version of every dependency that pyproject allows: every floor must be true."""
+    # uv resolves the package's own requirements to their floors; the test tools come as usual afterwards.
+    session.install("--resolution", "lowest-direct", _WITH_EXTRAS)
+    _install_group(session, "tests")
+    session.run("uv", "pip", "list", external=True, silent=False)
+    session.run("pytest", "-m", "not slow", *session.posargs)
+
+
+def _once_per_run(session: nox.Session) -> list[str]:
+    # The 1,000-bodies-per-schema property runs (marked slow) test our parsing, not the interpreter: they run once,
+    # on the oldest Python, which keeps the whole CI run within its time.
+    return [] if session.python == PYTHONS[0] else ["-m", "not slow"]
 
 
 _GENERATED_PACKAGES = ("gemini_api", "kraken_futures_api", "digifinex_api", "derive_api")
@@ -119,7 +161,7 @@ def update_spec(session: nox.Session) -> None:
     `nox -s update_spec -- kraken_futures ~/Downloads/futures-rest.yaml [--source TEXT]`; on any failure specs/,
     specs/manifest.toml and generated/ are left exactly as they were.
     """
-    session.install(".[cli,simulator]")
+    session.install(_WITH_EXTRAS)
     _install_group(session, "typing")
     session.run("python", "-m", "codegen", "update", *session.posargs)
 
@@ -132,6 +174,6 @@ def bench(session: nox.Session) -> None:
     `nox -s bench -- [--quick] [--only signing,parse,list,end_to_end,concurrency,pipeline] [--output PATH]`.
     The pipeline benchmark times `nox -s generate` and `check_generated` with the nox running this session.
     """
-    session.install(".[cli,simulator]")
+    session.install(_WITH_EXTRAS)
     _install_group(session, "bench")
     session.run("python", "-m", "bench", "--nox-python", sys.executable, *session.posargs)

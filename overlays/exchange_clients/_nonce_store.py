@@ -7,12 +7,13 @@ send a nonce the exchange has already seen exceeded. A `SharedNonceStore` keeps,
 issued in a small file under an OS file lock (filelock), and the signers hold that lock from signing until the
 answer, so across processes too nonces only go up and arrive in order. Opt in with
 `nonce_store=SharedNonceStore()` on `connect` or on a client factory; it costs a file lock and a few bytes of
-I/O per request.
+I/O per request. It needs the `shared-nonces` extra (filelock, platformdirs).
 """
 
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import logging
 import os
 import time
@@ -27,6 +28,13 @@ class SharedNonceStore:
     """Per-key nonce files under `directory` (default: the user's cache dir, `exchange-clients/nonces`)."""
 
     def __init__(self, directory: str | os.PathLike[str] | None = None) -> None:
+        missing = [name for name in ("filelock", "platformdirs") if importlib.util.find_spec(name) is None]
+        if missing:
+            msg = (
+                f"SharedNonceStore needs the shared-nonces extra ({', '.join(missing)} not installed): "
+                "pip install 'exchange-clients[shared-nonces]'"
+            )
+            raise ImportError(msg, name=missing[0])
         self.directory = Path(directory) if directory is not None else _default_directory()
         self.directory.mkdir(parents=True, exist_ok=True)
 

@@ -7,10 +7,11 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Iterable, Mapping, Sequence
 from types import TracebackType
-from typing import Any, Self
+from typing import TYPE_CHECKING, Any, Generic, Literal, Self, TypedDict, overload
 
 import attrs
 import httpx
+from typing_extensions import TypeVar, Unpack
 
 from exchange_clients._calls import Call
 from exchange_clients._deadline import attempt_seconds
@@ -22,6 +23,25 @@ from exchange_clients._order import Exchange, Order
 from exchange_clients._redact import Redactor, redacting
 from exchange_clients._retry import RetryPolicy
 from exchange_clients._transport import DEFAULT_MAX_RESPONSE_BYTES
+
+
+if TYPE_CHECKING:
+    import derive_api
+    import digifinex_api
+    import gemini_api
+    import kraken_futures_api
+
+    from exchange_clients.derive import DeriveCredentials
+    from exchange_clients.digifinex import DigiFinexCredentials
+    from exchange_clients.gemini import GeminiCredentials
+    from exchange_clients.kraken_futures import KrakenFuturesCredentials
+
+GeneratedT = TypeVar("GeneratedT", default=Any)
+"""The generated client underneath (`gemini_api.AuthenticatedClient`, ...): what `client.generated` is."""
+
+OrderIds = list[str] | tuple[str, ...]
+"""Ids for get_orders: a list or tuple of str. Not any sequence: a bare str is one, and would be read as one id per
+character; the type checker refuses it, and so does get_orders at run time."""
 
 
 CONCURRENT_CALLS = 4
@@ -70,7 +90,7 @@ def _checked_httpx_args(httpx_args: Mapping[str, Any] | None) -> Mapping[str, An
     return httpx_args
 
 
-class _Unified:
+class _Unified(Generic[GeneratedT]):
     """What the sync and async clients share: the exchange, its credentials and building calls."""
 
     def __init__(
@@ -110,9 +130,10 @@ class _Unified:
         self._closed = False
 
     @property
-    def generated(self) -> Any:
+    def generated(self) -> GeneratedT:
         """The signed generated client underneath (e.g. `gemini_api.AuthenticatedClient`), for endpoints not here."""
-        return self._generated
+        generated: GeneratedT = self._generated
+        return generated
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.exchange.value} {self.environment}>"
@@ -192,7 +213,7 @@ class _Unified:
         return result
 
 
-class Client(_Unified):
+class Client(_Unified[GeneratedT]):
     """A synchronous client for one exchange and one set of credentials; one connection pool, closed on exit."""
 
     def get_order(self, order_id: str, *, market: str | None = None, subaccount_id: int | None = None) -> Order:
@@ -200,7 +221,7 @@ class Client(_Unified):
         return self.get_orders([_one_id(order_id)], market=market, subaccount_id=subaccount_id)[0]
 
     def get_orders(
-        self, order_ids: Sequence[str], *, market: str | None = None, subaccount_id: int | None = None
+        self, order_ids: OrderIds, *, market: str | None = None, subaccount_id: int | None = None
     ) -> list[Order]:
         """The orders `order_ids`, in that order, batched to what the exchange allows per call.
 
@@ -242,7 +263,7 @@ class Client(_Unified):
         self._generated.__exit__(kind, error, traceback)
 
 
-class AsyncClient(_Unified):
+class AsyncClient(_Unified[GeneratedT]):
     """An asyncio client for one exchange and one set of credentials; one connection pool, closed on exit."""
 
     async def get_order(self, order_id: str, *, market: str | None = None, subaccount_id: int | None = None) -> Order:
@@ -250,7 +271,7 @@ class AsyncClient(_Unified):
         return (await self.get_orders([_one_id(order_id)], market=market, subaccount_id=subaccount_id))[0]
 
     async def get_orders(
-        self, order_ids: Sequence[str], *, market: str | None = None, subaccount_id: int | None = None
+        self, order_ids: OrderIds, *, market: str | None = None, subaccount_id: int | None = None
     ) -> list[Order]:
         """The orders `order_ids`, in that order; calls run concurrently, at most CONCURRENT_CALLS at a time.
 
@@ -333,6 +354,51 @@ def _first_leaf(group: BaseExceptionGroup[BaseException]) -> BaseException:
     return _first_leaf(first) if isinstance(first, BaseExceptionGroup) else first
 
 
+class ConnectOptions(TypedDict, total=False):
+    """The keyword arguments of `connect` and `connect_async` besides the exchange and its credentials."""
+
+    environment: str
+    base_url: str | None
+    timeout: float | httpx.Timeout | None
+    max_retries: int
+    retry_deadline: float
+    nonce_store: SharedNonceStore | None
+    httpx_args: Mapping[str, Any] | None
+    max_response_bytes: int
+
+
+@overload
+def connect(
+    exchange: Literal["gemini", Exchange.GEMINI],
+    credentials: GeminiCredentials | None = None,
+    **options: Unpack[ConnectOptions],
+) -> Client[gemini_api.AuthenticatedClient]: ...
+@overload
+def connect(
+    exchange: Literal["kraken_futures", Exchange.KRAKEN_FUTURES],
+    credentials: KrakenFuturesCredentials | None = None,
+    **options: Unpack[ConnectOptions],
+) -> Client[kraken_futures_api.AuthenticatedClient]: ...
+@overload
+def connect(
+    exchange: Literal["digifinex", Exchange.DIGIFINEX],
+    credentials: DigiFinexCredentials | None = None,
+    **options: Unpack[ConnectOptions],
+) -> Client[digifinex_api.AuthenticatedClient]: ...
+@overload
+def connect(
+    exchange: Literal["derive", Exchange.DERIVE],
+    credentials: DeriveCredentials | None = None,
+    **options: Unpack[ConnectOptions],
+) -> Client[derive_api.AuthenticatedClient]: ...
+@overload
+def connect(
+    exchange: Exchange,
+    credentials: GeminiCredentials | KrakenFuturesCredentials | DigiFinexCredentials | DeriveCredentials | None = None,
+    **options: Unpack[ConnectOptions],
+) -> Client[Any]: ...
+
+
 def connect(
     exchange: Exchange | str,
     credentials: object | None = None,
@@ -345,7 +411,7 @@ def connect(
     nonce_store: SharedNonceStore | None = None,
     httpx_args: Mapping[str, Any] | None = None,
     max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
-) -> Client:
+) -> Client[Any]:
     """A synchronous client for `exchange`; credentials from the environment when not given.
 
     `environment` picks the exchange's URL (see each module's ENVIRONMENTS); `base_url` overrides it (plain
@@ -370,6 +436,38 @@ def connect(
     )
 
 
+@overload
+def connect_async(
+    exchange: Literal["gemini", Exchange.GEMINI],
+    credentials: GeminiCredentials | None = None,
+    **options: Unpack[ConnectOptions],
+) -> AsyncClient[gemini_api.AuthenticatedClient]: ...
+@overload
+def connect_async(
+    exchange: Literal["kraken_futures", Exchange.KRAKEN_FUTURES],
+    credentials: KrakenFuturesCredentials | None = None,
+    **options: Unpack[ConnectOptions],
+) -> AsyncClient[kraken_futures_api.AuthenticatedClient]: ...
+@overload
+def connect_async(
+    exchange: Literal["digifinex", Exchange.DIGIFINEX],
+    credentials: DigiFinexCredentials | None = None,
+    **options: Unpack[ConnectOptions],
+) -> AsyncClient[digifinex_api.AuthenticatedClient]: ...
+@overload
+def connect_async(
+    exchange: Literal["derive", Exchange.DERIVE],
+    credentials: DeriveCredentials | None = None,
+    **options: Unpack[ConnectOptions],
+) -> AsyncClient[derive_api.AuthenticatedClient]: ...
+@overload
+def connect_async(
+    exchange: Exchange,
+    credentials: GeminiCredentials | KrakenFuturesCredentials | DigiFinexCredentials | DeriveCredentials | None = None,
+    **options: Unpack[ConnectOptions],
+) -> AsyncClient[Any]: ...
+
+
 def connect_async(
     exchange: Exchange | str,
     credentials: object | None = None,
@@ -382,7 +480,7 @@ def connect_async(
     nonce_store: SharedNonceStore | None = None,
     httpx_args: Mapping[str, Any] | None = None,
     max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
-) -> AsyncClient:
+) -> AsyncClient[Any]:
     """An asyncio client for `exchange`: the same options and methods as `connect`, awaitable."""
     return AsyncClient(
         exchange,

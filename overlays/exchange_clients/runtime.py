@@ -15,8 +15,6 @@ from enum import Enum, EnumType
 from itertools import accumulate
 from typing import Any, TypeVar, cast
 
-import msgspec
-
 
 __all__ = [
     "DiscriminatorMismatch",
@@ -41,9 +39,9 @@ def _refuse_constant(token: str) -> Any:
 
 
 # Decision: an answer nested deeper than this is refused before it is decoded. The specs nest five levels at most.
-# json's C decoder recurses once per level, bounded only by sys.getrecursionlimit(), which imports may raise (py_ecc,
-# loaded with eth_account for Derive's signatures, sets 100000): a 200 KB answer of nested brackets then overflows the
-# C stack and kills the process instead of raising.
+# json's C decoder recurses once per level, bounded only by sys.getrecursionlimit(), which a user's own imports may
+# raise (py_ecc, which eth-account loads, sets 100000): a 200 KB answer of nested brackets then overflows the C stack
+# and kills the process instead of raising.
 _MAX_NESTING = 100
 
 # Quotes and brackets are the bytes that decide the nesting; brackets become +1 (opening) and -1 (closing, 0xff read
@@ -99,13 +97,6 @@ _DECODER = json.JSONDecoder(
     object_pairs_hook=_refuse_duplicate_names,
 )
 
-# The fast reader: msgspec, the same numbers exact (a fraction or an exponent through Decimal, whole numbers as int).
-# Its answer is kept only where it is provably the one _DECODER gives (see decode_json); everything else is read by
-# _DECODER, whose errors say what is wrong.
-_FAST_DECODER = msgspec.json.Decoder(float_hook=Decimal)
-# Decimals written as the numbers they were read from, so that a compact body is written back byte for byte.
-_ENCODER = msgspec.json.Encoder(decimal_format="number")
-
 
 def decode_json(content: bytes) -> Any:
     """Decode a response body: every JSON number exact (``Decimal``/``int``); NaN, Infinity, duplicate names refused.
@@ -113,39 +104,12 @@ def decode_json(content: bytes) -> Any:
     Bytes are read as ``json.loads`` reads them (UTF-8, -16 or -32, told by the first bytes). A body nested more than
     100 levels deep is refused before it is decoded. Every refusal is a ``ValueError``.
     """
-    encoding = _encoding(content)
-    if not encoding.startswith("utf-8"):
-        # In UTF-16 and -32 a bracket's, quote's or backslash's byte also turns up inside other characters; in UTF-8 no
-        # byte of a multi-byte character is one, so the nesting is counted there.
-        text = content.decode(encoding, "surrogatepass")
-        _refuse_deep_nesting(text.encode("utf-8", "surrogatepass"))
-        return _DECODER.decode(text)
-    _refuse_deep_nesting(content)
-    if encoding == "utf-8" and content.find(b"\\") < 0:
-        try:
-            document = _FAST_DECODER.decode(content)
-        except (msgspec.DecodeError, ValueError, ArithmeticError):
-            # Malformed, or what only json reads (an encoded surrogate). msgspec also finds faults in another order (a
-            # number out of Decimal's range before a repeated name or bad UTF-8 further on): _DECODER answers.
-            pass
-        else:
-            # msgspec keeps the last of a duplicated name silently, so its answer is kept only when no name can have
-            # been dropped. Without a backslash every string stands in the body as it decodes, and a colon outside
-            # strings follows each name: the answer written back out holds as many colons as the body, or fewer when a
-            # name (with its colon) was dropped. A compact body is usually written back byte for byte, which settles
-            # it without counting.
-            written = _ENCODER.encode(document)
-            if written == content or written.count(b":") == content.count(b":"):
-                return document
-    return _DECODER.decode(content.decode(encoding, "surrogatepass"))
-
-
-def _encoding(content: bytes) -> str:
-    # json.detect_encoding's answer, told at once for the usual body: one that opens with a bracket (no byte order mark
-    # starts so) and has no NUL second byte (which UTF-16 or -32 would) is UTF-8.
-    if content[:1] in (b"{", b"[") and content[1:2] != b"\x00":
-        return "utf-8"
-    return json.detect_encoding(content)
+    encoding = json.detect_encoding(content)
+    text = content.decode(encoding, "surrogatepass")
+    # The nesting is counted in UTF-8, where no byte of a multi-byte character is a bracket, quote or backslash; in
+    # UTF-16 and -32 those bytes also turn up inside other characters.
+    _refuse_deep_nesting(content if encoding.startswith("utf-8") else text.encode("utf-8", "surrogatepass"))
+    return _DECODER.decode(text)
 
 
 def parse_decimal(data: object, field: str) -> Decimal:

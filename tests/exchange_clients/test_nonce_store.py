@@ -6,6 +6,7 @@ Four processes on one Gemini key get no nonce refusal.
 
 from __future__ import annotations
 
+import importlib.util
 import itertools
 import subprocess
 import sys
@@ -159,3 +160,17 @@ def test_both_locks_release_the_first_when_the_second_cannot_be_released() -> No
     with pytest.raises(OSError, match="is gone"):
         both.release()
     assert not first.locked()
+
+
+@pytest.mark.parametrize("missing", ["filelock", "platformdirs"])
+def test_without_the_extra_the_store_says_which_extra_to_install(
+    missing: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Filelock and platformdirs come with the shared-nonces extra; without one, the store names the extra at once."""
+    find_spec = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *_: None if name == missing else find_spec(name))
+
+    with pytest.raises(
+        ImportError, match=rf"shared-nonces extra \({missing} not installed\).*exchange-clients\[shared"
+    ):
+        ec.SharedNonceStore(tmp_path)

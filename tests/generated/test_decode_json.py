@@ -123,50 +123,9 @@ def test_decode_json_refuses_a_name_written_twice(content: bytes) -> None:
 
 
 @pytest.mark.parametrize(
-    "content",
-    [
-        b'{"order_id":"7","price":"125.42","executed_amount":0.029147,"is_live":true,"options":[],"x":null}',
-        b'{ "order": { "quantity": 2.5, "timestamp": "2026-11-22T10:00:00.000Z" }, "status": "ENTERED_BOOK" }',
-        b'{"limitPrice":0.000000000000000001,"when":"10:00"}',
-    ],
-    ids=["compact", "spaced", "number-spelled-otherwise"],
-)
-def test_decode_json_reads_a_body_without_escapes_on_the_fast_path(
-    content: bytes, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    expected = decode_json(content)
-    monkeypatch.setattr(runtime, "_DECODER", _Unused())
-
-    assert decode_json(content) == expected
-
-
-@pytest.mark.parametrize(
-    "content",
-    [b'{"a":"\\u00e9"}', b'{"a":1,"a":2}', b'{"a":NaN}', b'{"a":"\xed\xa0\x80"}', '{"a":1}'.encode("utf-16")],
-    ids=["escape", "repeated-name", "nan", "encoded-surrogate", "utf-16"],
-)
-def test_decode_json_leaves_the_rest_to_the_standard_decoder(
-    content: bytes, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(runtime, "_DECODER", _Unused())
-
-    with pytest.raises(_StandardDecoderCalled):
-        decode_json(content)
-
-
-class _StandardDecoderCalled(Exception):
-    pass
-
-
-class _Unused:
-    def decode(self, text: str) -> Any:
-        raise _StandardDecoderCalled(text)
-
-
-@pytest.mark.parametrize(
     ("content", "reason"),
     [
-        # msgspec meets the number out of Decimal's range first; json finds the repeated name, or the bad byte, before.
+        # The first fault in the body is the one reported: the repeated name, or the bad byte, before the number.
         (b'[{"a":1,"a":1},1e999999999999999999999]', "appears more than once"),
         (b'[1e999999999999999999999,"\xff"]', "can't decode"),
     ],

@@ -7,7 +7,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import click
 import httpx
@@ -116,7 +116,7 @@ _ENVIRONMENTS: Mapping[Exchange, Mapping[str, str]] = {
 }
 
 
-def _client(exchange: str, environment: str, base_url: str | None) -> Client:
+def _client(exchange: str, environment: str, base_url: str | None) -> Client[Any]:
     """A client for the command's options, each setting checked first: a mistake raises ConfigurationError."""
     kind = Exchange(exchange)
     _check_environment(kind, environment)
@@ -157,13 +157,21 @@ def _check_base_url(base_url: str) -> None:
         raise ConfigurationError(message, ExitCode.USAGE)
 
 
-def _credentials_from_environment(exchange: Exchange) -> object:
+_Credentials = (
+    gemini.GeminiCredentials
+    | kraken_futures.KrakenFuturesCredentials
+    | digifinex.DigiFinexCredentials
+    | derive.DeriveCredentials
+)
+
+
+def _credentials_from_environment(exchange: Exchange) -> _Credentials:
     """The exchange's credentials from the environment; ConfigurationError (exit 3) for a value they cannot use."""
     # from_env raises ValueError for a variable's value it refuses (a Kraken secret that is not base64, a
     # DERIVE_SUBACCOUNT_ID that is not a number), and nothing else it does raises one; MissingCredentialsError
     # (no variable at all) goes on to _reported_errors as it is.
     try:
-        credentials: object = BINDINGS[exchange].credentials_type.from_env()
+        credentials: _Credentials = BINDINGS[exchange].credentials_type.from_env()
     except ValueError as error:
         # The checks name the variable and never quote its value; redacted all the same, for anything signature-shaped.
         raise _unusable(exchange, redact_text(str(error))) from error

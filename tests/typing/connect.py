@@ -1,0 +1,35 @@
+"""
+Type-checked, never executed: the unified entry point is as typed as the generated code.
+
+The exchange's name picks its credentials type and the generated client under `client.generated`.
+"""
+
+from __future__ import annotations
+
+import gemini_api
+import kraken_futures_api
+from gemini_api.api.orders import get_order_status
+from gemini_api.models import OrderStatusRequest
+
+import exchange_clients as ec
+from exchange_clients.gemini import GeminiCredentials
+from exchange_clients.kraken_futures import KrakenFuturesCredentials
+
+
+def gemini_orders(credentials: GeminiCredentials) -> list[ec.Order]:
+    with ec.connect("gemini", credentials) as client:
+        generated: gemini_api.AuthenticatedClient = client.generated
+        get_order_status.sync(client=generated, body=OrderStatusRequest(order_id=1))
+        return client.get_orders(["1", "2"]) + client.get_orders(("3",))
+
+
+async def kraken_order(credentials: KrakenFuturesCredentials) -> ec.Order:
+    async with ec.connect_async(ec.Exchange.KRAKEN_FUTURES, credentials) as client:
+        generated: kraken_futures_api.AuthenticatedClient = client.generated
+        del generated
+        return await client.get_order("a1108796-1996-4da9-a1f2-af7463586234")
+
+
+def from_the_environment(name: str) -> ec.Client:
+    # A name known only at run time goes through Exchange, whose constructor refuses an unknown one.
+    return ec.connect(ec.Exchange(name))
