@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+import tomllib
 from pathlib import Path
 
 import nox
@@ -136,7 +137,9 @@ def _once_per_run(session: nox.Session) -> list[str]:
     return [] if session.python == PYTHONS[0] else ["-m", "not slow"]
 
 
-_GENERATED_PACKAGES = ("gemini_api", "kraken_futures_api", "digifinex_api", "derive_api")
+# The registry of exchanges (see it for what reads it); each has a generated package <name>_api.
+with Path("overlays/exchange_clients/exchanges.toml").open("rb") as _registry:
+    _GENERATED_PACKAGES = tuple(f"{name}_api" for name in tomllib.load(_registry))
 
 
 @nox.session(default=False)

@@ -22,8 +22,16 @@ ROOT = Path(__file__).resolve().parent.parent
 SPECS_DIR = ROOT / "specs"
 MANIFEST_PATH = SPECS_DIR / "manifest.toml"
 GENERATED_DIR = ROOT / "generated"
+REGISTRY_PATH = ROOT / "overlays" / "exchange_clients" / "exchanges.toml"
 
-EXCHANGES = ("gemini", "kraken_futures", "digifinex", "derive")
+
+def registered_exchanges(registry: Path = REGISTRY_PATH) -> tuple[str, ...]:
+    """The exchanges the registry names, in its order."""
+    with registry.open("rb") as file:
+        return tuple(tomllib.load(file))
+
+
+EXCHANGES = registered_exchanges()
 
 
 class SpecError(Exception):

@@ -15,10 +15,12 @@ from pathlib import Path
 
 import pytest
 
+from codegen.specs import EXCHANGES
+
 
 ROOT = Path(__file__).resolve().parent.parent
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-OWN = {"exchange_clients", "gemini_api", "kraken_futures_api", "digifinex_api", "derive_api"}
+OWN = {"exchange_clients", *(f"{exchange}_api" for exchange in EXCHANGES)}
 OVERLAY = ROOT / "overlays" / "exchange_clients"
 # The parts of the package that only an extra makes usable, by the extra that declares what they import.
 PARTS = {"simulator": [OVERLAY / "simulator"], "cli": [OVERLAY / "cli"], "shared-nonces": [OVERLAY / "_nonce_store.py"]}

@@ -12,10 +12,12 @@ from pathlib import Path
 
 import pytest
 
+from codegen.specs import EXCHANGES
+
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED = [ROOT / "overlays", ROOT / "codegen", ROOT / "generated", ROOT / "noxfile.py"]
-OWN_PACKAGES = ("exchange_clients", "gemini_api", "kraken_futures_api", "digifinex_api", "derive_api", "codegen")
+OWN_PACKAGES = ("exchange_clients", "codegen", *(f"{exchange}_api" for exchange in EXCHANGES))
 SEAM = {
     ("codegen/generator.py", "FloatProperty._type_string"),
     ("codegen/generator.py", "FloatProperty._json_type_string"),

@@ -9,8 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from codegen.specs import EXCHANGES
 
-PACKAGES = ("exchange_clients", "gemini_api", "kraken_futures_api", "digifinex_api", "derive_api")
+
+PACKAGES = ("exchange_clients", *(f"{exchange}_api" for exchange in EXCHANGES))
 
 
 @pytest.mark.parametrize("name", PACKAGES)

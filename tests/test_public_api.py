@@ -4,9 +4,15 @@ The public names DESIGN.md fixes are importable from `exchange_clients`, and `__
 
 from __future__ import annotations
 
+import tomllib
+from pathlib import Path
+
 import pytest
 
 import exchange_clients as ec
+
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 CONTRACT = [
@@ -74,3 +80,11 @@ def test_order_status_is_final_only_when_the_order_cannot_change() -> None:
     final = {status for status in ec.OrderStatus if status.is_final}
 
     assert final == {ec.OrderStatus.FILLED, ec.OrderStatus.CANCELED, ec.OrderStatus.REJECTED, ec.OrderStatus.EXPIRED}
+
+
+def test_the_exchange_enum_lists_the_registry() -> None:
+    """`Exchange` spells out the registry's exchanges for type checkers; it must name them all, in its order."""
+    registry = tomllib.loads((ROOT / "overlays" / "exchange_clients" / "exchanges.toml").read_text(encoding="utf-8"))
+
+    assert [member.value for member in ec.Exchange] == list(registry)
+    assert [member.display_name for member in ec.Exchange] == [entry["display_name"] for entry in registry.values()]

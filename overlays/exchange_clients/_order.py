@@ -4,6 +4,8 @@ The one normalized order that all four exchanges' answers become.
 
 from __future__ import annotations
 
+import importlib.resources
+import tomllib
 from datetime import datetime
 from decimal import Decimal
 from enum import StrEnum
@@ -33,12 +35,16 @@ class Exchange(StrEnum):
         return _DISPLAY_NAMES[self]
 
 
-_DISPLAY_NAMES = {
-    Exchange.GEMINI: "Gemini",
-    Exchange.KRAKEN_FUTURES: "Kraken Futures",
-    Exchange.DIGIFINEX: "DigiFinex",
-    Exchange.DERIVE: "Derive",
-}
+def _registered_display_names() -> dict[Exchange, str]:
+    # The registry (exchanges.toml, shipped in the package) spells each exchange; the enum's members are checked
+    # against it by the tests, since a type checker needs them written out.
+    registry = tomllib.loads(
+        importlib.resources.files("exchange_clients").joinpath("exchanges.toml").read_text("utf-8")
+    )
+    return {Exchange(name): entry["display_name"] for name, entry in registry.items()}
+
+
+_DISPLAY_NAMES = _registered_display_names()
 
 
 class OrderStatus(StrEnum):

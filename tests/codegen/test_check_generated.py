@@ -17,10 +17,12 @@ from codegen.specs import ROOT
 
 @pytest.fixture(scope="module")
 def checkout(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A copy of the pipeline, the specs and the generated tree, to break freely."""
+    """A copy of the pipeline, the registry of exchanges, the specs and the generated tree, to break freely."""
     root = tmp_path_factory.mktemp("checkout")
     for name in ("codegen", "specs", "generated"):
         shutil.copytree(ROOT / name, root / name, ignore=shutil.ignore_patterns("__pycache__"))
+    (root / "overlays" / "exchange_clients").mkdir(parents=True)
+    shutil.copy2(ROOT / "overlays" / "exchange_clients" / "exchanges.toml", root / "overlays" / "exchange_clients")
     return root
 
 
@@ -106,3 +108,23 @@ def test_a_ruff_failure_is_reported_as_a_generation_error(tmp_path: Path) -> Non
 
     with pytest.raises(GenerationError, match=r"ruff format failed on the generated code \(exit 2\):\n.*module\.py"):
         _ruff("format", str(unparsable))
+
+
+def test_the_pipeline_reads_the_set_of_exchanges_from_the_registry(tmp_path: Path) -> None:
+    """With an exchange taken out of the registry, the pipeline no longer knows it: the registry is its only list."""
+    root = tmp_path / "checkout"
+    for name in ("codegen", "specs", "generated"):
+        shutil.copytree(ROOT / name, root / name, ignore=shutil.ignore_patterns("__pycache__"))
+    registry = root / "overlays" / "exchange_clients" / "exchanges.toml"
+    registry.parent.mkdir(parents=True)
+    registry.write_text('[gemini]\ndisplay_name = "Gemini"\n\n[derive]\ndisplay_name = "Derive"\n', encoding="utf-8")
+
+    everything = _check(root)
+    unregistered = _check(root, "digifinex")
+
+    # The manifest still lists the two taken out: the pipeline no longer counts them as exchanges.
+    assert everything.returncode != 0
+    assert "lists 'kraken_futures', which is not an exchange" in everything.stderr
+    assert "lists 'digifinex', which is not an exchange" in everything.stderr
+    assert "gemini" not in everything.stderr
+    assert "unknown exchange digifinex" in unregistered.stderr
