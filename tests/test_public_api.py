@@ -88,3 +88,13 @@ def test_the_exchange_enum_lists_the_registry() -> None:
 
     assert [member.value for member in ec.Exchange] == list(registry)
     assert [member.display_name for member in ec.Exchange] == [entry["display_name"] for entry in registry.values()]
+
+
+def test_the_unified_client_binds_every_registered_exchange() -> None:
+    """The bindings are read from each registered exchange's subpackage: one for each, named as the registry names."""
+    from exchange_clients._exchanges import BINDINGS  # noqa: PLC0415 - loads every client
+
+    registry = tomllib.loads((ROOT / "overlays" / "exchange_clients" / "exchanges.toml").read_text(encoding="utf-8"))
+
+    assert [exchange.value for exchange in BINDINGS] == list(registry)
+    assert all(binding.exchange is exchange for exchange, binding in BINDINGS.items())

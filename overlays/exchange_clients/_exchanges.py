@@ -1,144 +1,28 @@
 """
-What the unified client needs to know about each exchange, in one table.
+Every registered exchange's binding, read from its own subpackage (`exchange_clients.<name>._binding.BINDING`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+import importlib
+from collections.abc import Mapping
 from types import MappingProxyType
-from typing import Any
 
-import attrs
-import httpx
-
-from exchange_clients import derive, digifinex, gemini, kraken_futures
-from exchange_clients._calls import Call
-from exchange_clients._errors import InvalidRequestError, UnsupportedOperationError
-from exchange_clients._nonce_store import SharedNonceStore
+from exchange_clients._binding import ExchangeBinding, RequestOptions
 from exchange_clients._order import Exchange
-from exchange_clients.derive import _operations as derive_operations
-from exchange_clients.digifinex import _operations as digifinex_operations
-from exchange_clients.gemini import _operations as gemini_operations
-from exchange_clients.kraken_futures import _operations as kraken_operations
+from exchange_clients._registry import registered_exchanges
 
 
-AnyCall = Call[Any, Any]
-
-
-@attrs.frozen(kw_only=True)
-class RequestOptions:
-    """Per-request choices only some exchanges have; `check` refuses one given to an exchange without it."""
-
-    market: str | None = None
-    """DigiFinex: "spot" (default) or "margin"."""
-    subaccount_id: int | None = None
-    """Derive: the subaccount the orders belong to (default: the credentials' subaccount)."""
-
-    def check(self, exchange: Exchange, allowed: frozenset[str]) -> None:
-        for name in ("market", "subaccount_id"):
-            if getattr(self, name) is not None and name not in allowed:
-                message = f"{exchange.display_name} has no {name}; it applies to {_OWNERS[name]}; nothing was sent"
-                raise InvalidRequestError(message, exchange=exchange)
-
-
-_OWNERS = {"market": "DigiFinex only", "subaccount_id": "Derive only"}
-
-
-@attrs.frozen(kw_only=True)
-class ExchangeBinding:
-    """How the unified client builds, calls and reads one exchange."""
-
-    exchange: Exchange
-    credentials_type: type[Any]
-    make_client: Callable[..., Any]
-    """The per-exchange `client()` factory."""
-    build_order_calls: Callable[[Any, Sequence[str], RequestOptions], list[AnyCall]]
-    build_open_orders_call: Callable[[Any, RequestOptions], AnyCall] | None = None
-    options: frozenset[str] = frozenset()
-    ordered_nonces: bool = False
-    """The exchange refuses a nonce below the last it saw, so a SharedNonceStore applies (Gemini, Kraken)."""
-    canonical_id: Callable[[str], str] = str
-    is_client_order_id: Callable[[str], bool] = lambda _order_id: False
-    """Whether a requested id is looked up as a client order id: then, and only then, it matches `client_order_id`."""
-    not_found_hint: str = "the exchange does not know this order"
-
-    def order_calls(self, credentials: Any, order_ids: Sequence[str], options: RequestOptions) -> list[AnyCall]:
-        options.check(self.exchange, self.options)
-        return self.build_order_calls(credentials, [self.canonical_id(i) for i in order_ids], options)
-
-    def open_orders_call(self, credentials: Any, options: RequestOptions) -> AnyCall:
-        options.check(self.exchange, self.options)
-        if self.build_open_orders_call is None:
-            message = (
-                f"list_open_orders is not available for {self.exchange.display_name}: this client's spec has no "
-                "open-orders endpoint for it (Gemini's /v1/orders is the one there is)"
-            )
-            raise UnsupportedOperationError(message, exchange=self.exchange, operation="list_open_orders")
-        return self.build_open_orders_call(credentials, options)
-
-    def client(
-        self,
-        credentials: Any,
-        *,
-        environment: str,
-        base_url: str | None,
-        timeout: float | httpx.Timeout | None,
-        nonce_store: SharedNonceStore | None,
-        httpx_args: Mapping[str, Any],
-        max_response_bytes: int,
-    ) -> Any:
-        # DigiFinex and Derive judge a timestamp against a window, not against the last one: no store needed.
-        store = {"nonce_store": nonce_store} if nonce_store is not None and self.ordered_nonces else {}
-        # The unified client reads every answer itself, undocumented statuses included (their headers matter).
-        return self.make_client(
-            credentials,
-            environment=environment,
-            base_url=base_url,
-            timeout=timeout,
-            raise_on_unexpected_status=False,
-            max_response_bytes=max_response_bytes,
-            **store,
-            **httpx_args,
-        )
+def _binding(name: str) -> ExchangeBinding:
+    binding = importlib.import_module(f"exchange_clients.{name}._binding").BINDING
+    if not isinstance(binding, ExchangeBinding) or binding.exchange != name:
+        msg = f"exchange_clients.{name}._binding.BINDING is not the ExchangeBinding of {name!r}"
+        raise TypeError(msg)
+    return binding
 
 
 BINDINGS: Mapping[Exchange, ExchangeBinding] = MappingProxyType(
-    {
-        Exchange.GEMINI: ExchangeBinding(
-            exchange=Exchange.GEMINI,
-            credentials_type=gemini.GeminiCredentials,
-            make_client=gemini.client,
-            build_order_calls=lambda _credentials, ids, _options: gemini_operations.order_calls(ids),
-            build_open_orders_call=lambda _credentials, _options: gemini_operations.open_orders_call(),
-            canonical_id=gemini_operations.canonical_id,
-            ordered_nonces=True,
-        ),
-        Exchange.KRAKEN_FUTURES: ExchangeBinding(
-            exchange=Exchange.KRAKEN_FUTURES,
-            credentials_type=kraken_futures.KrakenFuturesCredentials,
-            make_client=kraken_futures.client,
-            build_order_calls=lambda _credentials, ids, _options: kraken_operations.order_calls(ids),
-            canonical_id=kraken_operations.canonical_id,
-            is_client_order_id=kraken_operations.is_client_order_id,
-            not_found_hint=kraken_operations.NOT_FOUND_HINT,
-            ordered_nonces=True,
-        ),
-        Exchange.DIGIFINEX: ExchangeBinding(
-            exchange=Exchange.DIGIFINEX,
-            credentials_type=digifinex.DigiFinexCredentials,
-            make_client=digifinex.client,
-            build_order_calls=lambda _credentials, ids, options: digifinex_operations.order_calls(ids, options.market),
-            options=frozenset({"market"}),
-            not_found_hint=digifinex_operations.NOT_FOUND_HINT,
-        ),
-        Exchange.DERIVE: ExchangeBinding(
-            exchange=Exchange.DERIVE,
-            credentials_type=derive.DeriveCredentials,
-            make_client=derive.client,
-            build_order_calls=lambda credentials, ids, options: derive_operations.order_calls(
-                ids, options.subaccount_id if options.subaccount_id is not None else credentials.subaccount_id
-            ),
-            options=frozenset({"subaccount_id"}),
-        ),
-    }
+    {Exchange(name): _binding(name) for name in registered_exchanges()}
 )
+
+__all__ = ["BINDINGS", "ExchangeBinding", "RequestOptions"]

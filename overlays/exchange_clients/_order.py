@@ -4,14 +4,14 @@ The one normalized order that all four exchanges' answers become.
 
 from __future__ import annotations
 
-import importlib.resources
-import tomllib
 from datetime import datetime
 from decimal import Decimal
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, TypeAlias
 
 import attrs
+
+from exchange_clients._registry import registered_exchanges
 
 
 if TYPE_CHECKING:
@@ -35,16 +35,11 @@ class Exchange(StrEnum):
         return _DISPLAY_NAMES[self]
 
 
-def _registered_display_names() -> dict[Exchange, str]:
-    # The registry (exchanges.toml, shipped in the package) spells each exchange; the enum's members are checked
-    # against it by the tests, since a type checker needs them written out.
-    registry = tomllib.loads(
-        importlib.resources.files("exchange_clients").joinpath("exchanges.toml").read_text("utf-8")
-    )
-    return {Exchange(name): entry["display_name"] for name, entry in registry.items()}
-
-
-_DISPLAY_NAMES = _registered_display_names()
+# The registry spells each exchange; the enum's members are checked against it by the tests, since a type checker
+# needs them written out.
+_DISPLAY_NAMES: dict[Exchange, str] = {
+    Exchange(name): str(entry["display_name"]) for name, entry in registered_exchanges().items()
+}
 
 
 class OrderStatus(StrEnum):

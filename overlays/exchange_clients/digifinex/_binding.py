@@ -1,0 +1,21 @@
+"""
+How the unified client builds, calls and reads DigiFinex: the binding the registry's loader finds here.
+"""
+
+from __future__ import annotations
+
+from exchange_clients._binding import ExchangeBinding
+from exchange_clients._order import Exchange
+from exchange_clients.digifinex import _operations
+from exchange_clients.digifinex._auth import DigiFinexCredentials
+from exchange_clients.digifinex._client import client
+
+
+BINDING = ExchangeBinding(
+    exchange=Exchange.DIGIFINEX,
+    credentials_type=DigiFinexCredentials,
+    make_client=client,
+    build_order_calls=lambda _credentials, ids, options: _operations.order_calls(ids, options.market),
+    options=frozenset({"market"}),
+    not_found_hint=_operations.NOT_FOUND_HINT,
+)
