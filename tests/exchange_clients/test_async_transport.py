@@ -23,12 +23,45 @@ from tests.hostile import hostile
 ACCOUNTS = SimulatedAccounts()
 
 
-def _inner_async(options: dict[str, Any]) -> object:
-    return aiohttp_transport(options) or httpx.AsyncHTTPTransport(**options)
+def _aiohttp_sends(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The URLs aiohttp sends from now on (the default transport's parent class, which it calls for each request)."""
+    sent: list[str] = []
+    send = AiohttpTransport.handle_async_request
+
+    async def counted(self: AiohttpTransport, request: httpx.Request) -> httpx.Response:
+        sent.append(str(request.url))
+        return await send(self, request)
+
+    monkeypatch.setattr(AiohttpTransport, "handle_async_request", counted)
+    return sent
 
 
-def test_default_async_transport_is_aiohttp() -> None:
-    assert isinstance(aiohttp_transport({}), AiohttpTransport)
+def test_connect_async_sends_through_aiohttp_by_default(simulator: Simulator, monkeypatch: pytest.MonkeyPatch) -> None:
+    sent = _aiohttp_sends(monkeypatch)
+    credentials: Any = ACCOUNTS.credentials("gemini")
+
+    async def read() -> ec.Order:
+        async with ec.connect_async("gemini", credentials, base_url=simulator.base_url("gemini")) as client:
+            return await client.get_order(simulator.orders.id("gemini", "filled"))
+
+    assert asyncio.run(read()).status is ec.OrderStatus.FILLED
+    assert sent == [simulator.base_url("gemini") + "/v1/order/status"]
+
+
+def test_a_url_yarl_would_rewrite_goes_through_httpx_as_signed(
+    simulator: Simulator, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """DigiFinex's batched ids are signed as `order_id=a%2Cb`; yarl would send `a,b`, so httpx's transport sends it."""
+    sent = _aiohttp_sends(monkeypatch)
+    credentials: Any = ACCOUNTS.credentials("digifinex")
+    ids = [order.order_id for order in simulator.orders.of("digifinex") if order.body.get("kind") == "spot"][:2]
+
+    async def read() -> list[ec.Order]:
+        async with ec.connect_async("digifinex", credentials, base_url=simulator.base_url("digifinex")) as client:
+            return await client.get_orders(ids)
+
+    assert [order.order_id for order in asyncio.run(read())] == ids
+    assert sent == []
 
 
 @pytest.mark.parametrize(
