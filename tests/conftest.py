@@ -6,18 +6,17 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
-import attrs
 import httpx
 import pytest
 from hypothesis import settings
 
-import exchange_clients as ec
 from exchange_clients import ExchangeError
+from exchange_clients._exchanges import BINDINGS
 from exchange_clients.simulator import SimulatedAccounts, Simulator
 from tests.clock import Clock
-from tests.secrets import leaked_secrets
+from tests.secrets import leaked_secrets, note_the_secrets_of
 
 
 # No time-based deadline for any property test: on a loaded 2-core machine a deadline is a coin toss, and the
@@ -74,37 +73,8 @@ def http() -> Iterator[httpx.Client]:
         yield client
 
 
-CREDENTIALS_TYPES = (
-    ec.gemini.GeminiCredentials,
-    ec.kraken_futures.KrakenFuturesCredentials,
-    ec.digifinex.DigiFinexCredentials,
-    ec.derive.DeriveCredentials,
-)
-
-
-MINIMUM_SECRET_LENGTH = 8
-
-# The secrets of every credentials made in this test run, module-level fakes included: the clients keep no registry
-# (each redacts with its own credentials), so the suite notes them as they are made, from the moment it starts.
-GIVEN_SECRETS: set[str] = set()
-
-
-def _remembering(init: Callable[..., None]) -> Callable[..., None]:
-    """`init`, noting the secrets of every credentials it makes (the fields marked SECRET)."""
-
-    def remembering_init(self: object, *args: object, **kwargs: object) -> None:
-        init(self, *args, **kwargs)
-        for field in attrs.fields(type(self)):
-            if field.metadata.get("redact") == "secret":
-                value = getattr(self, field.name)
-                # As the clients do, values too short to redact without destroying a text are not counted.
-                GIVEN_SECRETS.update(v for v in (value, value.removeprefix("0x")) if len(v) >= MINIMUM_SECRET_LENGTH)
-
-    return remembering_init
-
-
-for _credentials_type in CREDENTIALS_TYPES:
-    _credentials_type.__init__ = _remembering(_credentials_type.__init__)  # type: ignore[method-assign]
+# Every registered exchange's credentials, noted as they are made (see tests/secrets.py).
+note_the_secrets_of(binding.credentials_type for binding in BINDINGS.values())
 
 
 @pytest.fixture(autouse=True)
@@ -126,5 +96,5 @@ def _no_secret_leaks(caplog: pytest.LogCaptureFixture, monkeypatch: pytest.Monke
     texts = [record.getMessage() for record in caplog.records]
     texts += [str(record.args) for record in caplog.records if record.args]
     texts += [text for error in errors for text in (str(error), repr(error), str(error.body))]
-    leaks = leaked_secrets(texts, GIVEN_SECRETS)
+    leaks = leaked_secrets(texts)
     assert not leaks, f"secrets reached {len(leaks)} log line(s) or error(s): {leaks}"
