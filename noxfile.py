@@ -1,14 +1,13 @@
 """
 Sessions for exchange-clients: `nox -l` lists them.
 
-`generate` writes generated/ and is never run by default; every other session only reads the tree.
+`generate` writes src/exchange_clients/generated/ and is never run by default; every other session only reads the tree.
 """
 
 from __future__ import annotations
 
 import os
 import sys
-import tomllib
 from pathlib import Path
 
 import nox
@@ -58,7 +57,7 @@ def _generate(session: nox.Session, command: str) -> None:
 
 @nox.session(default=False)
 def generate(session: nox.Session) -> None:
-    """Regenerate generated/ from specs/ (writes the tree): `nox -s generate -- gemini`."""
+    """Regenerate src/exchange_clients/generated/ from specs/ (writes the tree): `nox -s generate -- gemini`."""
     _generate(session, "generate")
 
 
@@ -70,7 +69,7 @@ def templates(session: nox.Session) -> None:
 
 @nox.session
 def check_generated(session: nox.Session) -> None:
-    """Fail when generated/ or specs/manifest.toml no longer match specs/."""
+    """Fail when src/exchange_clients/generated/ or specs/manifest.toml no longer match specs/."""
     _generate(session, "check")
 
 
@@ -84,7 +83,7 @@ def check_upstream(session: nox.Session) -> None:
 
 @nox.session
 def lint(session: nox.Session) -> None:
-    """Ruff lint and format check (generated/ is formatted by the pipeline, not here)."""
+    """Ruff lint and format check (generated code is formatted by the pipeline, not here)."""
     _install_group(session, "lint")
     session.run("ruff", "check", ".")
     session.run("ruff", "format", "--check", ".")
@@ -97,12 +96,12 @@ def typecheck(session: nox.Session) -> None:
     _install_group(session, "typing")
     session.run(
         "mypy",
-        "overlays/exchange_clients",
+        # The whole package: the hand-written layer and the generated clients inside it.
+        "src/exchange_clients",
         "codegen",
         "noxfile.py",
         # The snippets that must type-check; tests/typing/must_fail/ must not, which tests/test_typing.py checks.
         *(str(path) for path in sorted(Path("tests/typing").glob("*.py"))),
-        *(f"generated/{package}" for package in _GENERATED_PACKAGES),
     )
 
 
@@ -135,11 +134,6 @@ def _once_per_run(session: nox.Session) -> list[str]:
     # The 1,000-bodies-per-schema property runs (marked slow) test our parsing, not the interpreter: they run once,
     # on the oldest Python, which keeps the whole CI run within its time.
     return [] if session.python == PYTHONS[0] else ["-m", "not slow"]
-
-
-# The registry of exchanges (see it for what reads it); each has a generated package <name>_api.
-with Path("overlays/exchange_clients/exchanges.toml").open("rb") as _registry:
-    _GENERATED_PACKAGES = tuple(f"{name}_api" for name in tomllib.load(_registry))
 
 
 @nox.session(default=False)

@@ -18,14 +18,14 @@ import tracemalloc
 from collections.abc import Callable
 from typing import Any
 
-import gemini_api
 import httpx
-from gemini_api.api.orders import list_active_orders
 
+import exchange_clients.generated.gemini
 from bench import _ccxt
 from bench._measure import Row, Stats, Target, interleaved
 from bench._orders import LIST_SIZE, gemini_orders_body
 from exchange_clients import Order, gemini
+from exchange_clients.generated.gemini.api.orders import list_active_orders
 
 
 TIME_TARGET = Target(0.5)
@@ -49,7 +49,7 @@ def ours(body: bytes) -> list[Order]:
     return [gemini.to_order(model) for model in models]
 
 
-_CLIENT = gemini_api.Client(base_url="http://127.0.0.1")
+_CLIENT = exchange_clients.generated.gemini.Client(base_url="http://127.0.0.1")
 
 
 def _seconds(function: Callable[[], object]) -> float:

@@ -18,18 +18,18 @@ from typing import Any
 
 import attrs
 import httpx
-from derive_api.api.orders import get_order as derive_get_order
-from derive_api.models import GetOrderParams
-from digifinex_api.api.orders import get_order_status as digifinex_get_order_status
-from digifinex_api.models import Market
-from gemini_api.api.orders import get_order_status as gemini_get_order_status
-from gemini_api.models import OrderStatusRequest
-from kraken_futures_api.api.order_management import get_order_status as kraken_get_order_status
 
 from bench import _ccxt
 from bench._measure import MICRO_ROUNDS, Row, Stats, interleaved, per_item
 from bench._orders import ACCOUNTS, CATALOGUE, EXCHANGES
 from exchange_clients import derive, digifinex, gemini, kraken_futures
+from exchange_clients.generated.derive.api.orders import get_order as derive_get_order
+from exchange_clients.generated.derive.models import GetOrderParams
+from exchange_clients.generated.digifinex.api.orders import get_order_status as digifinex_get_order_status
+from exchange_clients.generated.digifinex.models import Market
+from exchange_clients.generated.gemini.api.orders import get_order_status as gemini_get_order_status
+from exchange_clients.generated.gemini.models import OrderStatusRequest
+from exchange_clients.generated.kraken_futures.api.order_management import get_order_status as kraken_get_order_status
 
 
 """At most half of ccxt's time for the HMAC exchanges, a quarter for Derive's wallet signature."""

@@ -1,8 +1,9 @@
 """
 `python -m codegen generate|check|diff|update ...`, the commands behind the nox sessions.
 
-generate: rewrite generated/<exchange>_api/ and its warnings file from specs/ (all exchanges by default).
-check:    regenerate into a temporary directory and fail, naming every differing file, when generated/ is
+generate: rewrite src/exchange_clients/generated/<exchange>/ and its warnings file from specs/ (all exchanges by
+          default), and the typed registry (registry.py) from specs/exchanges.toml.
+check:    regenerate into a temporary directory and fail, naming every differing file, when the generated tree is
           stale or a spec no longer matches its sha256 in specs/manifest.toml.
 diff:     report what changed in each spec (after patches) since BASE, classified for client code
           (`diff [BASE] [--json] [--fail-on breaking|attention] [--exchange EX]`).
@@ -23,19 +24,33 @@ import time
 from pathlib import Path
 
 from codegen.drift import differing_files
-from codegen.generator import GenerationError, generate
+from codegen.generator import GenerationError, generate, write_registry
 from codegen.spec_diff import GitError, Severity, diff_revision, to_json, to_markdown
-from codegen.specs import EXCHANGES, GENERATED_DIR, ROOT, SPECS_DIR, SpecError, manifest_mismatches, package_name
+from codegen.specs import (
+    EXCHANGES,
+    GENERATED_DIR,
+    GENERATED_RELATIVE,
+    ROOT,
+    SPECS_DIR,
+    SpecError,
+    manifest_mismatches,
+    package_name,
+)
 from codegen.templates import TemplatePatchError, generator_version, materialize
 from codegen.update_spec import UpdateError, update_spec
 from codegen.upstream import check as check_upstream
 
 
+# The files the pipeline writes beside the packages, whichever exchanges are generated.
+_REGISTRY_FILES = ("__init__.py", "registry.py")
+
+
 def _generate(exchanges: list[str], generated_dir: Path, specs_dir: Path) -> int:
+    write_registry(generated_dir, specs_dir)
     for exchange in exchanges:
         started = time.perf_counter()
         generate(exchange, generated_dir, specs_dir)
-        print(f"generated {generated_dir.name}/{package_name(exchange)} in {time.perf_counter() - started:.2f} s")
+        print(f"generated {package_name(exchange)} in {time.perf_counter() - started:.2f} s")
     return 0
 
 
@@ -43,16 +58,19 @@ def _check(exchanges: list[str], generated_dir: Path, specs_dir: Path) -> int:
     problems = manifest_mismatches(specs_dir)
     with tempfile.TemporaryDirectory() as scratch:
         fresh = Path(scratch)
+        write_registry(fresh, specs_dir)
+        entries = [
+            *_REGISTRY_FILES,
+            *(name for exchange in exchanges for name in (exchange, f"{exchange}.warnings.txt")),
+        ]
         for exchange in exchanges:
             generate(exchange, fresh, specs_dir)
-            package = package_name(exchange)
-            entries = (package, f"{package}.warnings.txt")
-            problems += [f"generated/{line}" for line in differing_files(generated_dir, fresh, entries)]
+        problems += [f"{GENERATED_RELATIVE}/{line}" for line in differing_files(generated_dir, fresh, tuple(entries))]
     if problems:
-        print("generated/ does not match specs/:", *problems, sep="\n  ", file=sys.stderr)
+        print(f"{GENERATED_RELATIVE}/ does not match specs/:", *problems, sep="\n  ", file=sys.stderr)
         print("Run `nox -s generate` and commit the result (after updating specs/manifest.toml).", file=sys.stderr)
         return 1
-    print(f"generated/ matches specs/ for {', '.join(exchanges)}")
+    print(f"{GENERATED_RELATIVE}/ matches specs/ for {', '.join(exchanges)}")
     return 0
 
 
@@ -94,9 +112,11 @@ def _update(options: argparse.Namespace) -> int:
     try:
         update_spec(options.exchange, options.file, root=options.root, source=options.source)
     except (GenerationError, SpecError, UpdateError, OSError) as error:
-        print(f"update failed; specs/, the manifest and generated/ are unchanged.\n{error}", file=sys.stderr)
+        print(f"update failed; specs/, the manifest and the generated code are unchanged.\n{error}", file=sys.stderr)
         return 1
-    print(f"updated specs/{options.exchange}/openapi.yaml, specs/manifest.toml and generated/", file=sys.stderr)
+    print(
+        f"updated specs/{options.exchange}/openapi.yaml, specs/manifest.toml and {GENERATED_RELATIVE}/", file=sys.stderr
+    )
     try:
         report = diff_revision(options.root, None, [options.exchange])
     except GitError as error:

@@ -25,13 +25,25 @@ from openapi_python_client.parser.errors import ErrorLevel, GeneratorError, Pars
 from openapi_python_client.parser.properties.float import FloatProperty
 
 from codegen.extensions import idempotent_operations, write_retry_safety
-from codegen.specs import SPECS_DIR, dump_yaml, package_name, resolved_spec
+from codegen.registry import RegistryError, read_registry, render_package_init, render_registry
+from codegen.specs import SPECS_DIR, dump_yaml, resolved_spec
 from codegen.templates import TemplatePatchError, generator_version, materialize
 
 
 # ruff decides the final bytes, so it is pinned exactly (pyproject's `generate` group) and run with every
 # setting on the command line: --isolated keeps the repository's own ruff config out of generated code.
-_RUFF_SETTINGS = ("--isolated", "--no-cache", "--target-version", "py311", "--line-length", "120")
+# exchange_clients is named first-party: ruff would otherwise guess from the directories around the output, and
+# sort the runtime import differently in a checkout that lacks the hand-written package.
+_RUFF_SETTINGS = (
+    "--isolated",
+    "--no-cache",
+    "--target-version",
+    "py311",
+    "--line-length",
+    "120",
+    "--config",
+    "lint.isort.known-first-party = ['exchange_clients']",
+)
 
 
 class GenerationError(Exception):
@@ -70,17 +82,37 @@ def _ruff(*args: str) -> None:
         raise GenerationError(msg.rstrip())
 
 
+def _format(path: Path) -> None:
+    _ruff("check", "--fix-only", "--select", "F,I,UP", str(path))
+    _ruff("format", str(path))
+
+
+def write_registry(dest_root: Path, specs_dir: Path = SPECS_DIR) -> None:
+    """Write the package's __init__.py and registry.py (the typed registry) from specs_dir/exchanges.toml."""
+    try:
+        exchanges = read_registry(specs_dir / "exchanges.toml")
+    except RegistryError as error:
+        raise GenerationError(str(error)) from None
+    dest_root.mkdir(parents=True, exist_ok=True)
+    (dest_root / "__init__.py").write_text(render_package_init(), encoding="utf-8")
+    registry = dest_root / "registry.py"
+    registry.write_text(render_registry(exchanges), encoding="utf-8")
+    _format(registry)
+
+
 def generate(exchange: str, dest_root: Path, specs_dir: Path = SPECS_DIR) -> None:
-    """Write generated/<exchange>_api/ and its warnings file under dest_root, replacing what was there."""
+    """Write <exchange>/ (the package exchange_clients.generated.<exchange>) and its warnings file under dest_root.
+
+    What was there is replaced. The package is written with relative imports only, so it works wherever it sits.
+    """
     _install_decimal_numbers()
-    package = package_name(exchange)
-    package_dir = dest_root / package
-    warnings_path = dest_root / f"{package}.warnings.txt"
+    package_dir = dest_root / exchange
+    warnings_path = dest_root / f"{exchange}.warnings.txt"
     shutil.rmtree(package_dir, ignore_errors=True)
 
     config_file = ConfigFile.load_from_path(specs_dir / exchange / "config.yaml")
-    if config_file.package_name_override != package:
-        msg = f"specs/{exchange}/config.yaml must set package_name_override: {package}"
+    if config_file.package_name_override != exchange:
+        msg = f"specs/{exchange}/config.yaml must set package_name_override: {exchange}"
         raise GenerationError(msg)
     config_file.post_hooks = []  # formatting is done below, with ruff isolated from the repository
 
@@ -107,7 +139,6 @@ def generate(exchange: str, dest_root: Path, specs_dir: Path = SPECS_DIR) -> Non
         raise GenerationError(msg)
 
     write_retry_safety(package_dir, idempotent_operations(resolved))
-    _ruff("check", "--fix-only", "--select", "F,I,UP", str(package_dir))
-    _ruff("format", str(package_dir))
+    _format(package_dir)
     # --meta none writes no py.typed; without it type checkers ignore the installed package's annotations.
     (package_dir / "py.typed").write_text("# PEP 561: this package ships its type annotations.\n", encoding="utf-8")

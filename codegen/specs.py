@@ -17,21 +17,24 @@ import yaml
 from jsonpath import JSONPatch
 from jsonpath.exceptions import JSONPatchError
 
+from codegen.registry import RegistryError, read_registry
+
 
 ROOT = Path(__file__).resolve().parent.parent
 SPECS_DIR = ROOT / "specs"
 MANIFEST_PATH = SPECS_DIR / "manifest.toml"
-GENERATED_DIR = ROOT / "generated"
-REGISTRY_PATH = ROOT / "overlays" / "exchange_clients" / "exchanges.toml"
+# The generator's output lives inside the one package the wheel installs, as exchange_clients.generated.<exchange>.
+GENERATED_RELATIVE = "src/exchange_clients/generated"
+GENERATED_DIR = ROOT / GENERATED_RELATIVE
+GENERATED_PACKAGE = "exchange_clients.generated"
+REGISTRY_PATH = SPECS_DIR / "exchanges.toml"
 
-
-def registered_exchanges(registry: Path = REGISTRY_PATH) -> tuple[str, ...]:
-    """The exchanges the registry names, in its order."""
-    with registry.open("rb") as file:
-        return tuple(tomllib.load(file))
-
-
-EXCHANGES = registered_exchanges()
+try:
+    REGISTRY = read_registry(REGISTRY_PATH)
+except RegistryError as error:
+    # Nothing in the pipeline can run without the set of exchanges: stop with the registry's own complaint.
+    raise SystemExit(str(error)) from None
+EXCHANGES = tuple(exchange.name for exchange in REGISTRY)
 
 
 class SpecError(Exception):
@@ -39,8 +42,8 @@ class SpecError(Exception):
 
 
 def package_name(exchange: str) -> str:
-    """The generated package's import name, also its directory under generated/."""
-    return f"{exchange}_api"
+    """The generated package's import name; its directory under GENERATED_DIR is the exchange's name."""
+    return f"{GENERATED_PACKAGE}.{exchange}"
 
 
 def spec_path(exchange: str, specs_dir: Path = SPECS_DIR) -> Path:

@@ -2,9 +2,10 @@
 Replace one exchange's spec with a new upstream (or revised hand-authored) file, all or nothing.
 
 Everything is first built in a scratch copy: the new document with the exchange's patches applied, its manifest
-entry, the regenerated package, and `mypy --strict` over the overlay against that package. Only when all of it
-succeeds are the spec, the manifest and generated/ written, and a failure while writing puts back the bytes that
-were there. A patch that no longer applies fails before anything is written, named by `apply_patches`.
+entry, the regenerated package, and `mypy --strict` over a copy of the package with the new client in place. Only
+when all of it succeeds are the spec, the manifest and the generated client written, and a failure while writing
+puts back the bytes that were there. A patch that no longer applies fails before anything is written, named by
+`apply_patches`.
 """
 
 from __future__ import annotations
@@ -17,32 +18,36 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 
 import yaml
 
 from codegen.generator import generate
-from codegen.specs import EXCHANGES, ROOT, load_yaml, manifest_mismatches, package_name, sha256_of, spec_path
+from codegen.specs import EXCHANGES, ROOT, load_yaml, manifest_mismatches, sha256_of, spec_path
 
 
 class UpdateError(Exception):
     """The new spec was refused: not an OpenAPI document, a manifest that cannot be updated, or a failed typecheck."""
 
 
-Typecheck = Callable[[Path, Sequence[Path]], None]
-"""Given the repository root and the generated packages to check (the new one among them), raise on failure."""
+Typecheck = Callable[[Path], None]
+"""Given a staged copy of src/exchange_clients holding the new generated client, raise on failure."""
+
+_PACKAGE = Path("src") / "exchange_clients"
 
 
-def mypy_overlay(root: Path, packages: Sequence[Path]) -> None:
-    """`mypy --strict` over overlays/exchange_clients and the generated packages, as `nox -s typecheck` runs it."""
+def mypy_overlay(staged_package: Path) -> None:
+    """`mypy --strict` over the staged package (overlay and generated clients), as `nox -s typecheck` runs it."""
     if importlib.util.find_spec("mypy") is None:
         msg = "mypy is not installed in this environment; run the update through `nox -s update_spec`"
         raise UpdateError(msg)
-    command = [sys.executable, "-m", "mypy", "--strict", str(root / "overlays" / "exchange_clients")]
-    result = subprocess.run([*command, *map(str, packages)], cwd=root, capture_output=True, text=True, check=False)
+    command = [sys.executable, "-m", "mypy", "--strict", str(staged_package)]
+    result = subprocess.run(command, cwd=staged_package.parent, capture_output=True, text=True, check=False)
     if result.returncode != 0:
-        msg = f"mypy --strict over the overlay and the new generated code failed:\n{result.stdout}{result.stderr}"
+        # Name the files as they sit in the repository, not in the scratch copy that is about to disappear.
+        output = f"{result.stdout}{result.stderr}".replace(str(staged_package), _PACKAGE.as_posix())
+        msg = f"mypy --strict over the overlay and the new generated code failed:\n{output}"
         raise UpdateError(msg.rstrip())
 
 
@@ -99,14 +104,14 @@ def update_spec(
     if exchange not in EXCHANGES:
         msg = f"unknown exchange {exchange}; choose from {', '.join(EXCHANGES)}"
         raise UpdateError(msg)
-    specs_dir, generated_dir = root / "specs", root / "generated"
+    specs_dir, package_root = root / "specs", root / _PACKAGE
+    generated_dir = package_root / "generated"
     try:
         content = new_file.read_bytes()
     except OSError as error:
         msg = f"cannot read the new document: {error}"
         raise UpdateError(msg) from error
     _check_document(new_file, content)
-    package = package_name(exchange)
     with tempfile.TemporaryDirectory(prefix="update-spec-") as scratch_name:
         scratch = Path(scratch_name)
         staged_specs = scratch / "specs"
@@ -123,19 +128,17 @@ def update_spec(
         # The check_generated verifier, on the staged tree: the edited entry must now match the new file.
         if problems := manifest_mismatches(staged_specs):
             raise UpdateError("\n".join(problems))
-        staged_generated = scratch / "generated"
+        staged_package = scratch / _PACKAGE
+        shutil.copytree(package_root, staged_package, ignore=shutil.ignore_patterns("__pycache__", ".mypy_cache"))
+        staged_generated = staged_package / "generated"
         generate(exchange, staged_generated, staged_specs)
-        packages = [
-            staged_generated / package_name(other) if other == exchange else generated_dir / package_name(other)
-            for other in EXCHANGES
-        ]
-        typecheck(root, [path for path in packages if path.is_dir()])
+        typecheck(staged_package)
         _install(
             {
                 spec_path(exchange, specs_dir): spec_path(exchange, staged_specs),
                 specs_dir / "manifest.toml": staged_specs / "manifest.toml",
-                generated_dir / package: staged_generated / package,
-                generated_dir / f"{package}.warnings.txt": staged_generated / f"{package}.warnings.txt",
+                generated_dir / exchange: staged_generated / exchange,
+                generated_dir / f"{exchange}.warnings.txt": staged_generated / f"{exchange}.warnings.txt",
             },
             scratch / "backup",
         )

@@ -15,15 +15,13 @@ from pathlib import Path
 
 import pytest
 
-from codegen.specs import EXCHANGES
-
 
 ROOT = Path(__file__).resolve().parent.parent
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-OWN = {"exchange_clients", *(f"{exchange}_api" for exchange in EXCHANGES)}
-OVERLAY = ROOT / "overlays" / "exchange_clients"
+OWN = {"exchange_clients"}
+PACKAGE = ROOT / "src" / "exchange_clients"
 # The parts of the package that only an extra makes usable, by the extra that declares what they import.
-PARTS = {"simulator": [OVERLAY / "simulator"], "cli": [OVERLAY / "cli"], "shared-nonces": [OVERLAY / "_nonce_store.py"]}
+PARTS = {"simulator": [PACKAGE / "simulator"], "cli": [PACKAGE / "cli"], "shared-nonces": [PACKAGE / "_nonce_store.py"]}
 
 
 def _name(requirement: str) -> str:
@@ -56,7 +54,7 @@ def _imported(files: list[Path]) -> set[str]:
 
 def _runtime_files() -> list[Path]:
     extras = set(_files([path for paths in PARTS.values() for path in paths]))
-    shipped = _files([OVERLAY, *sorted((ROOT / "generated").glob("*_api"))])
+    shipped = _files([PACKAGE])
     return [file for file in shipped if file not in extras]
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 import exchange_clients as ec
+from codegen.specs import REGISTRY
 
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -38,11 +39,9 @@ CONTRACT = [
     "digifinex",
     "derive",
 ]
+# Each exchange's credentials class, as the registry names it, and its signer beside it.
 PER_EXCHANGE = {
-    "gemini": ["GeminiCredentials", "GeminiAuth"],
-    "kraken_futures": ["KrakenFuturesCredentials", "KrakenFuturesAuth"],
-    "digifinex": ["DigiFinexCredentials", "DigiFinexAuth"],
-    "derive": ["DeriveCredentials", "DeriveAuth"],
+    exchange.name: [exchange.credentials, exchange.credentials.replace("Credentials", "Auth")] for exchange in REGISTRY
 }
 
 
@@ -83,8 +82,8 @@ def test_order_status_is_final_only_when_the_order_cannot_change() -> None:
 
 
 def test_the_exchange_enum_lists_the_registry() -> None:
-    """`Exchange` spells out the registry's exchanges for type checkers; it must name them all, in its order."""
-    registry = tomllib.loads((ROOT / "overlays" / "exchange_clients" / "exchanges.toml").read_text(encoding="utf-8"))
+    """`Exchange` is written from the registry for type checkers: it names them all, in its order."""
+    registry = tomllib.loads((ROOT / "specs" / "exchanges.toml").read_text(encoding="utf-8"))
 
     assert [member.value for member in ec.Exchange] == list(registry)
     assert [member.display_name for member in ec.Exchange] == [entry["display_name"] for entry in registry.values()]
@@ -94,7 +93,7 @@ def test_the_unified_client_binds_every_registered_exchange() -> None:
     """The bindings are read from each registered exchange's subpackage: one for each, named as the registry names."""
     from exchange_clients._exchanges import BINDINGS  # noqa: PLC0415 - loads every client
 
-    registry = tomllib.loads((ROOT / "overlays" / "exchange_clients" / "exchanges.toml").read_text(encoding="utf-8"))
+    registry = tomllib.loads((ROOT / "specs" / "exchanges.toml").read_text(encoding="utf-8"))
 
     assert [exchange.value for exchange in BINDINGS] == list(registry)
     assert all(binding.exchange is exchange for exchange, binding in BINDINGS.items())

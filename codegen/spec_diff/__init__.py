@@ -29,7 +29,15 @@ from codegen.spec_diff._model import Category, Change, ExchangeDiff, GeneratedDi
 from codegen.spec_diff._render import to_json, to_markdown
 from codegen.spec_diff._schema import exact
 from codegen.spec_diff._status_enums import STATUS_ENUMS, StatusEnum
-from codegen.specs import EXCHANGES, SpecError, package_name, resolved_spec, spec_path, unpatched_spec
+from codegen.specs import (
+    EXCHANGES,
+    GENERATED_RELATIVE,
+    SpecError,
+    package_name,
+    resolved_spec,
+    spec_path,
+    unpatched_spec,
+)
 
 
 __all__ = [
@@ -116,7 +124,7 @@ def compare_exchange(exchange: str, base: Side, head: Side, scratch: Path) -> Ex
     package = package_name(exchange)
     old_dir, _ = _generated_dir(exchange, base, scratch / "base-generated")
     new_dir, generation_error = _generated_dir(exchange, head, scratch / "head-generated")
-    generated = diff_generated(package, old_dir, new_dir, generation_error)
+    generated = diff_generated(exchange, old_dir, new_dir, generation_error)
     if generation_error is not None:
         detail = f"openapi-python-client refuses the new document: {generation_error.splitlines()[-1]}"
         changes.append(Change(Severity.BREAKING, Category.GENERATED, "generation failed", package, detail))
@@ -136,8 +144,10 @@ def diff_revision(root: Path, base: str | None = None, exchanges: Sequence[str] 
         label = f"merge-base with main ({label})"
     with tempfile.TemporaryDirectory(prefix="spec-diff-") as scratch_name:
         scratch = Path(scratch_name)
-        export(root, revision, scratch / "base")
-        base_side = Side(scratch / "base" / "specs", scratch / "base" / "generated")
+        export(root, revision, scratch / "base", ("specs", GENERATED_RELATIVE))
+        # A base from before the generated code moved into the package has none where it is now: generate it.
+        base_generated = scratch / "base" / GENERATED_RELATIVE
+        base_side = Side(scratch / "base" / "specs", base_generated if base_generated.is_dir() else None)
         head_side = Side(root / "specs")
         diffs = tuple(
             compare_exchange(exchange, base_side, head_side, scratch / exchange)

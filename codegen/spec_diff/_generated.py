@@ -12,12 +12,13 @@ from pathlib import Path
 
 from codegen.drift import tracked_files
 from codegen.spec_diff._model import GeneratedDiff
+from codegen.specs import GENERATED_PACKAGE, package_name
 
 
-def _files(generated_dir: Path | None, package: str) -> dict[str, Path]:
-    if generated_dir is None or not (generated_dir / package).is_dir():
+def _files(generated_dir: Path | None, exchange: str) -> dict[str, Path]:
+    if generated_dir is None or not (generated_dir / exchange).is_dir():
         return {}
-    entries = (package, f"{package}.warnings.txt")
+    entries = (exchange, f"{exchange}.warnings.txt")
     return {relative.as_posix(): generated_dir / relative for relative in tracked_files(generated_dir, entries)}
 
 
@@ -59,7 +60,7 @@ def _module_names(files: dict[str, Path]) -> dict[str, set[str]]:
     modules = {}
     for relative, path in files.items():
         if relative.endswith(".py"):
-            module = relative.removesuffix(".py").removesuffix("/__init__").replace("/", ".")
+            module = f"{GENERATED_PACKAGE}." + relative.removesuffix(".py").removesuffix("/__init__").replace("/", ".")
             try:
                 modules[module] = public_names(path.read_text(encoding="utf-8"), module)
             except SyntaxError:
@@ -67,11 +68,18 @@ def _module_names(files: dict[str, Path]) -> dict[str, set[str]]:
     return modules
 
 
-def diff_generated(package: str, old_dir: Path | None, new_dir: Path | None, error: str | None = None) -> GeneratedDiff:
-    """Compare `package` (and its warnings file) under two generated/ directories; a missing side is empty."""
+def diff_generated(
+    exchange: str, old_dir: Path | None, new_dir: Path | None, error: str | None = None
+) -> GeneratedDiff:
+    """
+    Compare the exchange's generated package (and its warnings file) under two generated trees.
+
+    A missing side is empty.
+    """
+    package = package_name(exchange)
     if error is not None:
         return GeneratedDiff(package, error=error)
-    old, new = _files(old_dir, package), _files(new_dir, package)
+    old, new = _files(old_dir, exchange), _files(new_dir, exchange)
     changed = [path for path in sorted(old.keys() & new.keys()) if not filecmp.cmp(old[path], new[path], shallow=False)]
     old_names, new_names = _module_names(old), _module_names(new)
     removed_names: list[str] = []

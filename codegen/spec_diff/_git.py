@@ -58,8 +58,8 @@ def describe(root: Path, revision: str) -> str:
     return short if short.startswith(revision) or revision.startswith(short) else f"{revision} ({short})"
 
 
-def export(root: Path, revision: str, dest: Path, paths: tuple[str, ...] = ("specs", "generated")) -> None:
-    """Write the named top-level directories of `revision` under `dest`; a directory absent there is skipped."""
+def export(root: Path, revision: str, dest: Path, paths: tuple[str, ...]) -> None:
+    """Write the named directories of `revision` under `dest` (same relative paths); one absent there is skipped."""
     commit = commit_of(root, revision)
     prefix = git(root, "rev-parse", "--show-prefix")
     tree = f"{commit}:{prefix}" if prefix else commit

@@ -1,8 +1,9 @@
 """
 Which schema of each spec is the exchange's order-status enum, and the overlay table that normalizes it.
 
-This is the one place that ties the two together. A new value of one of these enums parses (the generated enums
-are open), but the overlay turns it into `OrderStatus.UNKNOWN` until its table maps it: the report says so.
+The registry (specs/exchanges.toml) names the schema; the table is, by convention, `_status.STATUS_TABLE`. A new
+value of one of these enums parses (the generated enums are open), but the overlay turns it into
+`OrderStatus.UNKNOWN` until its table maps it: the report says so.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ import importlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
+
+from codegen.specs import REGISTRY
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,9 +39,10 @@ class StatusEnum:
         return table if isinstance(table, Mapping) else None
 
 
-# Gemini reports an order's state as flags (is_live, is_cancelled), not as an enum: it has no entry.
+# From the registry's status_enum fields; an exchange that reports flags instead (Gemini: is_live, is_cancelled)
+# has no entry.
 STATUS_ENUMS: Mapping[str, StatusEnum] = {
-    "kraken_futures": StatusEnum("OrderStatusJson", "exchange_clients.kraken_futures._status"),
-    "digifinex": StatusEnum("OrderStatus", "exchange_clients.digifinex._status"),
-    "derive": StatusEnum("OrderStatus", "exchange_clients.derive._status"),
+    exchange.name: StatusEnum(exchange.status_enum, f"exchange_clients.{exchange.name}._status")
+    for exchange in REGISTRY
+    if exchange.status_enum is not None
 }

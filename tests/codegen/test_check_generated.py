@@ -4,26 +4,39 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
 
 from codegen.generator import GenerationError, _ruff
-from codegen.specs import ROOT
+from codegen.specs import GENERATED_RELATIVE, ROOT
 
 
 @pytest.fixture(scope="module")
 def checkout(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of the pipeline, the registry of exchanges, the specs and the generated tree, to break freely."""
     root = tmp_path_factory.mktemp("checkout")
-    for name in ("codegen", "specs", "generated"):
-        shutil.copytree(ROOT / name, root / name, ignore=shutil.ignore_patterns("__pycache__"))
-    (root / "overlays" / "exchange_clients").mkdir(parents=True)
-    shutil.copy2(ROOT / "overlays" / "exchange_clients" / "exchanges.toml", root / "overlays" / "exchange_clients")
+    _copy_pipeline(root)
     return root
+
+
+def _copy_pipeline(root: Path) -> None:
+    """The pipeline, the specs (with the registry) and the generated tree, under `root`."""
+    for name in ("codegen", "specs", GENERATED_RELATIVE):
+        shutil.copytree(ROOT / name, root / name, ignore=shutil.ignore_patterns("__pycache__"))
+
+
+def _toml(tables: dict[str, dict[str, object]]) -> str:
+    # A JSON string or list of strings is a valid TOML value, which is all the registry holds.
+    return "".join(
+        f"[{name}]\n" + "".join(f"{key} = {json.dumps(value)}\n" for key, value in table.items()) + "\n"
+        for name, table in tables.items()
+    )
 
 
 def _check(root: Path, *exchanges: str) -> subprocess.CompletedProcess[str]:
@@ -33,16 +46,16 @@ def _check(root: Path, *exchanges: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_committed_tree_is_up_to_date() -> None:
-    """The repository's own generated/ is exactly what the pinned generator makes from specs/."""
+    """The repository's own generated tree is exactly what the pinned generator makes from specs/."""
     result = _check(ROOT)
 
     assert result.returncode == 0, result.stderr
-    assert "generated/ matches specs/" in result.stdout
+    assert "src/exchange_clients/generated/ matches specs/" in result.stdout
 
 
 def test_touched_generated_file_is_named(checkout: Path) -> None:
     """A hand edit in a generated module fails the check, naming the module and the fix."""
-    module = checkout / "generated" / "gemini_api" / "models" / "order.py"
+    module = checkout / GENERATED_RELATIVE / "gemini" / "models" / "order.py"
     original = module.read_bytes()
     module.write_bytes(original + b"# edited by hand\n")
     try:
@@ -51,14 +64,14 @@ def test_touched_generated_file_is_named(checkout: Path) -> None:
         module.write_bytes(original)
 
     assert result.returncode == 1
-    assert "generated/gemini_api/models/order.py: content differs" in result.stderr
+    assert "src/exchange_clients/generated/gemini/models/order.py: content differs" in result.stderr
     assert "nox -s generate" in result.stderr
 
 
 def test_extra_and_missing_files_are_named(checkout: Path) -> None:
     """A stray file and a deleted module are both reported."""
-    stray = checkout / "generated" / "digifinex_api" / "models" / "stray.py"
-    deleted = checkout / "generated" / "digifinex_api" / "models" / "market.py"
+    stray = checkout / GENERATED_RELATIVE / "digifinex" / "models" / "stray.py"
+    deleted = checkout / GENERATED_RELATIVE / "digifinex" / "models" / "market.py"
     content = deleted.read_bytes()
     stray.write_text("x = 1\n")
     deleted.unlink()
@@ -69,8 +82,8 @@ def test_extra_and_missing_files_are_named(checkout: Path) -> None:
         deleted.write_bytes(content)
 
     assert result.returncode == 1
-    assert "generated/digifinex_api/models/stray.py: not produced by the generator" in result.stderr
-    assert "generated/digifinex_api/models/market.py: missing" in result.stderr
+    assert "src/exchange_clients/generated/digifinex/models/stray.py: not produced by the generator" in result.stderr
+    assert "src/exchange_clients/generated/digifinex/models/market.py: missing" in result.stderr
 
 
 def test_changed_spec_names_the_hash_and_the_stale_files(checkout: Path) -> None:
@@ -85,12 +98,12 @@ def test_changed_spec_names_the_hash_and_the_stale_files(checkout: Path) -> None
 
     assert result.returncode == 1
     assert "specs/derive/openapi.yaml has sha256" in result.stderr
-    assert "generated/derive_api/models/time_in_force.py: content differs" in result.stderr
+    assert "src/exchange_clients/generated/derive/models/time_in_force.py: content differs" in result.stderr
 
 
 def test_changed_warnings_file_is_named(checkout: Path) -> None:
     """The committed warnings file is compared too."""
-    warnings = checkout / "generated" / "kraken_futures_api.warnings.txt"
+    warnings = checkout / GENERATED_RELATIVE / "kraken_futures.warnings.txt"
     warnings.write_text("WARNING: something was dropped\n")
     try:
         result = _check(checkout, "kraken_futures")
@@ -98,7 +111,7 @@ def test_changed_warnings_file_is_named(checkout: Path) -> None:
         warnings.write_text("")
 
     assert result.returncode == 1
-    assert "generated/kraken_futures_api.warnings.txt: content differs" in result.stderr
+    assert "src/exchange_clients/generated/kraken_futures.warnings.txt: content differs" in result.stderr
 
 
 def test_a_ruff_failure_is_reported_as_a_generation_error(tmp_path: Path) -> None:
@@ -113,11 +126,11 @@ def test_a_ruff_failure_is_reported_as_a_generation_error(tmp_path: Path) -> Non
 def test_the_pipeline_reads_the_set_of_exchanges_from_the_registry(tmp_path: Path) -> None:
     """With an exchange taken out of the registry, the pipeline no longer knows it: the registry is its only list."""
     root = tmp_path / "checkout"
-    for name in ("codegen", "specs", "generated"):
-        shutil.copytree(ROOT / name, root / name, ignore=shutil.ignore_patterns("__pycache__"))
-    registry = root / "overlays" / "exchange_clients" / "exchanges.toml"
-    registry.parent.mkdir(parents=True)
-    registry.write_text('[gemini]\ndisplay_name = "Gemini"\n\n[derive]\ndisplay_name = "Derive"\n', encoding="utf-8")
+    _copy_pipeline(root)
+    registry = root / "specs" / "exchanges.toml"
+    entries = tomllib.loads(registry.read_text(encoding="utf-8"))
+    kept = {name: entries[name] for name in ("gemini", "derive")}
+    registry.write_text(_toml(kept), encoding="utf-8")
 
     everything = _check(root)
     unregistered = _check(root, "digifinex")
@@ -128,3 +141,32 @@ def test_the_pipeline_reads_the_set_of_exchanges_from_the_registry(tmp_path: Pat
     assert "lists 'digifinex', which is not an exchange" in everything.stderr
     assert "gemini" not in everything.stderr
     assert "unknown exchange digifinex" in unregistered.stderr
+
+
+def test_the_typed_registry_is_generated_and_checked(tmp_path: Path) -> None:
+    """registry.py follows specs/exchanges.toml: a registry edit without regenerating fails, naming the file."""
+    root = tmp_path / "checkout"
+    _copy_pipeline(root)
+    registry = root / "specs" / "exchanges.toml"
+    registry.write_text(
+        registry.read_text(encoding="utf-8").replace('display_name = "DigiFinex"', 'display_name = "Digifinex"'),
+        encoding="utf-8",
+    )
+
+    result = _check(root, "digifinex")
+
+    assert result.returncode == 1
+    assert "src/exchange_clients/generated/registry.py: content differs" in result.stderr
+
+
+def test_a_registry_entry_without_its_fields_is_refused(tmp_path: Path) -> None:
+    """An entry lacking what the typed registry needs fails generation, naming the entry and the field."""
+    root = tmp_path / "checkout"
+    _copy_pipeline(root)
+    registry = root / "specs" / "exchanges.toml"
+    registry.write_text(registry.read_text(encoding="utf-8") + '\n[fifth]\ndisplay_name = "Fifth"\n', encoding="utf-8")
+
+    result = _check(root, "gemini")
+
+    assert result.returncode == 1
+    assert "[fifth] needs credentials as a non-empty string" in result.stderr

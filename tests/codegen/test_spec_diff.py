@@ -268,10 +268,11 @@ def test_generated_diff_lists_modules_and_the_public_names_that_disappeared(tmp_
     assert diff.added == ("api_pkg/models/fresh.py",)
     assert diff.removed == ("api_pkg/models/gone.py",)
     assert diff.changed == ("api_pkg/api/status.py", "api_pkg/models/order.py")
+    assert diff.package == "exchange_clients.generated.api_pkg"
     assert diff.names_removed == (
-        "api_pkg.api.status.sync(cli_ord_ids)",
-        "api_pkg.models.order.Legacy",
-        "api_pkg.models.order.Order.reduce_only",
+        "exchange_clients.generated.api_pkg.api.status.sync(cli_ord_ids)",
+        "exchange_clients.generated.api_pkg.models.order.Legacy",
+        "exchange_clients.generated.api_pkg.models.order.Order.reduce_only",
     )
 
 
@@ -284,7 +285,7 @@ def _report() -> Report:
         "may now be null: number | null",
     )
     status = Change(Severity.ATTENTION, Category.ENUMS, "status value added", "GET /order status", "`EXPIRED`")
-    generated = GeneratedDiff("kraken_futures_api", changed=("kraken_futures_api/models/order.py",))
+    generated = GeneratedDiff("exchange_clients.generated.kraken_futures", changed=("kraken_futures/models/order.py",))
     return Report(
         "main (abc1234)",
         "working tree",
@@ -303,7 +304,7 @@ def test_markdown_report_is_a_table_per_changed_exchange() -> None:
     where = "`GET /order 200 application/json price (Order)`"
     breaking = f"| **breaking** | became nullable | {where} | may now be null: number \\| null |"
     assert text.index(breaking) < text.index("| attention | status value added |")
-    assert "Generated code (`kraken_futures_api`): 0 added, 0 removed, 1 changed." in text
+    assert "Generated code (`exchange_clients.generated.kraken_futures`): 0 added, 0 removed, 1 changed." in text
 
 
 def test_json_report_carries_counts_and_every_change() -> None:
@@ -314,7 +315,7 @@ def test_json_report_carries_counts_and_every_change() -> None:
     assert document["counts"] == {"compatible": 0, "attention": 1, "breaking": 1}
     kraken = document["exchanges"][1]
     assert [change["kind"] for change in kraken["changes"]] == ["became nullable", "status value added"]
-    assert kraken["generated"]["modules_changed"] == ["kraken_futures_api/models/order.py"]
+    assert kraken["generated"]["modules_changed"] == ["kraken_futures/models/order.py"]
     assert document["exchanges"][0] == {
         "exchange": "gemini",
         "spec_changed": False,
@@ -375,4 +376,4 @@ def test_example_digits_count_as_a_change(tmp_path: Path) -> None:
 
     assert diff.spec_changed
     assert {(change.category, change.kind) for change in diff.changes} == {(Category.EXAMPLES, "example changed")}
-    assert diff.generated == GeneratedDiff("digifinex_api")
+    assert diff.generated == GeneratedDiff("exchange_clients.generated.digifinex")

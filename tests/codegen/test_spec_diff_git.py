@@ -16,7 +16,7 @@ import pytest
 from codegen.__main__ import main
 from codegen.generator import generate
 from codegen.spec_diff import default_base
-from codegen.specs import ROOT
+from codegen.specs import GENERATED_RELATIVE, ROOT
 
 
 def _git(repo: Path, *args: str) -> str:
@@ -29,7 +29,7 @@ def committed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     """A repository whose one commit holds specs/ and Kraken's package generated from them; and that commit."""
     repo = tmp_path_factory.mktemp("repo")
     shutil.copytree(ROOT / "specs", repo / "specs", ignore=shutil.ignore_patterns("templates", "__pycache__"))
-    generate("kraken_futures", repo / "generated", repo / "specs")
+    generate("kraken_futures", repo / GENERATED_RELATIVE, repo / "specs")
     _git(repo, "init", "-q", "-b", "main")
     _git(repo, "add", "-A")
     _git(repo, "commit", "-q", "-m", "specs as published")
@@ -109,14 +109,18 @@ def test_removed_field_breaks(repo: Path, capsys: pytest.CaptureFixture[str]) ->
         "<Success Response>.orders[].order.priceTriggerOptions.triggerSignal (TriggerOptions)"
     )
     generated = kraken["generated"]
-    assert "kraken_futures_api/models/trigger_options_trigger_signal.py" in generated["modules_removed"]
-    assert "kraken_futures_api/models/order_status_json.py" in generated["modules_changed"]
-    assert generated["names_removed"] == ["kraken_futures_api.models.trigger_options.TriggerOptions.trigger_signal"]
+    assert "kraken_futures/models/trigger_options_trigger_signal.py" in generated["modules_removed"]
+    assert "kraken_futures/models/order_status_json.py" in generated["modules_changed"]
+    assert generated["names_removed"] == [
+        "exchange_clients.generated.kraken_futures.models.trigger_options.TriggerOptions.trigger_signal"
+    ]
 
     code, markdown, _ = _diff(repo, capsys, first)
     assert code == 0
     assert "| **breaking** | field removed |" in markdown
-    assert "- `kraken_futures_api.models.trigger_options.TriggerOptions.trigger_signal`" in markdown
+    assert (
+        "- `exchange_clients.generated.kraken_futures.models.trigger_options.TriggerOptions.trigger_signal`" in markdown
+    )
 
 
 def test_patch_that_no_longer_applies_is_named(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -110,7 +110,7 @@ def test_generation_fails_when_a_patch_no_longer_applies(tmp_path: Path, monkeyp
     with pytest.raises(GenerationError, match=r"03-open-enums\.patch no longer applies"):
         generate("digifinex", tmp_path / "generated")
 
-    assert not (tmp_path / "generated" / "digifinex_api").exists()
+    assert not (tmp_path / "generated" / "digifinex").exists()
 
 
 def test_a_moved_number_seam_fails_naming_the_generator_version(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -23,26 +23,31 @@ KRAKEN = ROOT / "specs" / "kraken_futures" / "openapi.yaml"
 PATCH_001 = "specs/kraken_futures/patches/001-algoid-property.yaml"
 
 
-def _checkout(root: Path, *packages: str, overlay: str | None = None) -> Path:
-    """specs/, the named generated packages and, optionally, a one-module overlay: what an update reads.
+PACKAGE = Path("src") / "exchange_clients"
+GENERATED = PACKAGE / "generated"
+
+
+def _checkout(root: Path, *exchanges: str, overlay: str = '"""An empty overlay."""\n') -> Path:
+    """specs/ and a package of one overlay module beside the named exchanges' generated clients: what an update reads.
 
     The overlay keeps the real runtime module beside it, which the generated packages import.
     """
     shutil.copytree(ROOT / "specs", root / "specs", ignore=shutil.ignore_patterns("__pycache__"))
-    for package in packages:
-        shutil.copytree(ROOT / "generated" / package, root / "generated" / package)
-        shutil.copy2(ROOT / "generated" / f"{package}.warnings.txt", root / "generated")
-    if overlay is not None:
-        (root / "overlays" / "exchange_clients").mkdir(parents=True)
-        (root / "overlays" / "exchange_clients" / "__init__.py").write_text(overlay, encoding="utf-8")
-        shutil.copy2(ROOT / "overlays" / "exchange_clients" / "runtime.py", root / "overlays" / "exchange_clients")
+    (root / GENERATED).mkdir(parents=True)
+    for name in ("__init__.py", "registry.py"):
+        shutil.copy2(ROOT / GENERATED / name, root / GENERATED)
+    for exchange in exchanges:
+        shutil.copytree(ROOT / GENERATED / exchange, root / GENERATED / exchange)
+        shutil.copy2(ROOT / GENERATED / f"{exchange}.warnings.txt", root / GENERATED)
+    (root / PACKAGE / "__init__.py").write_text(overlay, encoding="utf-8")
+    shutil.copy2(ROOT / PACKAGE / "runtime.py", root / PACKAGE)
     return root
 
 
 def _snapshot(root: Path) -> dict[str, bytes]:
     return {
         path.relative_to(root).as_posix(): path.read_bytes()
-        for directory in ("specs", "generated")
+        for directory in ("specs", "src")
         for path in sorted((root / directory).rglob("*"))
         if path.is_file() and "__pycache__" not in path.parts
     }
@@ -71,7 +76,7 @@ def test_patch_that_no_longer_applies_is_named_and_nothing_changes(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """A new Kraken document that breaks patch 001 fails naming the patch, with specs/ and generated/ untouched."""
-    root = _checkout(tmp_path / "root", "kraken_futures_api")
+    root = _checkout(tmp_path / "root", "kraken_futures")
     before = _snapshot(root)
 
     # Kraken stops listing algoId, the item patch 001 tests for by value.
@@ -85,7 +90,7 @@ def test_patch_that_no_longer_applies_is_named_and_nothing_changes(
 
 def test_generation_failure_changes_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """A document the generator warns about (a dangling $ref) fails with its message and leaves the tree alone."""
-    root = _checkout(tmp_path / "root", "gemini_api")
+    root = _checkout(tmp_path / "root", "gemini")
     before = _snapshot(root)
     broken = tmp_path / "gemini.yaml"
     text = (ROOT / "specs" / "gemini" / "openapi.yaml").read_text(encoding="utf-8")
@@ -122,12 +127,12 @@ def test_file_that_is_not_a_spec_is_refused(
 
 def test_failure_while_writing_puts_everything_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """If replacing generated/ fails after the spec and manifest were written, both are restored too."""
-    root = _checkout(tmp_path / "root", "kraken_futures_api")
+    root = _checkout(tmp_path / "root", "kraken_futures")
     before = _snapshot(root)
     replace = update_module._replace
 
     def failing_replace(target: Path, source: Path) -> None:
-        if target.name == "kraken_futures_api" and "backup" not in source.parts:
+        if target.name == "kraken_futures" and "backup" not in source.parts:
             raise OSError("disk full")
         replace(target, source)
 
@@ -140,23 +145,27 @@ def test_failure_while_writing_puts_everything_back(tmp_path: Path, monkeypatch:
 
 def test_typecheck_sees_the_staged_package_before_anything_is_written(tmp_path: Path) -> None:
     """The typecheck is given the freshly generated package, while the tree still holds the old one."""
-    root = _checkout(tmp_path / "root", "kraken_futures_api", "gemini_api")
+    root = _checkout(tmp_path / "root", "kraken_futures", "gemini")
     before = _snapshot(root)
     seen: list[Path] = []
 
-    def typecheck(checked_root: Path, packages: list[Path]) -> None:
-        assert checked_root == root
+    def typecheck(staged_package: Path) -> None:
         assert _snapshot(root) == before
-        seen.extend(packages)
-        staged = next(package for package in packages if package.name == "kraken_futures_api")
-        assert "EXPIRED" in (staged / "models" / "order_status_json.py").read_text(encoding="utf-8")
+        seen.append(staged_package)
+        staged = staged_package / "generated"
+        assert "EXPIRED" in (staged / "kraken_futures" / "models" / "order_status_json.py").read_text(encoding="utf-8")
+        # The other exchanges' clients and the overlay are checked with it, as they are in the tree.
+        assert (staged / "gemini" / "models" / "order.py").read_bytes() == (
+            root / GENERATED / "gemini" / "models" / "order.py"
+        ).read_bytes()
+        assert (staged_package / "runtime.py").is_file()
         raise UpdateError("overlay does not type-check")
 
     with pytest.raises(UpdateError, match="overlay does not type-check"):
         update_spec("kraken_futures", _kraken_changed(tmp_path, NEW_STATUS), root=root, typecheck=typecheck)
 
-    assert [package.name for package in seen] == ["gemini_api", "kraken_futures_api"]
-    assert seen[0] == root / "generated" / "gemini_api"
+    assert len(seen) == 1
+    assert not seen[0].is_relative_to(root)
     assert _snapshot(root) == before
 
 
@@ -164,7 +173,7 @@ OVERLAY = '''"""Reads generated Kraken fields, as the real overlay does."""
 
 from decimal import Decimal
 
-from kraken_futures_api.models import TriggerOptions
+from exchange_clients.generated.kraken_futures.models import TriggerOptions
 
 
 def trigger(options: TriggerOptions) -> tuple[Decimal, str]:
@@ -175,7 +184,7 @@ def trigger(options: TriggerOptions) -> tuple[Decimal, str]:
 
 def test_overlay_that_no_longer_type_checks_changes_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """The mypy --strict run over the overlay catches a use of a removed field, and the update is not applied."""
-    root = _checkout(tmp_path / "root", "kraken_futures_api", overlay=OVERLAY)
+    root = _checkout(tmp_path / "root", "kraken_futures", overlay=OVERLAY)
     before = _snapshot(root)
 
     code, _, error = _update(root, capsys, "kraken_futures", _kraken_changed(tmp_path, NEW_STATUS, *NO_TRIGGER_SIGNAL))
@@ -191,7 +200,7 @@ def test_update_writes_spec_manifest_and_generated_code_then_reports(
 ) -> None:
     """A good document replaces the spec byte for byte, updates its manifest entry, regenerates, and is reported."""
     overlay = OVERLAY.replace(", options.trigger_signal.value", ', "unused"')
-    root = _checkout(tmp_path / "root", "kraken_futures_api", overlay=overlay)
+    root = _checkout(tmp_path / "root", "kraken_futures", overlay=overlay)
     for command in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-q", "-m", "before"]):
         subprocess.run([*GIT, *command], cwd=root, check=True)
     new = _kraken_changed(tmp_path, NEW_STATUS, *NO_TRIGGER_SIGNAL)
@@ -204,9 +213,9 @@ def test_update_writes_spec_manifest_and_generated_code_then_reports(
     entry = read_manifest(root / "specs" / "manifest.toml")["kraken_futures"]
     assert entry == {**recorded, "sha256": sha256_of(new), "date": dt.datetime.now(dt.UTC).date()}
     assert [line for line in manifest_mismatches(root / "specs") if "kraken_futures" in line] == []
-    check = ["check", "kraken_futures", "--specs-dir", str(root / "specs"), "--generated-dir", str(root / "generated")]
+    check = ["check", "kraken_futures", "--specs-dir", str(root / "specs"), "--generated-dir", str(root / GENERATED)]
     assert main(check) == 0
-    assert not (root / "generated" / "kraken_futures_api" / "models" / "trigger_options_trigger_signal.py").exists()
+    assert not (root / GENERATED / "kraken_futures" / "models" / "trigger_options_trigger_signal.py").exists()
     assert "| kraken_futures | 2 | 1 | 0 |" in report
     assert "| **breaking** | field removed |" in report
     assert "`EXPIRED`: parses, but Order.status is UNKNOWN" in report

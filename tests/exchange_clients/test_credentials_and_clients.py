@@ -220,8 +220,8 @@ def test_environment_picks_the_base_url_and_unknown_ones_are_named() -> None:
 
 def test_factory_wires_the_signer_over_a_custom_transport() -> None:
     """httpx_args reach httpx: a MockTransport sees a DigiFinex request signed by DigiFinexAuth."""
-    from digifinex_api.api.orders import get_order_status  # noqa: PLC0415
-    from digifinex_api.models import Market  # noqa: PLC0415
+    from exchange_clients.generated.digifinex.api.orders import get_order_status  # noqa: PLC0415
+    from exchange_clients.generated.digifinex.models import Market  # noqa: PLC0415
 
     seen: list[httpx.Request] = []
 
@@ -252,8 +252,8 @@ def test_kraken_secret_that_is_not_base64_is_refused_at_construction() -> None:
 
 def test_gemini_resends_once_with_a_fresh_nonce_after_invalid_nonce() -> None:
     """After InvalidNonce the request is re-signed with a new nonce, and the caller sees the second answer."""
-    from gemini_api.api.orders import get_order_status  # noqa: PLC0415
-    from gemini_api.models import ErrorResponse, OrderStatusRequest  # noqa: PLC0415
+    from exchange_clients.generated.gemini.api.orders import get_order_status  # noqa: PLC0415
+    from exchange_clients.generated.gemini.models import ErrorResponse, OrderStatusRequest  # noqa: PLC0415
 
     payloads: list[dict[str, object]] = []
     invalid_nonce = {

@@ -13,18 +13,18 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from derive_api.api.orders import get_order
-from derive_api.models import GetOrderParams, GetOrderResponse
-from digifinex_api.api.orders import get_order_status as digifinex_get_order_status
-from digifinex_api.models import Market, OrderStatusResponse
-from gemini_api.api.orders import get_order_status as gemini_get_order_status
-from gemini_api.models import Order as GeminiOrder
-from gemini_api.models import OrderStatusRequest
-from kraken_futures_api.api.order_management import get_order_status as kraken_get_order_status
-from kraken_futures_api.models import GetOrderStatusSuccessResponse
 
 import exchange_clients as ec
 from exchange_clients import derive, digifinex, gemini, kraken_futures
+from exchange_clients.generated.derive.api.orders import get_order
+from exchange_clients.generated.derive.models import GetOrderParams, GetOrderResponse
+from exchange_clients.generated.digifinex.api.orders import get_order_status as digifinex_get_order_status
+from exchange_clients.generated.digifinex.models import Market, OrderStatusResponse
+from exchange_clients.generated.gemini.api.orders import get_order_status as gemini_get_order_status
+from exchange_clients.generated.gemini.models import Order as GeminiOrder
+from exchange_clients.generated.gemini.models import OrderStatusRequest
+from exchange_clients.generated.kraken_futures.api.order_management import get_order_status as kraken_get_order_status
+from exchange_clients.generated.kraken_futures.models import GetOrderStatusSuccessResponse
 from exchange_clients.simulator import Simulator
 
 

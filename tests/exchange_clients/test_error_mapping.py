@@ -13,16 +13,16 @@ from email.utils import format_datetime
 from typing import Any
 
 import pytest
-from derive_api.models import RpcErrorCode
-from digifinex_api.models import ErrorCode
-from gemini_api.models import ErrorReason
-from kraken_futures_api.models import Error as KrakenError
 
 import exchange_clients as ec
 from exchange_clients._error_mapping import parse_retry_after
 from exchange_clients.derive._errors import ERROR_TABLE as DERIVE
 from exchange_clients.digifinex._errors import ERROR_TABLE as DIGIFINEX
 from exchange_clients.gemini._errors import ERROR_TABLE as GEMINI
+from exchange_clients.generated.derive.models import RpcErrorCode
+from exchange_clients.generated.digifinex.models import ErrorCode
+from exchange_clients.generated.gemini.models import ErrorReason
+from exchange_clients.generated.kraken_futures.models import Error as KrakenError
 from exchange_clients.kraken_futures._errors import ERROR_TABLE as KRAKEN_FUTURES
 from exchange_clients.simulator import Incoming, Reply, Simulator, json_reply
 

@@ -11,11 +11,11 @@ from typing import Any
 
 import attrs
 import pytest
-from derive_api.models import Order as DeriveOrder
 
 from exchange_clients import derive
 from exchange_clients._errors import UnexpectedResponseError
 from exchange_clients._order import Exchange, Order, OrderStatus, OrderType, Side
+from exchange_clients.generated.derive.models import Order as DeriveOrder
 from exchange_clients.runtime import decode_json
 from tests.exact_json import dumps
 from tests.exchange_clients.normalizing import changed, fixture_bytes, ways_in

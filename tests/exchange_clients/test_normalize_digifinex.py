@@ -11,11 +11,11 @@ from typing import Any
 
 import attrs
 import pytest
-from digifinex_api.models import Order as DigiFinexOrder
 
 from exchange_clients import digifinex
 from exchange_clients._errors import UnexpectedResponseError
 from exchange_clients._order import Exchange, Order, OrderStatus, OrderType, Side
+from exchange_clients.generated.digifinex.models import Order as DigiFinexOrder
 from exchange_clients.runtime import decode_json
 from tests.exchange_clients.normalizing import changed, fixture_bytes, ways_in
 from tests.spec_examples import response_examples

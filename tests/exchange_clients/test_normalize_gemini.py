@@ -12,11 +12,11 @@ from typing import Any
 
 import attrs
 import pytest
-from gemini_api.models import Order as GeminiOrder
 
 from exchange_clients import gemini
 from exchange_clients._errors import ExchangeError, UnexpectedResponseError
 from exchange_clients._order import Exchange, Order, OrderStatus, OrderType, Side
+from exchange_clients.generated.gemini.models import Order as GeminiOrder
 from exchange_clients.runtime import decode_json
 from tests.exchange_clients.normalizing import changed, fixture_bytes, ways_in
 from tests.spec_examples import response_examples

@@ -11,11 +11,11 @@ from typing import Any
 
 import attrs
 import pytest
-from kraken_futures_api.models import OrderStatusDetailsJson
 
 from exchange_clients import kraken_futures
 from exchange_clients._errors import UnexpectedResponseError
 from exchange_clients._order import Exchange, Order, OrderStatus, OrderType, Side
+from exchange_clients.generated.kraken_futures.models import OrderStatusDetailsJson
 from exchange_clients.runtime import decode_json
 from tests.exact_json import dumps
 from tests.exchange_clients.normalizing import fixture_bytes, ways_in

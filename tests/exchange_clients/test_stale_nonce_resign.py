@@ -9,12 +9,12 @@ import time
 
 import httpx
 import pytest
-from digifinex_api.api.orders import get_order_status
-from digifinex_api.models import Market, OrderStatusResponse
 
 import exchange_clients as ec
 from exchange_clients import digifinex
 from exchange_clients.derive import DeriveAuth
+from exchange_clients.generated.digifinex.api.orders import get_order_status
+from exchange_clients.generated.digifinex.models import Market, OrderStatusResponse
 from exchange_clients.simulator import Incoming, Reply, Simulator, json_reply
 from tests.clock import Clock
 

@@ -11,12 +11,12 @@ from types import MappingProxyType
 from typing import Any
 
 import pytest
-from digifinex_api.models import Order as DigiFinexOrder
-from gemini_api.models import Order as GeminiOrder
 from hypothesis import given
 from hypothesis import strategies as st
-from kraken_futures_api.models import OrderStatusDetailsJson
 
+from exchange_clients.generated.digifinex.models import Order as DigiFinexOrder
+from exchange_clients.generated.gemini.models import Order as GeminiOrder
+from exchange_clients.generated.kraken_futures.models import OrderStatusDetailsJson
 from exchange_clients.simulator import SimulatedOrders
 from tests.exact_json import canonical
 

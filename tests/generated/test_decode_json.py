@@ -13,7 +13,6 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from exchange_clients import runtime
 from exchange_clients.runtime import decode_json
 
 
@@ -40,7 +39,7 @@ ENCODINGS: list[tuple[str, bytes]] = [
 
 @given(value=JSON_VALUES, encoding=st.sampled_from(ENCODINGS), spaced=st.booleans())
 def test_decode_json_reads_every_encoding_json_loads_reads(
-    value: object, encoding: tuple[str, bytes], spaced: bool
+    value: object, encoding: tuple[str, bytes], *, spaced: bool
 ) -> None:
     name, mark = encoding
     text = json.dumps(value, ensure_ascii=False)
@@ -54,26 +53,32 @@ def test_decode_json_reads_every_encoding_json_loads_reads(
 class _Number(str):
     """A JSON number literal, written as it stands."""
 
-
-_NUMBERS = st.from_regex(r"-?(0|[1-9][0-9]{0,24})(\.[0-9]{1,24})?([eE][+-]?[0-9]{1,3})?", fullmatch=True).map(_Number)
-_NAMES = st.sampled_from(["a", "b", "price", "t:s", ":", "é", "x y"])
-_WRITTEN = st.recursive(
-    st.none() | st.booleans() | st.integers() | _NUMBERS | st.text(max_size=6),
-    lambda inner: st.lists(inner, max_size=3).map(tuple)
-    | st.lists(st.tuples(_NAMES | st.text(max_size=3), inner), max_size=4).map(lambda pairs: _Members(pairs)),
-    max_leaves=12,
-)
+    __slots__ = ()
 
 
 class _Members(list[tuple[str, object]]):
     """An object's members in order, names possibly repeated."""
 
 
+_NUMBERS = st.from_regex(r"-?(0|[1-9][0-9]{0,24})(\.[0-9]{1,24})?([eE][+-]?[0-9]{1,3})?", fullmatch=True).map(_Number)
+_NAMES = st.sampled_from(["a", "b", "price", "t:s", ":", "é", "x y"])
+_WRITTEN = st.recursive(
+    st.none() | st.booleans() | st.integers() | _NUMBERS | st.text(max_size=6),
+    lambda inner: (
+        st.lists(inner, max_size=3).map(tuple)
+        | st.lists(st.tuples(_NAMES | st.text(max_size=3), inner), max_size=4).map(_Members)
+    ),
+    max_leaves=12,
+)
+
+
 def _write(value: object, space: str) -> str:
     if isinstance(value, _Number):
         return str(value)
     if isinstance(value, _Members):
-        members = (f"{json.dumps(name, ensure_ascii=False)}{space}:{space}{_write(item, space)}" for name, item in value)
+        members = (
+            f"{json.dumps(name, ensure_ascii=False)}{space}:{space}{_write(item, space)}" for name, item in value
+        )
         return "{" + f",{space}".join(members) + "}"
     if isinstance(value, tuple):
         return "[" + f",{space}".join(_write(item, space) for item in value) + "]"
@@ -88,9 +93,7 @@ def _refuse_repeats(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 
 @given(value=_WRITTEN, space=st.sampled_from(["", " ", "\n  "]))
-def test_decode_json_reads_numbers_and_refuses_repeated_names_as_json_loads_would(
-    value: object, space: str
-) -> None:
+def test_decode_json_reads_numbers_and_refuses_repeated_names_as_json_loads_would(value: object, space: str) -> None:
     content = _write(value, space).encode()
     try:
         expected = json.loads(content, parse_float=Decimal, object_pairs_hook=_refuse_repeats)
@@ -130,9 +133,7 @@ def test_decode_json_refuses_a_name_written_twice(content: bytes) -> None:
         (b'[1e999999999999999999999,"\xff"]', "can't decode"),
     ],
 )
-def test_decode_json_reports_the_fault_json_finds_first(
-    content: bytes, reason: str
-) -> None:
+def test_decode_json_reports_the_fault_json_finds_first(content: bytes, reason: str) -> None:
     with pytest.raises(ValueError, match=reason):
         decode_json(content)
 

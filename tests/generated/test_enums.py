@@ -10,17 +10,21 @@ from enum import Enum
 from typing import Any
 
 import pytest
-from derive_api.models import GetOrderResponse
-from derive_api.models import OrderStatus as DeriveOrderStatus
-from digifinex_api.models import ErrorCode as DigiFinexErrorCode
-from digifinex_api.models import OrderStatus as DigiFinexOrderStatus
-from digifinex_api.models import OrderStatusResponse
-from gemini_api.models import ErrorReason as GeminiErrorReason
-from gemini_api.models import ErrorResponse as GeminiErrorResponse
-from kraken_futures_api.models import Error as KrakenError
-from kraken_futures_api.models import ErrorResponse as KrakenErrorResponse
-from kraken_futures_api.models import GetOrderStatusSuccessResponse, OrderStatusJson, ResultSuccessResult
 
+from exchange_clients.generated.derive.models import GetOrderResponse
+from exchange_clients.generated.derive.models import OrderStatus as DeriveOrderStatus
+from exchange_clients.generated.digifinex.models import ErrorCode as DigiFinexErrorCode
+from exchange_clients.generated.digifinex.models import OrderStatus as DigiFinexOrderStatus
+from exchange_clients.generated.digifinex.models import OrderStatusResponse
+from exchange_clients.generated.gemini.models import ErrorReason as GeminiErrorReason
+from exchange_clients.generated.gemini.models import ErrorResponse as GeminiErrorResponse
+from exchange_clients.generated.kraken_futures.models import Error as KrakenError
+from exchange_clients.generated.kraken_futures.models import ErrorResponse as KrakenErrorResponse
+from exchange_clients.generated.kraken_futures.models import (
+    GetOrderStatusSuccessResponse,
+    OrderStatusJson,
+    ResultSuccessResult,
+)
 from exchange_clients.runtime import DiscriminatorMismatch
 from tests.exact_json import canonical
 from tests.spec_examples import response_examples

@@ -12,22 +12,26 @@ from uuid import UUID
 
 import httpx
 import pytest
-from derive_api import AuthenticatedClient as DeriveClient
-from derive_api.api.orders import get_order
-from derive_api.models import GetOrderParams, GetOrderResponse
-from digifinex_api import AuthenticatedClient as DigiFinexClient
-from digifinex_api.api.orders import get_order_status as digifinex_get_order_status
-from digifinex_api.models import Market, OrderStatusResponse
-from digifinex_api.models import Order as DigiFinexOrder
-from gemini_api import AuthenticatedClient as GeminiClient
-from gemini_api.api.orders import get_order_status as gemini_get_order_status
-from gemini_api.models import Order as GeminiOrder
-from gemini_api.models import OrderStatusRequest
-from kraken_futures_api import AuthenticatedClient as KrakenClient
-from kraken_futures_api.api.order_management import get_order_status as kraken_get_order_status
-from kraken_futures_api.errors import ResponseParseError
-from kraken_futures_api.models import CachedOrderJson, GetOrderStatusSuccessResponse, TriggerOptions
 
+from exchange_clients.generated.derive import AuthenticatedClient as DeriveClient
+from exchange_clients.generated.derive.api.orders import get_order
+from exchange_clients.generated.derive.models import GetOrderParams, GetOrderResponse
+from exchange_clients.generated.digifinex import AuthenticatedClient as DigiFinexClient
+from exchange_clients.generated.digifinex.api.orders import get_order_status as digifinex_get_order_status
+from exchange_clients.generated.digifinex.models import Market, OrderStatusResponse
+from exchange_clients.generated.digifinex.models import Order as DigiFinexOrder
+from exchange_clients.generated.gemini import AuthenticatedClient as GeminiClient
+from exchange_clients.generated.gemini.api.orders import get_order_status as gemini_get_order_status
+from exchange_clients.generated.gemini.models import Order as GeminiOrder
+from exchange_clients.generated.gemini.models import OrderStatusRequest
+from exchange_clients.generated.kraken_futures import AuthenticatedClient as KrakenClient
+from exchange_clients.generated.kraken_futures.api.order_management import get_order_status as kraken_get_order_status
+from exchange_clients.generated.kraken_futures.errors import ResponseParseError
+from exchange_clients.generated.kraken_futures.models import (
+    CachedOrderJson,
+    GetOrderStatusSuccessResponse,
+    TriggerOptions,
+)
 from tests.exact_json import dumps
 from tests.spec_examples import response_examples
 
@@ -81,7 +85,9 @@ def test_digifinex_numbers_keep_every_digit() -> None:
         '"avg_price":0,"status":1,"type":"buy","kind":"spot"}]}'
     )
     with DigiFinexClient(base_url="https://digifinex.invalid", token="k", httpx_args=_serving(body)) as client:
-        answer = digifinex_get_order_status.sync(Market.SPOT, client=client, order_id="dd3164b333a4afa9d5730bb87f6db8b3")
+        answer = digifinex_get_order_status.sync(
+            Market.SPOT, client=client, order_id="dd3164b333a4afa9d5730bb87f6db8b3"
+        )
 
     assert isinstance(answer, OrderStatusResponse)
     assert isinstance(answer.data, list)

@@ -9,11 +9,11 @@ from typing import Any
 
 import httpx
 import pytest
-from derive_api import errors as derive_errors
-from derive_api.api.orders import get_order
-from kraken_futures_api import errors as kraken_errors
-from kraken_futures_api.api.order_management import get_order_status
 
+from exchange_clients.generated.derive import errors as derive_errors
+from exchange_clients.generated.derive.api.orders import get_order
+from exchange_clients.generated.kraken_futures import errors as kraken_errors
+from exchange_clients.generated.kraken_futures.api.order_management import get_order_status
 from tests.exact_json import dumps
 from tests.spec_examples import response_examples
 
@@ -43,7 +43,7 @@ def test_kraken_missing_field_is_named_not_the_error_branch() -> None:
 
     message = str(caught.value)
     assert "GetOrderStatusSuccessResponse: KeyError: 'symbol'" in message
-    assert "ErrorResponse" not in message.split("Response content")[0]
+    assert "ErrorResponse" not in message.split("Response content", maxsplit=1)[0]
     assert isinstance(caught.value.cause, ValueError)
 
 

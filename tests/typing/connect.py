@@ -6,26 +6,25 @@ The exchange's name picks its credentials type and the generated client under `c
 
 from __future__ import annotations
 
-import gemini_api
-import kraken_futures_api
-from gemini_api.api.orders import get_order_status
-from gemini_api.models import OrderStatusRequest
-
 import exchange_clients as ec
+import exchange_clients.generated.gemini
+import exchange_clients.generated.kraken_futures
 from exchange_clients.gemini import GeminiCredentials
+from exchange_clients.generated.gemini.api.orders import get_order_status
+from exchange_clients.generated.gemini.models import OrderStatusRequest
 from exchange_clients.kraken_futures import KrakenFuturesCredentials
 
 
 def gemini_orders(credentials: GeminiCredentials) -> list[ec.Order]:
     with ec.connect("gemini", credentials) as client:
-        generated: gemini_api.AuthenticatedClient = client.generated
+        generated: exchange_clients.generated.gemini.AuthenticatedClient = client.generated
         get_order_status.sync(client=generated, body=OrderStatusRequest(order_id=1))
         return client.get_orders(["1", "2"]) + client.get_orders(("3",))
 
 
 async def kraken_order(credentials: KrakenFuturesCredentials) -> ec.Order:
     async with ec.connect_async(ec.Exchange.KRAKEN_FUTURES, credentials) as client:
-        generated: kraken_futures_api.AuthenticatedClient = client.generated
+        generated: exchange_clients.generated.kraken_futures.AuthenticatedClient = client.generated
         del generated
         return await client.get_order("a1108796-1996-4da9-a1f2-af7463586234")
 

@@ -10,15 +10,15 @@ from __future__ import annotations
 from decimal import Decimal
 from uuid import UUID
 
-from derive_api.models import GetOrderResponse
-from digifinex_api import AuthenticatedClient as DigiFinexClient
-from digifinex_api.api.orders import get_order_status as digifinex_get_order_status
-from digifinex_api.models import Market, OrderStatusResponse
-from gemini_api.models import Order as GeminiOrder
-from gemini_api.types import Unset
-from kraken_futures_api import AuthenticatedClient
-from kraken_futures_api.api.order_management import get_order_status
-from kraken_futures_api.models import GetOrderStatusSuccessResponse
+from exchange_clients.generated.derive.models import GetOrderResponse
+from exchange_clients.generated.digifinex import AuthenticatedClient as DigiFinexClient
+from exchange_clients.generated.digifinex.api.orders import get_order_status as digifinex_get_order_status
+from exchange_clients.generated.digifinex.models import Market, OrderStatusResponse
+from exchange_clients.generated.gemini.models import Order as GeminiOrder
+from exchange_clients.generated.gemini.types import Unset
+from exchange_clients.generated.kraken_futures import AuthenticatedClient
+from exchange_clients.generated.kraken_futures.api.order_management import get_order_status
+from exchange_clients.generated.kraken_futures.models import GetOrderStatusSuccessResponse
 
 
 def kraken_notional(client: AuthenticatedClient, order_id: UUID) -> Decimal:

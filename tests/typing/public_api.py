@@ -51,9 +51,11 @@ def handle_errors(order_id: str) -> str:
 
 
 def narrow_raw(order: ec.Order) -> str | None:
-    import gemini_api.models  # noqa: PLC0415 - shows where the model comes from
+    import exchange_clients.generated.gemini.models  # noqa: PLC0415 - shows where the model comes from
 
-    if isinstance(order.raw, gemini_api.models.Order) and isinstance(order.raw.avg_execution_price, str):
+    if isinstance(order.raw, exchange_clients.generated.gemini.models.Order) and isinstance(
+        order.raw.avg_execution_price, str
+    ):
         return order.raw.avg_execution_price
     return None
 

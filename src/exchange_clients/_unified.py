@@ -1,0 +1,414 @@
+"""
+The unified client: the same three questions to any of the four exchanges, answered as `Order`s.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterable, Mapping, Sequence
+from types import TracebackType
+from typing import Any, Generic, Self, TypedDict
+
+import attrs
+import httpx
+from typing_extensions import TypeVar
+
+from exchange_clients._calls import Call
+from exchange_clients._deadline import attempt_seconds
+from exchange_clients._errors import InvalidRequestError, OrderNotFoundError, UnexpectedResponseError
+from exchange_clients._exchanges import BINDINGS, ExchangeBinding, RequestOptions
+from exchange_clients._http import as_timeout
+from exchange_clients._nonce_store import SharedNonceStore
+from exchange_clients._order import Exchange, Order
+from exchange_clients._redact import Redactor, redacting
+from exchange_clients._retry import RetryPolicy
+from exchange_clients._transport import DEFAULT_MAX_RESPONSE_BYTES
+
+
+GeneratedT = TypeVar("GeneratedT", default=Any)
+"""The generated client underneath (`exchange_clients.generated.gemini.AuthenticatedClient`, ...): what
+`client.generated` is."""
+
+OrderIds = list[str] | tuple[str, ...]
+"""Ids for get_orders: a list or tuple of str. Not any sequence: a bare str is one, and would be read as one id per
+character; the type checker refuses it, and so does get_orders at run time."""
+
+
+CONCURRENT_CALLS = 4
+"""Calls in flight at once when the async client fans out one call per id (Gemini, Derive).
+
+Derive allows 10 non-matching REST requests a second per IP (5x burst), Gemini 600 private requests a minute; four
+at a time keeps a large batch fast without tripping either. Gemini's signer serializes one key's requests anyway.
+"""
+
+
+MAX_ID_LENGTH = 256
+"""The longest id sent. Decision: no id of these exchanges comes near it (UUIDs are 36 characters, Gemini's ids
+at most 20 digits, client order ids at most 100); a longer one is a caller's mistake, refused before it becomes a
+URL httpx refuses."""
+
+# httpx.Client arguments the generated client or the signer set themselves; passing one again would either fail
+# inside httpx with "got multiple values" or, for follow_redirects, send signed requests wherever a redirect points.
+_RESERVED_HTTPX_ARGS = {
+    "auth": "the signer is the client's auth",
+    "base_url": "pass base_url= to connect",
+    "timeout": "pass timeout= to connect",
+    "headers": "the signer writes the headers the exchange reads",
+    "cookies": "the exchanges use no cookies",
+    "verify": "certificates are always verified",
+    "follow_redirects": "redirects are never followed: one would send a signed request to another address",
+}
+
+
+def _checked_cap(max_response_bytes: object) -> int:
+    if isinstance(max_response_bytes, bool) or not isinstance(max_response_bytes, int) or max_response_bytes < 1:
+        msg = f"max_response_bytes must be a positive int, not {max_response_bytes!r:.40}"
+        raise TypeError(msg)
+    return max_response_bytes
+
+
+def _checked_httpx_args(httpx_args: Mapping[str, Any] | None) -> Mapping[str, Any]:
+    if httpx_args is None:
+        return {}
+    if not isinstance(httpx_args, Mapping):
+        msg = f"httpx_args must be a mapping of httpx.Client arguments, not {type(httpx_args).__name__}"
+        raise TypeError(msg)
+    for name in httpx_args:
+        if name in _RESERVED_HTTPX_ARGS:
+            msg = f"httpx_args may not set {name!r}: {_RESERVED_HTTPX_ARGS[name]}"
+            raise TypeError(msg)
+    return httpx_args
+
+
+class _Unified(Generic[GeneratedT]):
+    """What the sync and async clients share: the exchange, its credentials and building calls."""
+
+    def __init__(
+        self,
+        exchange: Exchange | str,
+        credentials: object | None,
+        *,
+        environment: str,
+        base_url: str | None,
+        timeout: float | httpx.Timeout | None,
+        retry: RetryPolicy,
+        nonce_store: SharedNonceStore | None,
+        httpx_args: Mapping[str, Any] | None,
+        max_response_bytes: int,
+    ) -> None:
+        self.exchange = Exchange(exchange)
+        self.retry = attrs.evolve(retry, attempt_timeout=attempt_seconds(as_timeout(timeout)))
+        self._binding: ExchangeBinding = BINDINGS[self.exchange]
+        if credentials is None:
+            credentials = self._binding.credentials_type.from_env()
+        elif not isinstance(credentials, self._binding.credentials_type):
+            expected = self._binding.credentials_type.__name__
+            message = f"{self.exchange.display_name} needs {expected}, not {type(credentials).__name__}"
+            raise TypeError(message)
+        self._credentials = credentials
+        self._redactor = Redactor.for_credentials(credentials)
+        self.environment = environment
+        self._generated = self._binding.client(
+            credentials,
+            environment=environment,
+            base_url=base_url,
+            timeout=timeout,
+            nonce_store=nonce_store,
+            httpx_args=_checked_httpx_args(httpx_args),
+            max_response_bytes=_checked_cap(max_response_bytes),
+        )
+        self._closed = False
+
+    @property
+    def generated(self) -> GeneratedT:
+        """The signed generated client underneath, for endpoints not here.
+
+        Its type is the exchange's: `exchange_clients.generated.gemini.AuthenticatedClient` for Gemini, and so on.
+        """
+        generated: GeneratedT = self._generated
+        return generated
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self.exchange.value} {self.environment}>"
+
+    def _order_calls(
+        self, order_ids: Sequence[str], market: str | None, subaccount_id: int | None
+    ) -> list[Call[Any, Any]]:
+        operation = _operation(order_ids)
+        self._check_open(operation)
+        for order_id in order_ids:
+            self._check_id(order_id, operation)
+        options = RequestOptions(market=market, subaccount_id=subaccount_id)
+        return self._binding.order_calls(self._credentials, order_ids, options)
+
+    def _check_open(self, operation: str) -> None:
+        if self._closed:
+            raise InvalidRequestError(
+                "this client is closed; nothing was sent", exchange=self.exchange, operation=operation
+            )
+
+    def _check_id(self, order_id: str, operation: str) -> None:
+        """An id is printable ASCII text of at most MAX_ID_LENGTH characters; anything else is refused unsent.
+
+        Decision: no exchange here documents an id with a control character or outside ASCII; such an id would
+        otherwise fail inside httpx (a lone surrogate cannot even be encoded) or be signed and sent as garbage.
+        """
+        if not order_id:
+            problem = "an order id is empty"
+        elif len(order_id) > MAX_ID_LENGTH:
+            problem = f"an order id of {len(order_id)} characters is longer than any exchange's ({MAX_ID_LENGTH})"
+        elif not (order_id.isascii() and order_id.isprintable()):
+            shown = order_id[:40].encode("ascii", "backslashreplace").decode()
+            problem = f"order id {shown!r} is not printable ASCII"
+        else:
+            return
+        raise InvalidRequestError(f"{problem}; nothing was sent", exchange=self.exchange, operation=operation)
+
+    def _in_requested_order(self, order_ids: Sequence[str], found: Iterable[Order]) -> list[Order]:
+        """The orders in the order asked for; OrderNotFoundError naming every id the exchange did not return.
+
+        A requested id matches an order's own id; it matches a `client_order_id` only when it was looked up as
+        one (Kraken's non-UUID ids), so one order's client id can never take another requested order's place.
+        Two different orders answering one requested id (a reused client order id) is an
+        UnexpectedResponseError naming both, never a silent pick.
+        """
+        canonical = self._binding.canonical_id
+        by_id: dict[str, dict[str, Order]] = {}
+        by_client_id: dict[str, dict[str, Order]] = {}
+        for order in found:
+            by_id.setdefault(canonical(order.order_id), {}).setdefault(order.order_id, order)
+            if order.client_order_id is not None:
+                by_client_id.setdefault(order.client_order_id, {}).setdefault(order.order_id, order)
+        operation = _operation(order_ids)
+        result: list[Order] = []
+        missing: list[str] = []
+        for order_id in order_ids:
+            key = canonical(order_id)
+            index = by_client_id if self._binding.is_client_order_id(key) else by_id
+            matches = index.get(key, {})
+            if len(matches) > 1:
+                raise UnexpectedResponseError(
+                    f"{len(matches)} orders answer the one id {order_id!r}: {', '.join(sorted(matches))}",
+                    exchange=self.exchange,
+                    operation=operation,
+                )
+            if matches:
+                result.extend(matches.values())
+            else:
+                missing.append(order_id)
+        if missing:
+            raise OrderNotFoundError(
+                f"no order {', '.join(missing)}: {self._binding.not_found_hint}",
+                exchange=self.exchange,
+                operation=operation,
+                order_id=missing[0],
+            )
+        return result
+
+
+class Client(_Unified[GeneratedT]):
+    """A synchronous client for one exchange and one set of credentials; one connection pool, closed on exit."""
+
+    def get_order(self, order_id: str, *, market: str | None = None, subaccount_id: int | None = None) -> Order:
+        """The order `order_id` (DigiFinex: in `market`, default spot; Derive: in `subaccount_id`)."""
+        return self.get_orders([_one_id(order_id)], market=market, subaccount_id=subaccount_id)[0]
+
+    def get_orders(
+        self, order_ids: OrderIds, *, market: str | None = None, subaccount_id: int | None = None
+    ) -> list[Order]:
+        """The orders `order_ids`, in that order, batched to what the exchange allows per call.
+
+        Raises OrderNotFoundError naming every id the exchange does not know.
+        """
+        ids = _id_list(order_ids)
+        found: list[Order] = []
+        for call in self._order_calls(ids, market, subaccount_id):
+            found.extend(self._run(call))
+        return self._in_requested_order(ids, found)
+
+    def list_open_orders(self) -> list[Order]:
+        """Every open order of the account (Gemini only; the others raise UnsupportedOperationError)."""
+        self._check_open("list_open_orders")
+        return self._run(self._binding.open_orders_call(self._credentials, RequestOptions()))
+
+    def _run(self, call: Call[Any, Any]) -> list[Order]:
+        try:
+            with redacting(self._redactor):
+                return call.run(self._generated, self.retry)
+        except RuntimeError:
+            # httpx's own refusal once the pool is closed (by another thread, mid-batch): nothing more was sent.
+            self._check_open(call.operation)
+            raise
+
+    def close(self) -> None:
+        """Close the connection pool; a call after this raises InvalidRequestError and sends nothing."""
+        self._closed = True
+        self._generated.get_httpx_client().close()
+
+    def __enter__(self) -> Self:
+        self._generated.__enter__()
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, traceback: TracebackType | None
+    ) -> None:
+        self._closed = True
+        self._generated.__exit__(kind, error, traceback)
+
+
+class AsyncClient(_Unified[GeneratedT]):
+    """An asyncio client for one exchange and one set of credentials; one connection pool, closed on exit."""
+
+    async def get_order(self, order_id: str, *, market: str | None = None, subaccount_id: int | None = None) -> Order:
+        """The order `order_id` (DigiFinex: in `market`, default spot; Derive: in `subaccount_id`)."""
+        return (await self.get_orders([_one_id(order_id)], market=market, subaccount_id=subaccount_id))[0]
+
+    async def get_orders(
+        self, order_ids: OrderIds, *, market: str | None = None, subaccount_id: int | None = None
+    ) -> list[Order]:
+        """The orders `order_ids`, in that order; calls run concurrently, at most CONCURRENT_CALLS at a time.
+
+        Raises OrderNotFoundError naming every id the exchange does not know.
+        """
+        ids = _id_list(order_ids)
+        calls = self._order_calls(ids, market, subaccount_id)
+        limit = asyncio.Semaphore(CONCURRENT_CALLS)
+
+        async def run(call: Call[Any, Any]) -> list[Order]:
+            async with limit:
+                # A call queued here while the client was closed is not sent.
+                self._check_open(call.operation)
+                return await self._run_async(call)
+
+        try:
+            async with asyncio.TaskGroup() as group:
+                tasks = [group.create_task(run(call)) for call in calls]
+        except BaseExceptionGroup as failures:
+            # The caller asked for orders, not for a group: the first failure is the answer (the rest are cancelled).
+            raise _first_leaf(failures) from None
+        return self._in_requested_order(ids, [order for task in tasks for order in task.result()])
+
+    async def list_open_orders(self) -> list[Order]:
+        """Every open order of the account (Gemini only; the others raise UnsupportedOperationError)."""
+        self._check_open("list_open_orders")
+        return await self._run_async(self._binding.open_orders_call(self._credentials, RequestOptions()))
+
+    async def _run_async(self, call: Call[Any, Any]) -> list[Order]:
+        try:
+            with redacting(self._redactor):
+                return await call.run_async(self._generated, self.retry)
+        except RuntimeError:
+            self._check_open(call.operation)
+            raise
+
+    async def aclose(self) -> None:
+        """Close the connection pool; calls still queued, and any after, raise InvalidRequestError unsent."""
+        self._closed = True
+        await self._generated.get_async_httpx_client().aclose()
+
+    async def __aenter__(self) -> Self:
+        await self._generated.__aenter__()
+        return self
+
+    async def __aexit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, traceback: TracebackType | None
+    ) -> None:
+        self._closed = True
+        await self._generated.__aexit__(kind, error, traceback)
+
+
+def _operation(order_ids: Sequence[str]) -> str:
+    """The operation errors name: a call for one id is get_order's, whichever method made it."""
+    return "get_orders" if len(order_ids) > 1 else "get_order"
+
+
+def _one_id(order_id: object) -> str:
+    if not isinstance(order_id, str):
+        msg = f"order_id must be a str, not {type(order_id).__name__}"
+        raise TypeError(msg)
+    return order_id
+
+
+def _id_list(order_ids: object) -> list[str]:
+    # A bare str is a sequence of str, so it would be read as one id per character.
+    if isinstance(order_ids, str | bytes) or not isinstance(order_ids, Iterable):
+        msg = f"order_ids must be a list of str ids, not {type(order_ids).__name__} (for one id, use get_order)"
+        raise TypeError(msg)
+    ids = list(order_ids)
+    for index, order_id in enumerate(ids):
+        if not isinstance(order_id, str):
+            msg = f"order_ids[{index}] must be a str, not {type(order_id).__name__}"
+            raise TypeError(msg)
+    return ids
+
+
+def _first_leaf(group: BaseExceptionGroup[BaseException]) -> BaseException:
+    first = group.exceptions[0]
+    return _first_leaf(first) if isinstance(first, BaseExceptionGroup) else first
+
+
+class ConnectOptions(TypedDict, total=False):
+    """The keyword arguments of `connect` and `connect_async` besides the exchange and its credentials."""
+
+    environment: str
+    base_url: str | None
+    timeout: float | httpx.Timeout | None
+    max_retries: int
+    retry_deadline: float
+    nonce_store: SharedNonceStore | None
+    httpx_args: Mapping[str, Any] | None
+    max_response_bytes: int
+
+
+def open_client(
+    exchange: Exchange | str,
+    credentials: object | None = None,
+    *,
+    environment: str = "production",
+    base_url: str | None = None,
+    timeout: float | httpx.Timeout | None = None,
+    max_retries: int = 3,
+    retry_deadline: float = 30.0,
+    nonce_store: SharedNonceStore | None = None,
+    httpx_args: Mapping[str, Any] | None = None,
+    max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
+) -> Client[Any]:
+    """`connect`'s implementation (the typed `connect`, with its documentation, is written from the registry)."""
+    return Client(
+        exchange,
+        credentials,
+        environment=environment,
+        base_url=base_url,
+        timeout=timeout,
+        retry=RetryPolicy(max_retries=max_retries, deadline=retry_deadline),
+        nonce_store=nonce_store,
+        httpx_args=httpx_args,
+        max_response_bytes=max_response_bytes,
+    )
+
+
+def open_async_client(
+    exchange: Exchange | str,
+    credentials: object | None = None,
+    *,
+    environment: str = "production",
+    base_url: str | None = None,
+    timeout: float | httpx.Timeout | None = None,
+    max_retries: int = 3,
+    retry_deadline: float = 30.0,
+    nonce_store: SharedNonceStore | None = None,
+    httpx_args: Mapping[str, Any] | None = None,
+    max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
+) -> AsyncClient[Any]:
+    """`connect_async`'s implementation (see open_client)."""
+    return AsyncClient(
+        exchange,
+        credentials,
+        environment=environment,
+        base_url=base_url,
+        timeout=timeout,
+        retry=RetryPolicy(max_retries=max_retries, deadline=retry_deadline),
+        nonce_store=nonce_store,
+        httpx_args=httpx_args,
+        max_response_bytes=max_response_bytes,
+    )

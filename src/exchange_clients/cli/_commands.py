@@ -1,0 +1,215 @@
+"""
+The `exchange-clients` commands.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from typing import Any, TypeVar
+
+import click
+import httpx
+
+from exchange_clients import __version__, derive, digifinex, gemini, kraken_futures
+from exchange_clients._credentials import MissingCredentialsError
+from exchange_clients._errors import ExchangeError
+from exchange_clients._exchanges import BINDINGS
+from exchange_clients._http import InsecureBaseURLError
+from exchange_clients._order import Exchange, Order
+from exchange_clients._redact import redact_text
+from exchange_clients._unified import Client
+from exchange_clients.cli._exit_codes import ConfigurationError, ExitCode, exit_code_for
+from exchange_clients.cli._render import orders_json, print_table
+from exchange_clients.generated.registry import connect
+
+
+T = TypeVar("T")
+
+_EXCHANGE = click.Choice([exchange.value for exchange in Exchange])
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="exchange-clients")
+def cli() -> None:
+    """Read order status on Gemini, Kraken Futures, DigiFinex and Derive.
+
+    Credentials come from the environment (GEMINI_API_KEY, KRAKEN_FUTURES_API_KEY, DIGIFINEX_API_KEY,
+    DERIVE_WALLET, ...: see the README). Exit codes: 0 ok, 1 unexpected answer, 2 usage, 3 credentials
+    or permission, 4 order not found, 5 exchange unavailable, throttling or unreachable.
+    """
+
+
+def _connection_options(command: Callable[..., T]) -> Callable[..., T]:
+    command = click.option(
+        "--json", "as_json", is_flag=True, help="Print JSON (amounts as exact decimal strings) instead of a table."
+    )(command)
+    command = click.option(
+        "--base-url", default=None, help="Use this URL instead of the environment's (plain http: loopback only)."
+    )(command)
+    command = click.option(
+        "--env",
+        "environment",
+        default="production",
+        show_default=True,
+        help="The exchange's environment: production, sandbox (Gemini), demo (Kraken), testnet, lyra, lyra-demo.",
+    )(command)
+    return click.argument("exchange", type=_EXCHANGE)(command)
+
+
+@cli.command()
+@_connection_options
+@click.argument("order_ids", nargs=-1, required=True)
+@click.option("--market", default=None, help="DigiFinex: spot (default) or margin.")
+@click.option("--subaccount-id", type=int, default=None, help="Derive: the subaccount (default DERIVE_SUBACCOUNT_ID).")
+def order(
+    *,
+    exchange: str,
+    order_ids: tuple[str, ...],
+    environment: str,
+    base_url: str | None,
+    as_json: bool,
+    market: str | None,
+    subaccount_id: int | None,
+) -> None:
+    """Show the orders ORDER_IDS on EXCHANGE."""
+    with _reported_errors(), _client(exchange, environment, base_url) as client:
+        orders = client.get_orders(list(order_ids), market=market, subaccount_id=subaccount_id)
+    _show(orders, as_json=as_json)
+
+
+@cli.command(name="open-orders")
+@_connection_options
+def open_orders(*, exchange: str, environment: str, base_url: str | None, as_json: bool) -> None:
+    """Show every open order on EXCHANGE (Gemini; the others have no such endpoint in their spec)."""
+    with _reported_errors(), _client(exchange, environment, base_url) as client:
+        orders = client.list_open_orders()
+    _show(orders, as_json=as_json)
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="The loopback address to listen on.")
+@click.option("--port", type=int, default=None, help="First of four consecutive ports (default: four free ports).")
+def simulate(*, host: str, port: int | None) -> None:
+    """Run the simulated exchanges on loopback until Ctrl-C, printing their URLs and fake credentials."""
+    from exchange_clients.simulator import main  # noqa: PLC0415 - needs the simulator extra
+
+    argv = ["--host", host] + ([] if port is None else ["--port", str(port)])
+    sys.exit(main(argv))
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of tables.")
+def demo(*, as_json: bool) -> None:
+    """Start the simulator and read orders in every status from all four exchanges through the real clients."""
+    from exchange_clients.cli._demo import run_demo  # noqa: PLC0415 - needs the simulator extra
+
+    with _reported_errors():
+        run_demo(as_json=as_json)
+
+
+_ENVIRONMENTS: Mapping[Exchange, Mapping[str, str]] = {
+    Exchange.GEMINI: gemini.ENVIRONMENTS,
+    Exchange.KRAKEN_FUTURES: kraken_futures.ENVIRONMENTS,
+    Exchange.DIGIFINEX: digifinex.ENVIRONMENTS,
+    Exchange.DERIVE: derive.ENVIRONMENTS,
+}
+
+
+def _client(exchange: str, environment: str, base_url: str | None) -> Client[Any]:
+    """A client for the command's options, each setting checked first: a mistake raises ConfigurationError."""
+    kind = Exchange(exchange)
+    _check_environment(kind, environment)
+    if base_url is not None:
+        _check_base_url(base_url)
+    credentials = _credentials_from_environment(kind)
+    # The URL's scheme is left to connect(), whose InsecureBaseURLError states the rule (https, or http to loopback).
+    return connect(kind, credentials, environment=environment, base_url=base_url)
+
+
+def _check_environment(exchange: Exchange, environment: str) -> None:
+    # connect() refuses an unknown name with a plain ValueError, which a bug may raise too: checked here instead.
+    environments = _ENVIRONMENTS[exchange]
+    if environment not in environments:
+        message = (
+            f"--env: {exchange.display_name} has no environment {environment!r}; "
+            f"choose one of {', '.join(sorted(environments))}"
+        )
+        raise ConfigurationError(message, ExitCode.USAGE)
+
+
+_HIGHEST_PORT = 65535
+
+
+def _check_base_url(base_url: str) -> None:
+    # A URL httpx cannot parse raises httpx.InvalidURL deep in connect(); one without a host, or with a port no
+    # socket has, parses, and would be retried against the network for seconds before failing as "unavailable".
+    try:
+        url = httpx.URL(base_url)
+    except httpx.InvalidURL as error:
+        message = f"--base-url {base_url!r} is not a URL: {error}"
+        raise ConfigurationError(message, ExitCode.USAGE) from error
+    if not url.host:
+        message = f"--base-url {base_url!r} has no host: write it as https://host[:port][/path]"
+        raise ConfigurationError(message, ExitCode.USAGE)
+    if url.port is not None and not 0 < url.port <= _HIGHEST_PORT:
+        message = f"--base-url {base_url!r} has port {url.port}, not one of 1 to {_HIGHEST_PORT}"
+        raise ConfigurationError(message, ExitCode.USAGE)
+
+
+_Credentials = (
+    gemini.GeminiCredentials
+    | kraken_futures.KrakenFuturesCredentials
+    | digifinex.DigiFinexCredentials
+    | derive.DeriveCredentials
+)
+
+
+def _credentials_from_environment(exchange: Exchange) -> _Credentials:
+    """The exchange's credentials from the environment; ConfigurationError (exit 3) for a value they cannot use."""
+    # from_env raises ValueError for a variable's value it refuses (a Kraken secret that is not base64, a
+    # DERIVE_SUBACCOUNT_ID that is not a number), and nothing else it does raises one; MissingCredentialsError
+    # (no variable at all) goes on to _reported_errors as it is.
+    try:
+        credentials: _Credentials = BINDINGS[exchange].credentials_type.from_env()
+    except ValueError as error:
+        # The checks name the variable and never quote its value; redacted all the same, for anything signature-shaped.
+        raise _unusable(exchange, redact_text(str(error))) from error
+    if isinstance(credentials, derive.DeriveCredentials):
+        _check_derive_key(credentials)
+    return credentials
+
+
+def _check_derive_key(credentials: derive.DeriveCredentials) -> None:
+    # DeriveAuth reads the private key only at its first signature, in the middle of a request, where a key that
+    # is not hex or not a secp256k1 scalar is a bare ValueError. One signature here, of a fixed timestamp and with
+    # nothing sent, reads the key exactly as the client will; the error names the variable, never its value.
+    signer = derive.DeriveAuth(credentials, nonce=lambda: 0)
+    try:
+        signer.sign(httpx.Request("POST", "http://127.0.0.1/"), b"")
+    except ValueError as error:
+        reason = "DERIVE_PRIVATE_KEY is not a secp256k1 private key in hex (0x optional)"
+        raise _unusable(Exchange.DERIVE, reason) from error
+
+
+def _unusable(exchange: Exchange, reason: str) -> ConfigurationError:
+    message = f"{exchange.display_name} credentials in the environment are unusable: {reason}"
+    return ConfigurationError(message, ExitCode.AUTH)
+
+
+def _show(orders: list[Order], *, as_json: bool) -> None:
+    if as_json:
+        click.echo(orders_json(orders))
+    else:
+        print_table(orders)
+
+
+@contextmanager
+def _reported_errors() -> Iterator[None]:
+    """Turn a refusal or a configuration mistake into one line on stderr and its exit code; a traceback is for bugs."""
+    try:
+        yield
+    except (ExchangeError, MissingCredentialsError, InsecureBaseURLError, ConfigurationError) as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(exit_code_for(error))
