@@ -13,13 +13,17 @@ from typing import Any
 import ccxt  # type: ignore[import-untyped]
 import ccxt.async_support  # type: ignore[import-untyped]
 
-from bench._orders import ACCOUNTS, CATALOGUE
+from bench._orders import ACCOUNTS, CATALOGUE, EXCHANGES
 
 
 FIXED_NONCE_MS = 1_732_269_600_000
 """The nonce and timestamps both sides sign with in the signing benchmark (2024-11-22 10:00 UTC, milliseconds)."""
 
 CCXT_IDS = {"gemini": "gemini", "kraken_futures": "krakenfutures", "digifinex": "digifinex", "derive": "derive"}
+"""ccxt's name for each exchange it serves."""
+
+COMPARED = tuple(exchange for exchange in EXCHANGES if exchange in CCXT_IDS)
+"""The registered exchanges the benchmarks measure: those ccxt serves, since every figure is a ratio to ccxt's."""
 
 
 def fixed_nonce(name: str) -> int:

@@ -7,11 +7,11 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 
-from exchange_clients.simulator import SimulatedAccounts, SimulatedOrders
+from exchange_clients.simulator import EXCHANGES, SimulatedAccounts, SimulatedOrders
 from exchange_clients.simulator._json import dumps
 
 
-EXCHANGES = ("gemini", "kraken_futures", "digifinex", "derive")
+__all__ = ["ACCOUNTS", "CATALOGUE", "EXCHANGES", "LIST_SIZE", "cycled", "order_bytes", "order_ids"]
 
 ACCOUNTS = SimulatedAccounts()
 """The simulator's fake credentials (fixed, so a simulator in another process accepts them)."""
@@ -29,12 +29,8 @@ def order_bytes(exchange: str) -> list[bytes]:
 
 
 def order_ids(exchange: str) -> list[str]:
-    """The ids of the catalogue orders of `exchange` that `get_order` reads by default (DigiFinex: the spot ones)."""
-    return [
-        order.order_id
-        for order in CATALOGUE.of(exchange)
-        if exchange != "digifinex" or order.body.get("kind") == "spot"
-    ]
+    """The ids of the catalogue orders of `exchange` that `get_order` reads with no options (DigiFinex: spot ones)."""
+    return [order.order_id for order in CATALOGUE.of(exchange) if not order.read_with]
 
 
 def cycled(items: Sequence[bytes], count: int) -> list[bytes]:

@@ -23,7 +23,7 @@ import exchange_clients as ec
 from bench import _ccxt
 from bench._floor import Floor
 from bench._measure import Row, Stats, Target, interleaved
-from bench._orders import ACCOUNTS, CATALOGUE, EXCHANGES, order_ids
+from bench._orders import ACCOUNTS, CATALOGUE, order_ids
 from bench._simulator import simulator_process
 
 
@@ -53,7 +53,7 @@ def run(repeats: int, scale: float = 1.0) -> list[Row]:
     calls = max(50, int(CALLS * scale) // ROUNDS)
     rows = []
     with simulator_process() as urls:
-        for exchange in EXCHANGES:
+        for exchange in _ccxt.COMPARED:
             rows.extend(_rows(exchange, urls[exchange], calls, repeats))
     return rows
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from bench import _ccxt
 from bench._measure import MICRO_ROUNDS, Row, Stats, interleaved, per_item
-from bench._orders import EXCHANGES, cycled, order_bytes
+from bench._orders import cycled, order_bytes
 from exchange_clients import Order, derive, digifinex, gemini, kraken_futures
 
 
@@ -35,7 +35,7 @@ def run(repeats: int, scale: float = 1.0) -> list[Row]:
     """Two rows per exchange: ours against ccxt's parse_order, and against json.loads."""
     rows = []
     count = max(50, int(ORDERS * scale) // MICRO_ROUNDS)
-    for exchange in EXCHANGES:
+    for exchange in _ccxt.COMPARED:
         items = cycled(order_bytes(exchange), count)
         parse = PARSERS[exchange]
         reference: Any = _ccxt.exchange(exchange)

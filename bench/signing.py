@@ -21,7 +21,7 @@ import httpx
 
 from bench import _ccxt
 from bench._measure import MICRO_ROUNDS, Row, Stats, interleaved, per_item
-from bench._orders import ACCOUNTS, CATALOGUE, EXCHANGES
+from bench._orders import ACCOUNTS, CATALOGUE
 from exchange_clients import derive, digifinex, gemini, kraken_futures
 from exchange_clients.generated.derive.api.orders import get_order as derive_get_order
 from exchange_clients.generated.derive.models import GetOrderParams
@@ -132,7 +132,7 @@ def signed_fresh(this: Case, calls: int) -> float:
 def run(repeats: int, scale: float = 1.0) -> list[Row]:
     """The signing rows, two per exchange: signing alone, and building the request plus signing it."""
     rows = []
-    for exchange in EXCHANGES:
+    for exchange in _ccxt.COMPARED:
         this = case(exchange)
         sign(this.auth, this.build())  # warm: Derive loads its key on first use
         this.ccxt_sign()

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+import attrs
+
 from exchange_clients._redact import Redactor
 from exchange_clients.simulator import SimulatedAccounts
 
@@ -36,17 +38,19 @@ def _noting(init: Callable[..., None]) -> Callable[..., None]:
 def known_secrets() -> set[str]:
     """Every API secret and private key of the simulator's accounts, and of every credentials made so far."""
     accounts = SimulatedAccounts()
-    simulator_secrets = {
-        accounts.gemini.api_secret,
-        accounts.gemini_second_trader.api_secret,
-        accounts.gemini_auditor.api_secret,
-        accounts.kraken_futures.api_secret,
-        accounts.digifinex.api_secret,
-        accounts.derive.private_key,
-        accounts.derive.private_key.removeprefix("0x"),
-        *accounts.derive.session_private_keys,
-    }
-    return simulator_secrets | _MADE
+    return {secret for name in accounts for secret in _account_secrets(getattr(accounts, name))} | _MADE
+
+
+def _account_secrets(account: object) -> set[str]:
+    # A simulated account keeps its secrets out of its repr (attrs repr=False): those fields are the secrets, with
+    # a hex key also as written without its 0x.
+    secrets = set()
+    for field in attrs.fields(type(account)):
+        if field.repr is False:
+            value = getattr(account, field.name)
+            for secret in value if isinstance(value, tuple) else (value,):
+                secrets |= {secret, secret.removeprefix("0x")}
+    return secrets
 
 
 def leaked_secrets(texts: Iterable[str]) -> list[str]:

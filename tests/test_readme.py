@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from codegen.specs import EXCHANGES
 from exchange_clients import ExchangeError
 from exchange_clients.derive._errors import ERROR_TABLE as DERIVE
 from exchange_clients.digifinex._errors import ERROR_TABLE as DIGIFINEX
@@ -32,7 +33,7 @@ def _readme_error_rows() -> dict[str, list[set[str]]]:
     return rows
 
 
-@pytest.mark.parametrize("column", range(4), ids=["gemini", "kraken_futures", "digifinex", "derive"])
+@pytest.mark.parametrize("column", range(len(EXCHANGES)), ids=list(EXCHANGES))
 def test_readme_error_table_matches_the_code(column: int) -> None:
     """Each exchange's column of the README error table lists exactly its ERROR_TABLE, under the right class."""
     rows = _readme_error_rows()

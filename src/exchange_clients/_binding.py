@@ -44,6 +44,8 @@ class ExchangeBinding:
 
     exchange: Exchange
     credentials_type: type[Any]
+    environments: Mapping[str, str]
+    """The exchange's ENVIRONMENTS: each environment name and its base URL."""
     make_client: Callable[..., Any]
     """The per-exchange `client()` factory."""
     build_order_calls: Callable[[Any, Sequence[str], RequestOptions], list[AnyCall]]
@@ -55,6 +57,8 @@ class ExchangeBinding:
     is_client_order_id: Callable[[str], bool] = lambda _order_id: False
     """Whether a requested id is looked up as a client order id: then, and only then, it matches `client_order_id`."""
     not_found_hint: str = "the exchange does not know this order"
+    check_credentials: Callable[[Any], None] = lambda _credentials: None
+    """Read the credentials as a request would, before any is sent: ValueError naming the variable, never its value."""
 
     def order_calls(self, credentials: Any, order_ids: Sequence[str], options: RequestOptions) -> list[AnyCall]:
         options.check(self.exchange, self.options)

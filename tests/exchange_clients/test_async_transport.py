@@ -15,6 +15,7 @@ import pytest
 from httpx_aiohttp import AiohttpTransport
 
 import exchange_clients as ec
+from codegen.specs import EXCHANGES
 from exchange_clients._aiohttp import aiohttp_transport
 from exchange_clients.simulator import SimulatedAccounts, Simulator
 from tests.hostile import hostile
@@ -86,7 +87,7 @@ def test_an_http_proxy_is_given_to_aiohttp_as_httpx_proxy() -> None:
     assert transport.proxy.url.host == "proxy.example"
 
 
-@pytest.mark.parametrize("exchange", ["gemini", "kraken_futures", "digifinex", "derive"])
+@pytest.mark.parametrize("exchange", list(EXCHANGES))
 def test_async_client_reads_orders_through_the_default_transport(simulator: Simulator, exchange: str) -> None:
     """Each catalogue order, read by connect_async over aiohttp from the simulator, is the one the sync client reads."""
     credentials: Any = ACCOUNTS.credentials(exchange)

@@ -12,6 +12,7 @@ import httpx
 import pytest
 from click.testing import CliRunner, Result
 
+from codegen.specs import EXCHANGES
 from exchange_clients.cli._commands import cli
 from exchange_clients.cli._exit_codes import ExitCode
 from exchange_clients.simulator import Incoming, Reply, Simulator
@@ -46,7 +47,7 @@ def _order(simulator: Simulator, exchange: str, *ids: str, options: tuple[str, .
     return _run(simulator, "order", exchange, *ids, "--base-url", simulator.base_url(exchange), *options)
 
 
-@pytest.mark.parametrize("exchange", ["gemini", "kraken_futures", "digifinex", "derive"])
+@pytest.mark.parametrize("exchange", list(EXCHANGES))
 def test_order_json_has_exact_decimal_strings(simulator: Simulator, exchange: str) -> None:
     """--json prints each order with its amounts as the exact decimal strings the exchange sent."""
     order_id = simulator.orders.id(exchange, "high_precision")
@@ -185,7 +186,7 @@ def test_demo_json_covers_every_status(simulator: Simulator) -> None:
 
 def test_simulate_serves_until_interrupted() -> None:
     """`exchange-clients simulate --port N` serves Gemini on N (signed requests work) and stops on Ctrl-C."""
-    first = free_ports(4)[0]
+    first = free_ports(len(EXCHANGES))[0]
     command = [sys.executable, "-m", "exchange_clients.cli", "simulate", "--port", str(first)]
 
     def probe() -> httpx.Response:

@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 import exchange_clients as ec
+from codegen.specs import EXCHANGES
 from exchange_clients import derive, digifinex, gemini, kraken_futures
 from exchange_clients.generated.derive.api.orders import get_order
 from exchange_clients.generated.derive.models import GetOrderParams, GetOrderResponse
@@ -28,7 +29,6 @@ from exchange_clients.generated.kraken_futures.models import GetOrderStatusSucce
 from exchange_clients.simulator import Simulator
 
 
-EXCHANGES = ["gemini", "kraken_futures", "digifinex", "derive"]
 # Hardhat development key #3: a valid key that is neither the simulated wallet's owner nor its session key.
 STRANGER_KEY = "0x7c852118294e51e653712a81e05800f419141751be58f605c371e15141b007a6"
 

@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 import exchange_clients as ec
+from codegen.specs import EXCHANGES
 from exchange_clients._error_mapping import parse_retry_after
 from exchange_clients.derive._errors import ERROR_TABLE as DERIVE
 from exchange_clients.digifinex._errors import ERROR_TABLE as DIGIFINEX
@@ -136,7 +137,7 @@ def test_every_code_in_the_spec_is_mapped(enum: Any, table: Mapping[Any, Any], i
         (409, ec.UnexpectedResponseError),
     ],
 )
-@pytest.mark.parametrize("exchange", ["gemini", "kraken_futures", "digifinex", "derive"])
+@pytest.mark.parametrize("exchange", list(EXCHANGES))
 def test_html_error_page_falls_back_on_the_status(
     simulator: Simulator, exchange: str, status: int, expected: type[ec.ExchangeError]
 ) -> None:

@@ -11,12 +11,13 @@ import httpx
 import pytest
 
 import exchange_clients as ec
+from codegen.specs import EXCHANGES
 from exchange_clients import gemini
 from exchange_clients._logging import LoggedAuth, redacted_headers
 from exchange_clients.simulator import Simulator
 
 
-@pytest.mark.parametrize("exchange", ["gemini", "kraken_futures", "digifinex", "derive"])
+@pytest.mark.parametrize("exchange", list(EXCHANGES))
 def test_debug_log_shows_requests_without_credentials(
     simulator: Simulator, exchange: str, caplog: pytest.LogCaptureFixture
 ) -> None:

@@ -16,13 +16,11 @@ import attrs
 import pytest
 
 import exchange_clients as ec
+from codegen.specs import EXCHANGES
 from exchange_clients import _retry as retry_module
 from exchange_clients._retry import RetryPolicy
 from exchange_clients.gemini import _operations as gemini_operations
 from exchange_clients.simulator import Simulator, faults
-
-
-EXCHANGES = ["gemini", "kraken_futures", "digifinex", "derive"]
 
 
 def _connect(simulator: Simulator, exchange: str, **options: object) -> ec.Client:

@@ -18,7 +18,7 @@ from tests.simulator.signing import derive_headers
 NOW_MS = 1_790_000_000_000
 # Hardhat development key #0: a valid key that is neither the wallet's owner nor a registered session key.
 STRANGER = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80"
-GENERATIONS = {"v3": "X-Derive", "lyra": "X-Lyra"}
+GENERATIONS = {"production": "X-Derive", "lyra": "X-Lyra"}  # v3 and the v2 ("lyra") generation
 
 
 @pytest.fixture(autouse=True)
@@ -31,7 +31,7 @@ def _post(
     simulator: Simulator,
     params: Any,
     *,
-    environment: str = "v3",
+    environment: str = "production",
     key: str | None = None,
     timestamp: int = NOW_MS,
     with_0x: bool = True,

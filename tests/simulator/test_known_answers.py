@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from exchange_clients.simulator import _derive, _digifinex, _gemini, _kraken
+from exchange_clients.simulator.exchanges import derive as _derive
+from exchange_clients.simulator.exchanges import digifinex as _digifinex
+from exchange_clients.simulator.exchanges import gemini as _gemini
+from exchange_clients.simulator.exchanges import kraken_futures as _kraken
 
 
 def test_gemini_legacy_docs_vector() -> None:

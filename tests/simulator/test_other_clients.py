@@ -43,7 +43,9 @@ def test_kraken_get_orders_status_is_served(http: httpx.Client, simulator: Simul
     assert [element["order"]["orderId"] for element in response.json()["orders"]] == [order.order_id]
 
 
-@pytest.mark.parametrize(("environment", "prefix", "served"), [("v3", "X-Derive", True), ("lyra", "X-Lyra", False)])
+@pytest.mark.parametrize(
+    ("environment", "prefix", "served"), [("production", "X-Derive", True), ("lyra", "X-Lyra", False)]
+)
 def test_derive_owner_address_as_wallet(
     http: httpx.Client, simulator: Simulator, clock: Clock, environment: str, prefix: str, *, served: bool
 ) -> None:

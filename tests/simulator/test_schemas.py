@@ -148,7 +148,7 @@ def _derive(http: httpx.Client, simulator: Simulator) -> None:
     bodies += ['{"order_id": "x", "subaccount_id": 30769}', '{"order_id": "x", "subaccount_id": 1}', '{"order_id": 1}']
     bodies += ["{not json"]
     signers = [(account.wallet, account.private_key), (account.wallet, stranger), ("0x" + "00" * 20, stranger)]
-    for environment, prefix in (("v3", "X-Derive"), ("lyra", "X-Lyra")):
+    for environment, prefix in (("production", "X-Derive"), ("lyra", "X-Lyra")):
         url = simulator.base_url("derive", environment) + "/private/get_order"
         for (wallet, key), body in [*((signers[0], body) for body in bodies), *((signer, "{}") for signer in signers)]:
             headers = derive_headers(wallet, key, time.time_ns() // 1_000_000, prefix=prefix)

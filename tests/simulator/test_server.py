@@ -59,7 +59,7 @@ def test_stops_cleanly() -> None:
 
 def test_serves_on_the_ports_given() -> None:
     """Ports passed in are used in the documented order: gemini, kraken_futures, digifinex, derive."""
-    ports = free_ports(4)
+    ports = free_ports(len(EXCHANGES))
     with Simulator(ports=(ports[0], ports[1], ports[2], ports[3])) as simulator:
         urls = [simulator.base_url(exchange) for exchange in EXCHANGES]
 
@@ -165,7 +165,7 @@ def test_public_names_are_sorted_and_exported() -> None:
 
 def test_command_line_serves_until_interrupted() -> None:
     """`python -m exchange_clients.simulator --port N` prints the four URLs and credentials, then exits 0 on Ctrl-C."""
-    first = free_ports(4)[0]
+    first = free_ports(len(EXCHANGES))[0]
     command = [sys.executable, "-m", "exchange_clients.simulator", "--port", str(first)]
 
     def probe() -> httpx.Response:

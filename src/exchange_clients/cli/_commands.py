@@ -5,14 +5,14 @@ The `exchange-clients` commands.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 import httpx
 
-from exchange_clients import __version__, derive, digifinex, gemini, kraken_futures
+from exchange_clients import __version__
 from exchange_clients._credentials import MissingCredentialsError
 from exchange_clients._errors import ExchangeError
 from exchange_clients._exchanges import BINDINGS
@@ -25,20 +25,39 @@ from exchange_clients.cli._render import orders_json, print_table
 from exchange_clients.generated.registry import connect
 
 
+if TYPE_CHECKING:
+    from exchange_clients.generated.registry import AnyCredentials
+
+
 T = TypeVar("T")
 
 _EXCHANGE = click.Choice([exchange.value for exchange in Exchange])
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+_HELP = f"""Read order status on {", ".join(exchange.display_name for exchange in Exchange)}.
+
+    Credentials come from the environment (GEMINI_API_KEY, KRAKEN_FUTURES_API_KEY, ...: each exchange's
+    credentials class names its variables; see the README). Exit codes: 0 ok, 1 unexpected answer, 2 usage,
+    3 credentials or permission, 4 order not found, 5 exchange unavailable, throttling or unreachable.
+    """
+
+
+def _environments_help() -> str:
+    """Every exchange's environments, from its binding: "production, sandbox (Gemini), demo (Kraken Futures), ..."."""
+    shared = set.intersection(*(set(binding.environments) for binding in BINDINGS.values()))
+    own = [
+        f"{environment} ({exchange.display_name})"
+        for exchange, binding in BINDINGS.items()
+        for environment in binding.environments
+        if environment not in shared
+    ]
+    return ", ".join([*sorted(shared), *own])
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]}, help=_HELP)
 @click.version_option(__version__, prog_name="exchange-clients")
 def cli() -> None:
-    """Read order status on Gemini, Kraken Futures, DigiFinex and Derive.
-
-    Credentials come from the environment (GEMINI_API_KEY, KRAKEN_FUTURES_API_KEY, DIGIFINEX_API_KEY,
-    DERIVE_WALLET, ...: see the README). Exit codes: 0 ok, 1 unexpected answer, 2 usage, 3 credentials
-    or permission, 4 order not found, 5 exchange unavailable, throttling or unreachable.
-    """
+    """The `exchange-clients` command (its help is _HELP, which names the registered exchanges)."""
 
 
 def _connection_options(command: Callable[..., T]) -> Callable[..., T]:
@@ -53,7 +72,7 @@ def _connection_options(command: Callable[..., T]) -> Callable[..., T]:
         "environment",
         default="production",
         show_default=True,
-        help="The exchange's environment: production, sandbox (Gemini), demo (Kraken), testnet, lyra, lyra-demo.",
+        help=f"The exchange's environment: {_environments_help()}.",
     )(command)
     return click.argument("exchange", type=_EXCHANGE)(command)
 
@@ -102,19 +121,11 @@ def simulate(*, host: str, port: int | None) -> None:
 @cli.command()
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of tables.")
 def demo(*, as_json: bool) -> None:
-    """Start the simulator and read orders in every status from all four exchanges through the real clients."""
+    """Start the simulator and read orders in every status from every exchange through the real clients."""
     from exchange_clients.cli._demo import run_demo  # noqa: PLC0415 - needs the simulator extra
 
     with _reported_errors():
         run_demo(as_json=as_json)
-
-
-_ENVIRONMENTS: Mapping[Exchange, Mapping[str, str]] = {
-    Exchange.GEMINI: gemini.ENVIRONMENTS,
-    Exchange.KRAKEN_FUTURES: kraken_futures.ENVIRONMENTS,
-    Exchange.DIGIFINEX: digifinex.ENVIRONMENTS,
-    Exchange.DERIVE: derive.ENVIRONMENTS,
-}
 
 
 def _client(exchange: str, environment: str, base_url: str | None) -> Client[Any]:
@@ -130,7 +141,7 @@ def _client(exchange: str, environment: str, base_url: str | None) -> Client[Any
 
 def _check_environment(exchange: Exchange, environment: str) -> None:
     # connect() refuses an unknown name with a plain ValueError, which a bug may raise too: checked here instead.
-    environments = _ENVIRONMENTS[exchange]
+    environments = BINDINGS[exchange].environments
     if environment not in environments:
         message = (
             f"--env: {exchange.display_name} has no environment {environment!r}; "
@@ -158,39 +169,19 @@ def _check_base_url(base_url: str) -> None:
         raise ConfigurationError(message, ExitCode.USAGE)
 
 
-_Credentials = (
-    gemini.GeminiCredentials
-    | kraken_futures.KrakenFuturesCredentials
-    | digifinex.DigiFinexCredentials
-    | derive.DeriveCredentials
-)
-
-
-def _credentials_from_environment(exchange: Exchange) -> _Credentials:
+def _credentials_from_environment(exchange: Exchange) -> AnyCredentials:
     """The exchange's credentials from the environment; ConfigurationError (exit 3) for a value they cannot use."""
     # from_env raises ValueError for a variable's value it refuses (a Kraken secret that is not base64, a
-    # DERIVE_SUBACCOUNT_ID that is not a number), and nothing else it does raises one; MissingCredentialsError
-    # (no variable at all) goes on to _reported_errors as it is.
+    # DERIVE_SUBACCOUNT_ID that is not a number), and check_credentials for a key that cannot sign; nothing else they
+    # do raises one. MissingCredentialsError (no variable at all) goes on to _reported_errors as it is.
+    binding = BINDINGS[exchange]
     try:
-        credentials: _Credentials = BINDINGS[exchange].credentials_type.from_env()
+        credentials: AnyCredentials = binding.credentials_type.from_env()
+        binding.check_credentials(credentials)
     except ValueError as error:
         # The checks name the variable and never quote its value; redacted all the same, for anything signature-shaped.
         raise _unusable(exchange, redact_text(str(error))) from error
-    if isinstance(credentials, derive.DeriveCredentials):
-        _check_derive_key(credentials)
     return credentials
-
-
-def _check_derive_key(credentials: derive.DeriveCredentials) -> None:
-    # DeriveAuth reads the private key only at its first signature, in the middle of a request, where a key that
-    # is not hex or not a secp256k1 scalar is a bare ValueError. One signature here, of a fixed timestamp and with
-    # nothing sent, reads the key exactly as the client will; the error names the variable, never its value.
-    signer = derive.DeriveAuth(credentials, nonce=lambda: 0)
-    try:
-        signer.sign(httpx.Request("POST", "http://127.0.0.1/"), b"")
-    except ValueError as error:
-        reason = "DERIVE_PRIVATE_KEY is not a secp256k1 private key in hex (0x optional)"
-        raise _unusable(Exchange.DERIVE, reason) from error
 
 
 def _unusable(exchange: Exchange, reason: str) -> ConfigurationError:

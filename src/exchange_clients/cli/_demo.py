@@ -4,6 +4,8 @@ The demo: the simulator on free loopback ports, and every simulated order read t
 
 from __future__ import annotations
 
+from typing import Any
+
 import click
 
 from exchange_clients._order import Exchange, Order
@@ -16,30 +18,16 @@ def demo_orders(simulator: Simulator) -> dict[Exchange, list[Order]]:
     """Every order the simulator serves, read through `connect` with its fake credentials, per exchange."""
     results: dict[Exchange, list[Order]] = {}
     for exchange in Exchange:
-        names = simulator.orders.names(exchange.value)
         credentials = simulator.accounts.credentials(exchange.value)
+        # One call per set of request options: DigiFinex answers for one market per call, say.
+        batches: dict[tuple[tuple[str, Any], ...], list[str]] = {}
+        for order in simulator.orders.of(exchange.value):
+            batches.setdefault(tuple(sorted(order.read_with.items())), []).append(order.order_id)
         with connect(exchange, credentials, base_url=simulator.base_url(exchange.value)) as client:
-            orders: list[Order] = []
-            # DigiFinex answers for one market per call; its catalogue has spot and margin orders.
-            for market in _markets(simulator, exchange, names):
-                ids = [
-                    simulator.orders.id(exchange.value, name)
-                    for name in names
-                    if _market_of(simulator, exchange, name) == market
-                ]
-                orders.extend(client.get_orders(ids, market=market))
-        results[exchange] = orders
+            results[exchange] = [
+                order for options, ids in batches.items() for order in client.get_orders(ids, **dict(options))
+            ]
     return results
-
-
-def _markets(simulator: Simulator, exchange: Exchange, names: list[str]) -> list[str | None]:
-    return sorted({_market_of(simulator, exchange, name) for name in names}, key=lambda market: market or "")
-
-
-def _market_of(simulator: Simulator, exchange: Exchange, name: str) -> str | None:
-    if exchange is not Exchange.DIGIFINEX:
-        return None
-    return str(simulator.orders.named(exchange.value, name).body["kind"])
 
 
 def run_demo(*, as_json: bool) -> None:

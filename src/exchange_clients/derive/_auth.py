@@ -164,3 +164,19 @@ class DeriveAuth(SigningAuth):
         """Add the wallet, timestamp and signature headers."""
         timestamp = str(self._nonce())
         self._headers.set(request.headers, timestamp.encode(), _personal_sign(timestamp, self._key).encode())
+
+
+def check_private_key(credentials: DeriveCredentials) -> None:
+    """
+    Read the private key as the signer will, before any request: ValueError naming the variable if it cannot sign.
+
+    DeriveAuth reads the key only at its first signature, in the middle of a request, where a key that is not hex
+    or not a secp256k1 scalar is a bare ValueError. One signature here, of a fixed timestamp and with nothing
+    sent, reads it exactly as the client will; the error names the variable, never its value.
+    """
+    signer = DeriveAuth(credentials, nonce=lambda: 0)
+    try:
+        signer.sign(httpx.Request("POST", "http://127.0.0.1/"), b"")
+    except ValueError as error:
+        reason = "DERIVE_PRIVATE_KEY is not a secp256k1 private key in hex (0x optional)"
+        raise ValueError(reason) from error

@@ -7,16 +7,18 @@ from __future__ import annotations
 from exchange_clients._binding import ExchangeBinding
 from exchange_clients._order import Exchange
 from exchange_clients.derive import _operations
-from exchange_clients.derive._auth import DeriveCredentials
-from exchange_clients.derive._client import client
+from exchange_clients.derive._auth import DeriveCredentials, check_private_key
+from exchange_clients.derive._client import ENVIRONMENTS, client
 
 
 BINDING = ExchangeBinding(
     exchange=Exchange.DERIVE,
     credentials_type=DeriveCredentials,
+    environments=ENVIRONMENTS,
     make_client=client,
     build_order_calls=lambda credentials, ids, options: _operations.order_calls(
         ids, options.subaccount_id if options.subaccount_id is not None else credentials.subaccount_id
     ),
     options=frozenset({"subaccount_id"}),
+    check_credentials=check_private_key,
 )

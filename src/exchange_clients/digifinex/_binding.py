@@ -8,12 +8,13 @@ from exchange_clients._binding import ExchangeBinding
 from exchange_clients._order import Exchange
 from exchange_clients.digifinex import _operations
 from exchange_clients.digifinex._auth import DigiFinexCredentials
-from exchange_clients.digifinex._client import client
+from exchange_clients.digifinex._client import ENVIRONMENTS, client
 
 
 BINDING = ExchangeBinding(
     exchange=Exchange.DIGIFINEX,
     credentials_type=DigiFinexCredentials,
+    environments=ENVIRONMENTS,
     make_client=client,
     build_order_calls=lambda _credentials, ids, options: _operations.order_calls(ids, options.market),
     options=frozenset({"market"}),

@@ -8,12 +8,13 @@ from exchange_clients._binding import ExchangeBinding
 from exchange_clients._order import Exchange
 from exchange_clients.gemini import _operations
 from exchange_clients.gemini._auth import GeminiCredentials
-from exchange_clients.gemini._client import client
+from exchange_clients.gemini._client import ENVIRONMENTS, client
 
 
 BINDING = ExchangeBinding(
     exchange=Exchange.GEMINI,
     credentials_type=GeminiCredentials,
+    environments=ENVIRONMENTS,
     make_client=client,
     build_order_calls=lambda _credentials, ids, _options: _operations.order_calls(ids),
     build_open_orders_call=lambda _credentials, _options: _operations.open_orders_call(),

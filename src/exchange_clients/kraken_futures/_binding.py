@@ -8,12 +8,13 @@ from exchange_clients._binding import ExchangeBinding
 from exchange_clients._order import Exchange
 from exchange_clients.kraken_futures import _operations
 from exchange_clients.kraken_futures._auth import KrakenFuturesCredentials
-from exchange_clients.kraken_futures._client import client
+from exchange_clients.kraken_futures._client import ENVIRONMENTS, client
 
 
 BINDING = ExchangeBinding(
     exchange=Exchange.KRAKEN_FUTURES,
     credentials_type=KrakenFuturesCredentials,
+    environments=ENVIRONMENTS,
     make_client=client,
     build_order_calls=lambda _credentials, ids, _options: _operations.order_calls(ids),
     canonical_id=_operations.canonical_id,

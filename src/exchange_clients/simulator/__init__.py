@@ -1,7 +1,9 @@
 """
-A simulated exchange for tests and demos: a real HTTP server on loopback playing all four exchanges.
+A simulated exchange for tests and demos: a real HTTP server on loopback playing every registered exchange.
 
-It plays Gemini, Kraken Futures, DigiFinex and Derive, each on its own port at its production paths.
+It plays Gemini, Kraken Futures, DigiFinex and Derive, each on its own port at its production paths; each one's
+simulator lives in `exchange_clients.simulator.exchanges.<exchange>` (with its account type, such as
+`GeminiAccount`), its default orders in `exchange_clients.simulator.catalogue.<exchange>`.
 
 It verifies every request's signature with its own code, written from each exchange's documentation and sharing
 nothing with the clients' signers, so it is an independent check of them. It enforces each nonce and timestamp
@@ -13,15 +15,10 @@ format.
         order_id = simulator.orders.id("gemini", "filled")
 """
 
-from exchange_clients.simulator import faults
-from exchange_clients.simulator._accounts import (
-    DeriveAccount,
-    DigiFinexAccount,
-    GeminiAccount,
-    KrakenFuturesAccount,
-    SimulatedAccounts,
-)
+from exchange_clients.simulator import catalogue, exchanges, faults
+from exchange_clients.simulator._accounts import SimulatedAccounts
 from exchange_clients.simulator._cli import main
+from exchange_clients.simulator._exchange import SimulatedExchange
 from exchange_clients.simulator._faults import Fault, FaultQueue
 from exchange_clients.simulator._orders import SimulatedOrder, SimulatedOrders
 from exchange_clients.simulator._simulator import EXCHANGES, Simulator
@@ -31,19 +28,18 @@ from exchange_clients.simulator._wire import Incoming, Reply, json_reply
 
 __all__ = [
     "EXCHANGES",
-    "DeriveAccount",
-    "DigiFinexAccount",
     "Fault",
     "FaultQueue",
-    "GeminiAccount",
     "Incoming",
-    "KrakenFuturesAccount",
     "RecordedRequest",
     "Reply",
     "SimulatedAccounts",
+    "SimulatedExchange",
     "SimulatedOrder",
     "SimulatedOrders",
     "Simulator",
+    "catalogue",
+    "exchanges",
     "faults",
     "json_reply",
     "main",

@@ -1,5 +1,5 @@
 """
-The one ASGI app behind all four sockets: it tells the exchanges apart by the local port a request arrived on.
+The one ASGI app behind every exchange's socket: it tells the exchanges apart by the local port a request arrived on.
 
 Dispatching on the port lets every exchange be served at its production paths (Gemini's `/v1/...` and
 DigiFinex's `/v3/...` would otherwise need prefixes that the clients' real base URLs do not have).
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 
 import attrs
 from starlette.applications import Starlette
@@ -18,21 +18,15 @@ from starlette.responses import Response
 from starlette.routing import Route
 from starlette.types import Receive, Scope, Send
 
-from exchange_clients.simulator import _derive, _digifinex, _gemini, _kraken
+from exchange_clients.simulator._exchange import simulated_exchanges
 from exchange_clients.simulator._state import State
 from exchange_clients.simulator._wire import Incoming, Reply
 
 
-__all__ = ["HANDLERS", "build_app"]
+__all__ = ["build_app"]
 
 logger = logging.getLogger("exchange_clients.simulator")
 
-HANDLERS: Mapping[str, Callable[[Incoming, State], Reply]] = {
-    "gemini": _gemini.handle,
-    "kraken_futures": _kraken.handle,
-    "digifinex": _digifinex.handle,
-    "derive": _derive.handle,
-}
 _METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
 
 
@@ -59,6 +53,7 @@ class SimulatedDisconnectError(ConnectionError):
 
 def build_app(state: State, exchange_by_port: Mapping[int, str]) -> Starlette:
     """The app: each request goes through the fault queue, then to the handler of the exchange its port serves."""
+    handlers = {exchange: simulated.handle for exchange, simulated in simulated_exchanges().items()}
 
     async def dispatch(request: Request) -> Response:
         server = request.scope.get("server")
@@ -74,7 +69,7 @@ def build_app(state: State, exchange_by_port: Mapping[int, str]) -> Starlette:
             body=await request.body(),
         )
         fault = state.faults.take(incoming)
-        reply = fault if fault is not None and not fault.passthrough else HANDLERS[exchange](incoming, state)
+        reply = fault if fault is not None and not fault.passthrough else handlers[exchange](incoming, state)
         if fault is not None and fault.passthrough:
             reply = attrs.evolve(reply, delay=fault.delay)
         record = state.log.add(incoming, reply, fault=fault is not None)

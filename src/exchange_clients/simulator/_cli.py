@@ -1,5 +1,5 @@
 """
-`python -m exchange_clients.simulator`: serve the four simulated exchanges until Ctrl-C.
+`python -m exchange_clients.simulator`: serve every simulated exchange until Ctrl-C.
 """
 
 from __future__ import annotations
@@ -7,6 +7,8 @@ from __future__ import annotations
 import argparse
 import signal
 import threading
+
+import attrs
 
 from exchange_clients.simulator._accounts import SimulatedAccounts
 from exchange_clients.simulator._simulator import EXCHANGES, Simulator
@@ -16,21 +18,23 @@ __all__ = ["main"]
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Serve on PORT..PORT+3 (gemini, kraken_futures, digifinex, derive), print the URLs and fake credentials."""
+    """Serve on PORT, PORT+1, ... (one per exchange, in EXCHANGES order), print the URLs and fake credentials."""
     parser = argparse.ArgumentParser(
         prog="python -m exchange_clients.simulator",
-        description="Serve simulated Gemini, Kraken Futures, DigiFinex and Derive order-status APIs on loopback.",
+        description=f"Serve simulated order-status APIs of {', '.join(EXCHANGES)} on loopback.",
     )
     parser.add_argument("--host", default="127.0.0.1", help="address to bind (default: %(default)s)")
     parser.add_argument(
-        "--port", type=int, default=None, help="first of four consecutive ports (default: four free ports)"
+        "--port",
+        type=int,
+        default=None,
+        help=f"first of {len(EXCHANGES)} consecutive ports, one per exchange (default: free ports)",
     )
     args = parser.parse_args(argv)
-    ports = None if args.port is None else (args.port, args.port + 1, args.port + 2, args.port + 3)
+    ports = None if args.port is None else [args.port + offset for offset in range(len(EXCHANGES))]
     with Simulator(host=args.host, ports=ports) as simulator:
         for exchange in EXCHANGES:
             print(f"{exchange:<15} {simulator.base_url(exchange)}", flush=True)
-        print(f"{'derive (lyra)':<15} {simulator.base_url('derive', 'lyra')}", flush=True)
         _print_credentials(simulator.accounts)
         print("Press Ctrl-C to stop.", flush=True)
         wait_for_stop()
@@ -57,19 +61,14 @@ def wait_for_stop() -> None:
 
 def _print_credentials(accounts: SimulatedAccounts) -> None:
     # These credentials are the simulator's own fakes (printing them is the point); real ones never get here.
-    derive = accounts.derive
-    lines = [
-        "Fake credentials accepted by the simulator:",
-        f"  gemini          api_key={accounts.gemini.api_key} api_secret={accounts.gemini.api_secret}",
-        (
-            f"  gemini (2nd)    api_key={accounts.gemini_second_trader.api_key}"
-            f" api_secret={accounts.gemini_second_trader.api_secret}"
-        ),
-        f"  gemini auditor  api_key={accounts.gemini_auditor.api_key} api_secret={accounts.gemini_auditor.api_secret}",
-        f"  kraken_futures  api_key={accounts.kraken_futures.api_key} api_secret={accounts.kraken_futures.api_secret}",
-        f"  digifinex       api_key={accounts.digifinex.api_key} api_secret={accounts.digifinex.api_secret}",
-        f"  derive          wallet={derive.wallet} subaccount_id={derive.subaccount_id}",
-        f"  derive owner    private_key={derive.private_key}",
-        *(f"  derive session  private_key={key}" for key in derive.session_private_keys),
-    ]
+    lines = ["Fake credentials accepted by the simulator:"]
+    for name in accounts:
+        fields = attrs.asdict(getattr(accounts, name), recurse=False)
+        lines.append(f"  {name:<22} " + " ".join(f"{field}={_shown(value)}" for field, value in fields.items()))
     print("\n".join(lines), flush=True)
+
+
+def _shown(value: object) -> str:
+    if isinstance(value, tuple | frozenset | set):
+        return ",".join(sorted(map(str, value)))
+    return str(value)

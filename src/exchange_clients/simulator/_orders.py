@@ -22,6 +22,7 @@ class SimulatedOrder:
     `exchange_clients.OrderStatus` member the order must normalize to, per DESIGN.md's status table; `body` is
     the order object exactly as the exchange sends it, numbers as `Decimal` where they must stay exact. Derive's
     body is the v3 shape; the v2 ("lyra") shape is derived from it when served.
+    `read_with` holds the request options that find it, where an exchange needs any.
     """
 
     exchange: str
@@ -30,6 +31,8 @@ class SimulatedOrder:
     expected_status: str
     body: Mapping[str, Any] = attrs.field(repr=False)
     client_order_id: str | None = None
+    read_with: Mapping[str, Any] = attrs.field(factory=dict)
+    """The `get_orders` options the order is read with: DigiFinex answers for one market per call (`market=`)."""
 
 
 class SimulatedOrders:
@@ -37,9 +40,9 @@ class SimulatedOrders:
 
     def __init__(self, orders: Iterable[SimulatedOrder] | None = None) -> None:
         if orders is None:
-            from exchange_clients.simulator._catalogue import default_orders  # noqa: PLC0415 - data, loaded on use
+            from exchange_clients.simulator._exchange import catalogue, simulated_exchanges  # noqa: PLC0415 - data
 
-            orders = default_orders()
+            orders = [order for exchange in simulated_exchanges() for order in catalogue(exchange)]
         self._orders = tuple(orders)
         self._by_name = {(order.exchange, order.name): order for order in self._orders}
         self._by_id = {(order.exchange, order.order_id): order for order in self._orders}

@@ -1,16 +1,20 @@
 """
-The `Simulator`: four fake exchanges on loopback, one socket each, started and stopped together.
+The `Simulator`: every registered exchange, faked on loopback, one socket each, started and stopped together.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from types import TracebackType
 from typing import Self
+from urllib.parse import urlsplit
 
+from exchange_clients._exchanges import BINDINGS
+from exchange_clients.generated.registry import Exchange
 from exchange_clients.simulator._accounts import SimulatedAccounts
 from exchange_clients.simulator._app import build_app
+from exchange_clients.simulator._exchange import simulated_exchanges
 from exchange_clients.simulator._faults import FaultQueue
 from exchange_clients.simulator._orders import SimulatedOrders
 from exchange_clients.simulator._server import ServerThread, bind_sockets
@@ -19,29 +23,29 @@ from exchange_clients.simulator._state import RecordedRequest, State
 
 __all__ = ["EXCHANGES", "Simulator"]
 
-# The order of the four sockets, and of `ports`: gemini, kraken_futures, digifinex, derive.
-EXCHANGES = ("gemini", "kraken_futures", "digifinex", "derive")
+EXCHANGES = tuple(simulated_exchanges())
+"""The exchanges served, in the registry's order: the order of the sockets and of `ports`."""
 
-# Every environment name the clients use, per exchange. All of an exchange's environments are the same simulated
-# server except Derive's, where the generation decides the path prefix and the header family.
-_ENVIRONMENTS: dict[str, dict[str | None, str]] = {
-    "gemini": dict.fromkeys((None, "production", "sandbox"), ""),
-    "kraken_futures": dict.fromkeys((None, "production", "demo"), "/derivatives/api/v3"),
-    "digifinex": dict.fromkeys((None, "production"), ""),
-    "derive": dict.fromkeys((None, "v3", "production", "testnet"), "/v3") | dict.fromkeys(("lyra", "lyra-demo"), ""),
-}
+
+def _path_prefixes(exchange: str) -> Mapping[str | None, str]:
+    # Every environment of the client (its ENVIRONMENTS) is served by the one simulated exchange, at the path its
+    # real URL has (Kraken's /derivatives/api/v3; Derive's /v3, or none for the v2 "lyra" hosts, whose headers
+    # differ). None is the client's default environment, production.
+    environments = BINDINGS[Exchange(exchange)].environments
+    prefixes: dict[str | None, str] = {name: urlsplit(url).path.rstrip("/") for name, url in environments.items()}
+    return {None: prefixes["production"], **prefixes}
 
 
 class Simulator:
     """
-    A real HTTP server on loopback that plays Gemini, Kraken Futures, DigiFinex and Derive.
+    A real HTTP server on loopback that plays every registered exchange (Gemini, Kraken Futures, DigiFinex, Derive).
 
     Each exchange listens on its own port and is served at its production paths, so a client only needs
     `base_url(exchange)` in place of the exchange's URL and `accounts`' credentials in place of real ones. Requests
     are verified exactly as each exchange documents, and answered with `orders` or with the exchange's own errors.
     Use it as a context manager, or call `start()` and `stop()`.
 
-    `ports` are the four ports in `EXCHANGES` order (None: four free ports); `clock` is the time in Unix seconds
+    `ports` are one port per exchange, in `EXCHANGES` order (None: free ports); `clock` is the time in Unix seconds
     that timestamps are judged against and `serverTime` reports.
     """
 
@@ -49,7 +53,7 @@ class Simulator:
         self,
         *,
         host: str = "127.0.0.1",
-        ports: tuple[int, int, int, int] | None = None,
+        ports: Sequence[int] | None = None,
         accounts: SimulatedAccounts | None = None,
         clock: Callable[[], float] = time.time,
     ) -> None:
@@ -57,9 +61,12 @@ class Simulator:
         self.accounts = accounts if accounts is not None else SimulatedAccounts()
         self.orders = SimulatedOrders()
         self._state = State(accounts=self.accounts, orders=self.orders, clock=clock)
-        self._wanted_ports = ports if ports is not None else (0, 0, 0, 0)
+        if ports is not None and len(ports) != len(EXCHANGES):
+            msg = f"ports must be {len(EXCHANGES)}, one per exchange ({', '.join(EXCHANGES)}), not {len(ports)}"
+            raise ValueError(msg)
+        self._wanted_ports = tuple(ports) if ports is not None else (0,) * len(EXCHANGES)
         self._server: ServerThread | None = None
-        self._ports: tuple[int, int, int, int] | None = None
+        self._ports: tuple[int, ...] | None = None
 
     @property
     def faults(self) -> FaultQueue:
@@ -67,7 +74,7 @@ class Simulator:
         return self._state.faults
 
     @property
-    def ports(self) -> tuple[int, int, int, int]:
+    def ports(self) -> tuple[int, ...]:
         """The ports served, in `EXCHANGES` order; only while running."""
         if self._ports is None:
             msg = "the simulator is not running"
@@ -80,13 +87,12 @@ class Simulator:
         return self._server is not None and self._server.alive
 
     def start(self) -> Self:
-        """Bind the four sockets and serve until `stop()`."""
+        """Bind one socket per exchange and serve until `stop()`."""
         if self._server is not None:
             msg = "the simulator is already running"
             raise RuntimeError(msg)
         sockets = bind_sockets(self.host, self._wanted_ports)
-        gemini, kraken, digifinex, derive = (sock.getsockname()[1] for sock in sockets)
-        ports = (gemini, kraken, digifinex, derive)
+        ports = tuple(int(sock.getsockname()[1]) for sock in sockets)
         server = ServerThread(build_app(self._state, dict(zip(ports, EXCHANGES, strict=True))), sockets)
         server.start()
         self._server, self._ports = server, ports
@@ -110,13 +116,14 @@ class Simulator:
         """
         The URL to use instead of the exchange's own base URL.
 
-        `environment` picks Derive's generation: "v3" (the default; also "production", "testnet") or "lyra"
-        (also "lyra-demo"). For the other exchanges it may name any of their environments, all served alike.
+        `environment` is any of the client's own (`exchange_clients.<exchange>.ENVIRONMENTS`), all served alike but
+        for the path: it picks Derive's generation, v3 (the default, "production", "testnet") or v2 ("lyra",
+        "lyra-demo").
         """
-        if exchange not in _ENVIRONMENTS:
+        if exchange not in EXCHANGES:
             msg = f"unknown exchange {exchange!r}; expected one of {', '.join(EXCHANGES)}"
             raise ValueError(msg)
-        environments = _ENVIRONMENTS[exchange]
+        environments = _path_prefixes(exchange)
         if environment not in environments:
             choices = ", ".join(name for name in environments if name is not None)
             msg = f"unknown {exchange} environment {environment!r}; expected one of {choices}"
@@ -131,7 +138,11 @@ class Simulator:
 
         `key` is the API key (Gemini, Kraken Futures, DigiFinex) or the wallet address (Derive, any case).
         """
-        return self._state.nonces.seen(exchange, key.lower() if exchange == "derive" else key)
+        simulated = simulated_exchanges().get(exchange)
+        if simulated is None:
+            msg = f"unknown exchange {exchange!r}; expected one of {', '.join(EXCHANGES)}"
+            raise ValueError(msg)
+        return self._state.nonces.seen(exchange, simulated.nonce_key(key))
 
     def requests(self) -> list[RecordedRequest]:
         """Every request answered so far, oldest first."""

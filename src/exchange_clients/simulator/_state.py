@@ -7,14 +7,17 @@ from __future__ import annotations
 import itertools
 import threading
 from collections.abc import Callable, Mapping
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import attrs
 
-from exchange_clients.simulator._accounts import SimulatedAccounts
 from exchange_clients.simulator._faults import FaultQueue
 from exchange_clients.simulator._orders import SimulatedOrders
 from exchange_clients.simulator._wire import Incoming, Reply
+
+
+if TYPE_CHECKING:
+    from exchange_clients.simulator._accounts import SimulatedAccounts
 
 
 __all__ = ["NonceBook", "RecordedRequest", "RequestLog", "State"]
@@ -108,7 +111,7 @@ class RequestLog:
 
 @attrs.define
 class State:
-    """Everything a handler may consult or change, shared by the four exchanges of one simulator."""
+    """Everything a handler may consult or change, shared by every exchange of one simulator."""
 
     accounts: SimulatedAccounts
     orders: SimulatedOrders

@@ -10,6 +10,7 @@ from __future__ import annotations
 import random
 from http import HTTPStatus
 
+from exchange_clients.simulator._exchange import simulated_exchanges
 from exchange_clients.simulator._faults import Fault
 from exchange_clients.simulator._json import dumps
 from exchange_clients.simulator._wire import Incoming, Reply, json_reply
@@ -21,20 +22,15 @@ __all__ = ["dropped", "html_page", "rate_limited", "slow", "sometimes", "truncat
 def rate_limited(exchange: str, *, retry_after: str | None = "1") -> Fault:
     """The exchange's own throttling answer, with `Retry-After` when given (seconds or an HTTP-date).
 
-    Gemini 429 RateLimit, Kraken apiLimitExceeded, DigiFinex 10005, Derive 429 with -32000.
+    Each exchange's module gives its own (Gemini 429 RateLimit, Kraken apiLimitExceeded, DigiFinex 10005, Derive 429
+    with -32000).
     """
     headers = {} if retry_after is None else {"Retry-After": retry_after}
-    bodies = {
-        "gemini": (429, {"result": "error", "reason": "RateLimit", "message": "Requests were made too frequently"}),
-        # Decision (unconfirmed upstream): Kraken and DigiFinex report throttling in a 200, like their other errors.
-        "kraken_futures": (
-            200,
-            {"result": "error", "serverTime": "2026-11-22T10:00:00.000Z", "error": "apiLimitExceeded"},
-        ),
-        "digifinex": (200, {"code": 10005}),
-        "derive": (429, {"jsonrpc": "2.0", "id": None, "error": {"code": -32000, "message": "Rate limit exceeded"}}),
-    }
-    status, body = bodies[exchange]
+    exchanges = simulated_exchanges()
+    if exchange not in exchanges:
+        msg = f"unknown exchange {exchange!r}; expected one of {', '.join(exchanges)}"
+        raise ValueError(msg)
+    status, body = exchanges[exchange].rate_limited
     reply = json_reply(status, body, headers=headers)
     return lambda _incoming: reply
 

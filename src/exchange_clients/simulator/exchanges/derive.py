@@ -16,16 +16,18 @@ import re
 from decimal import Decimal
 from typing import Any
 
+import attrs
 from eth_keys.exceptions import BadSignature
 from eth_utils.exceptions import ValidationError
 
-from exchange_clients.simulator._accounts import DeriveAccount
+from exchange_clients.derive import DeriveCredentials
 from exchange_clients.simulator._eth import Account, encode_defunct
+from exchange_clients.simulator._exchange import SimulatedExchange
 from exchange_clients.simulator._state import State
 from exchange_clients.simulator._wire import Incoming, Reply, json_reply
 
 
-__all__ = ["FRESHNESS_MS", "handle", "recover_signer"]
+__all__ = ["FRESHNESS_MS", "SIMULATED", "DeriveAccount", "handle", "recover_signer"]
 
 EXCHANGE = "derive"
 # Decision: a timestamp is fresh within 30 s either side of the simulator's clock; Derive publishes no window.
@@ -43,6 +45,32 @@ _V3_ONLY = {
 }
 _DIGITS = re.compile(r"[0-9]+")
 _HEX = re.compile(r"(0[xX])?([0-9a-fA-F]{130})")
+
+
+@attrs.frozen
+class DeriveAccount:
+    """
+    A Derive smart-contract wallet, the owner key that signs for it, its registered session keys and subaccount.
+
+    The wallet is a contract address that cannot sign; requests are signed by the owner's key (`private_key`) or by
+    one of `session_private_keys`, and the simulator accepts exactly the addresses of those keys (`signers`).
+    """
+
+    wallet: str
+    private_key: str = attrs.field(repr=False)
+    subaccount_id: int
+    session_private_keys: tuple[str, ...] = attrs.field(default=(), repr=False)
+
+    @property
+    def owner(self) -> str:
+        """The checksummed address of the owner key."""
+        return str(Account.from_key(self.private_key).address)
+
+    @property
+    def signers(self) -> frozenset[str]:
+        """Every address whose signature the simulator accepts for this wallet, lowercased."""
+        keys = (self.private_key, *self.session_private_keys)
+        return frozenset(str(Account.from_key(key).address).lower() for key in keys)
 
 
 def recover_signer(timestamp: str, signature: str) -> str | None:
@@ -89,7 +117,7 @@ def _authenticate(incoming: Incoming, prefix: str, state: State) -> None:
     wallet = incoming.header(f"{prefix}Wallet")
     if wallet is None:
         raise _RefusalError(14021, "Header wallet missing")
-    account = state.accounts.derive
+    account = state.accounts.named(EXCHANGE, DeriveAccount)
     if wallet.lower() not in _wallets(account, prefix):
         raise _RefusalError(14000, "Account not found")
     timestamp = incoming.header(f"{prefix}Timestamp")
@@ -124,7 +152,7 @@ def _find_order(incoming: Incoming, generation: str, state: State) -> Any:
     problem = _params_problem(params)
     if problem is not None:
         raise _RefusalError(-32602, "Invalid params", data=problem)
-    if params["subaccount_id"] != state.accounts.derive.subaccount_id:
+    if params["subaccount_id"] != state.accounts.named(EXCHANGE, DeriveAccount).subaccount_id:
         raise _RefusalError(14001, "Subaccount not found")
     order = state.orders.by_id(EXCHANGE, params["order_id"])
     # The subaccount filter "enforces ownership"; v2 has no `rejected` status, so it does not know such an order.
@@ -172,3 +200,24 @@ class _Answerer:
         if self._generation == "lyra":
             order = {key: value for key, value in order.items() if key not in _V3_ONLY} | {"nonce": int(order["nonce"])}
         return json_reply(200, self._envelope(self._rpc_id, result=order))
+
+
+SIMULATED = SimulatedExchange(
+    handle=handle,
+    accounts={
+        "derive": DeriveAccount(
+            # A made-up contract address: the LightAccount wallet, distinct from every signer's address.
+            wallet="0x5a1A5a1a5A1A5a1a5a1A5A1a5a1a5A1A5a1A5A1a",
+            # Hardhat development keys #1 (owner) and #2 (session key): public test keys, never real funds.
+            private_key="0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d",
+            subaccount_id=30769,
+            session_private_keys=("0x5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3fb9a804cdab365a",),
+        ),
+    },
+    credentials=lambda account: DeriveCredentials(
+        wallet=account.wallet, private_key=account.private_key, subaccount_id=account.subaccount_id
+    ),
+    rate_limited=(429, {"jsonrpc": "2.0", "id": None, "error": {"code": -32000, "message": "Rate limit exceeded"}}),
+    # The nonce book keys Derive by wallet address, which is case-insensitive.
+    nonce_key=str.lower,
+)

@@ -17,15 +17,27 @@ import uuid
 from datetime import UTC, datetime
 from urllib.parse import parse_qsl
 
+import attrs
+
+from exchange_clients.kraken_futures import KrakenFuturesCredentials
+from exchange_clients.simulator._exchange import SimulatedExchange
 from exchange_clients.simulator._state import State
 from exchange_clients.simulator._wire import Incoming, Reply, json_reply
 
 
-__all__ = ["authent", "handle", "server_time"]
+__all__ = ["SIMULATED", "KrakenFuturesAccount", "authent", "handle", "server_time"]
 
 EXCHANGE = "kraken_futures"
 PATH = "/derivatives/api/v3/orders/status"
 _DIGITS = re.compile(r"[0-9]+")
+
+
+@attrs.frozen
+class KrakenFuturesAccount:
+    """A Kraken Futures API key and its base64-encoded secret."""
+
+    api_key: str
+    api_secret: str = attrs.field(repr=False)
 
 
 def authent(api_secret: str, post_data: bytes, nonce: str, endpoint_path: str) -> str:
@@ -58,7 +70,7 @@ def handle(incoming: Incoming, state: State) -> Reply:  # noqa: PLR0911 - one re
     api_key = incoming.header("APIKey")
     sent = incoming.header("Authent")
     nonce = incoming.header("Nonce") or ""
-    account = state.accounts.kraken_futures if api_key == state.accounts.kraken_futures.api_key else None
+    account = next((key for key in state.accounts.of_type(KrakenFuturesAccount) if key.api_key == api_key), None)
     if account is None or sent is None:
         return _error(state, "authenticationError")
     # postData is the query string exactly as received followed by the raw body, no separator: Kraken's official
@@ -113,3 +125,18 @@ def _is_uuid(text: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+SIMULATED = SimulatedExchange(
+    handle=handle,
+    accounts={
+        "kraken_futures": KrakenFuturesAccount(
+            api_key="simulated-kraken-futures-public-key",
+            # base64 of the 64 bytes 0x00..0x3f, the secret of exchange_facts.md section 2.3.
+            api_secret="AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8gISIjJCUmJygpKissLS4vMDEyMzQ1Njc4OTo7PD0+Pw==",  # noqa: S106
+        ),
+    },
+    credentials=lambda account: KrakenFuturesCredentials(api_key=account.api_key, api_secret=account.api_secret),
+    # Decision (unconfirmed upstream): Kraken reports throttling in a 200, like its other errors.
+    rate_limited=(200, {"result": "error", "serverTime": "2026-11-22T10:00:00.000Z", "error": "apiLimitExceeded"}),
+)

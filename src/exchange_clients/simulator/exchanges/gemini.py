@@ -18,14 +18,32 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from exchange_clients.simulator._accounts import GeminiAccount
+import attrs
+
+from exchange_clients.gemini import GeminiCredentials
+from exchange_clients.simulator._exchange import SimulatedExchange
 from exchange_clients.simulator._state import State
 from exchange_clients.simulator._wire import Incoming, Reply, json_reply
 
 
-__all__ = ["handle", "signature"]
+__all__ = ["SIMULATED", "GeminiAccount", "handle", "signature"]
 
 EXCHANGE = "gemini"
+
+
+@attrs.frozen
+class GeminiAccount:
+    """
+    A Gemini API key, its secret and the roles it holds.
+
+    `roles` decides which endpoints answer: order status needs `Trader`, the active-orders list `Trader` or
+    `Auditor`; anything else is `MissingRole` (HTTP 403).
+    """
+
+    api_key: str
+    api_secret: str = attrs.field(repr=False)
+    roles: frozenset[str] = frozenset({"Trader"})
+
 
 # The roles each endpoint accepts, from the endpoints' "Roles" paragraphs.
 _ROLES = {"/v1/order/status": {"Trader"}, "/v1/orders": {"Trader", "Auditor"}}
@@ -118,7 +136,7 @@ def _authenticate(incoming: Incoming, state: State) -> GeminiAccount:
         raise _RefusalError("MissingPayloadHeader")
     if sent_signature is None:
         raise _RefusalError("MissingSignatureHeader")
-    account = state.accounts.gemini_account(api_key)
+    account = next((key for key in state.accounts.of_type(GeminiAccount) if key.api_key == api_key), None)
     # Decision: an unknown key is InvalidSignature (400): Gemini's reasons have no "unknown key" entry, and to the
     # server a key it does not know has no secret that could match.
     # Decision: the comparison is exact, so an upper-case hex signature is refused: Gemini documents lowercase.
@@ -200,3 +218,25 @@ def _render(body: Any, *, trades: bool) -> dict[str, Any]:
     if trades:
         rendered["trades"] = list(body.get("trades", []))
     return rendered
+
+
+SIMULATED = SimulatedExchange(
+    handle=handle,
+    accounts={
+        "gemini": GeminiAccount(
+            api_key="account-SimulatedGeminiTrader01",
+            api_secret="simulated-gemini-secret-0123456789",  # noqa: S106 - a fake credential
+        ),
+        "gemini_second_trader": GeminiAccount(
+            api_key="account-SimulatedGeminiTrader02",
+            api_secret="simulated-gemini-second-secret-987",  # noqa: S106 - a fake credential
+        ),
+        "gemini_auditor": GeminiAccount(
+            api_key="account-SimulatedGeminiAuditor1",
+            api_secret="simulated-gemini-auditor-secret-42",  # noqa: S106 - a fake credential
+            roles=frozenset({"Auditor"}),
+        ),
+    },
+    credentials=lambda account: GeminiCredentials(api_key=account.api_key, api_secret=account.api_secret),
+    rate_limited=(429, {"result": "error", "reason": "RateLimit", "message": "Requests were made too frequently"}),
+)
