@@ -24,7 +24,7 @@ import time
 from pathlib import Path
 
 from codegen.drift import differing_files
-from codegen.generator import GenerationError, generate, write_registry
+from codegen.generator import REGISTRY_FILES, GenerationError, generate, write_registry
 from codegen.spec_diff import GitError, Severity, diff_revision, to_json, to_markdown
 from codegen.specs import (
     EXCHANGES,
@@ -39,10 +39,6 @@ from codegen.specs import (
 from codegen.templates import TemplatePatchError, generator_version, materialize
 from codegen.update_spec import UpdateError, update_spec
 from codegen.upstream import check as check_upstream
-
-
-# The files the pipeline writes beside the packages, whichever exchanges are generated.
-_REGISTRY_FILES = ("__init__.py", "registry.py")
 
 
 def _generate(exchanges: list[str], generated_dir: Path, specs_dir: Path) -> int:
@@ -60,7 +56,7 @@ def _check(exchanges: list[str], generated_dir: Path, specs_dir: Path) -> int:
         fresh = Path(scratch)
         write_registry(fresh, specs_dir)
         entries = [
-            *_REGISTRY_FILES,
+            *REGISTRY_FILES,
             *(name for exchange in exchanges for name in (exchange, f"{exchange}.warnings.txt")),
         ]
         for exchange in exchanges:
@@ -110,7 +106,7 @@ def _templates(options: argparse.Namespace) -> int:
 
 def _update(options: argparse.Namespace) -> int:
     try:
-        update_spec(options.exchange, options.file, root=options.root, source=options.source)
+        update_spec(options.exchange, options.file, root=options.root, source=options.source, upstream=options.upstream)
     except (GenerationError, SpecError, UpdateError, OSError) as error:
         print(f"update failed; specs/, the manifest and the generated code are unchanged.\n{error}", file=sys.stderr)
         return 1
@@ -154,6 +150,10 @@ def _parser() -> argparse.ArgumentParser:
     update.add_argument("exchange", choices=EXCHANGES, metavar="EXCHANGE", help=exchange_help)
     update.add_argument("file", type=Path, metavar="FILE", help="the new OpenAPI document")
     update.add_argument("--source", help="new `source` for specs/manifest.toml (default: keep the recorded one)")
+    update.add_argument(
+        "--upstream",
+        help="a new exchange's `upstream` for specs/manifest.toml: why there is none to vendor, or its source",
+    )
     update.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
     return parser
 

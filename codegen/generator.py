@@ -87,6 +87,10 @@ def _format(path: Path) -> None:
     _ruff("format", str(path))
 
 
+REGISTRY_FILES = ("__init__.py", "registry.py")
+"""What `write_registry` writes beside the generated packages, whichever exchanges are generated."""
+
+
 def write_registry(dest_root: Path, specs_dir: Path = SPECS_DIR) -> None:
     """Write the package's __init__.py and registry.py (the typed registry) from specs_dir/exchanges.toml."""
     try:

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import yaml
 
-from codegen.generator import generate
+from codegen.generator import REGISTRY_FILES, generate, write_registry
 from codegen.specs import EXCHANGES, ROOT, load_yaml, manifest_mismatches, sha256_of, spec_path
 
 
@@ -51,11 +51,21 @@ def mypy_overlay(staged_package: Path) -> None:
         raise UpdateError(msg.rstrip())
 
 
-def updated_manifest(text: str, exchange: str, *, sha256: str, date: dt.date, source: str | None = None) -> str:
+def updated_manifest(
+    text: str,
+    exchange: str,
+    *,
+    sha256: str,
+    date: dt.date,
+    source: str | None = None,
+    upstream: str | None = None,
+) -> str:
     """
     specs/manifest.toml with the exchange's `sha256` and `date` (and `source`, when given) replaced.
 
-    Only those lines change, so the file's comments and layout stay as written.
+    Only those lines change, so the file's comments and layout stay as written. A new exchange's entry needs its
+    `source` and `upstream` (why there is no upstream document to vendor, or where the one vendored comes from);
+    an existing entry's upstream stays as recorded.
     """
     values = {"sha256": json.dumps(sha256), "date": date.isoformat()}
     if source is not None:
@@ -63,11 +73,15 @@ def updated_manifest(text: str, exchange: str, *, sha256: str, date: dt.date, so
     lines = text.splitlines(keepends=True)
     header = next((index for index, line in enumerate(lines) if line.strip() == f"[{exchange}]"), None)
     if header is None:
-        if source is None:
-            msg = f"specs/manifest.toml has no [{exchange}] entry; give its --source"
+        if source is None or upstream is None:
+            msg = f"specs/manifest.toml has no [{exchange}] entry; give its --source and --upstream"
             raise UpdateError(msg)
-        entry = "".join(f"{key} = {values[key]}\n" for key in ("source", "date", "sha256"))
+        values["upstream"] = json.dumps(upstream, ensure_ascii=False)
+        entry = "".join(f"{key} = {values[key]}\n" for key in ("source", "date", "sha256", "upstream"))
         result = text.rstrip("\n") + f"\n\n[{exchange}]\n{entry}"
+    elif upstream is not None:
+        msg = f"specs/manifest.toml already has [{exchange}]; its upstream is edited there, not by --upstream"
+        raise UpdateError(msg)
     else:
         end = next((index for index in range(header + 1, len(lines)) if lines[index].startswith("[")), len(lines))
         for index in range(header + 1, end):
@@ -97,6 +111,7 @@ def update_spec(
     *,
     root: Path = ROOT,
     source: str | None = None,
+    upstream: str | None = None,
     today: dt.date | None = None,
     typecheck: Typecheck = mypy_overlay,
 ) -> None:
@@ -123,6 +138,7 @@ def update_spec(
             sha256=sha256_of(spec_path(exchange, staged_specs)),
             date=today or dt.datetime.now(dt.UTC).date(),
             source=source,
+            upstream=upstream,
         )
         (staged_specs / "manifest.toml").write_text(manifest, encoding="utf-8")
         # The check_generated verifier, on the staged tree: the edited entry must now match the new file.
@@ -132,6 +148,8 @@ def update_spec(
         shutil.copytree(package_root, staged_package, ignore=shutil.ignore_patterns("__pycache__", ".mypy_cache"))
         staged_generated = staged_package / "generated"
         generate(exchange, staged_generated, staged_specs)
+        # The typed registry follows specs/exchanges.toml, which a new exchange's entry has just changed.
+        write_registry(staged_generated, staged_specs)
         typecheck(staged_package)
         _install(
             {
@@ -139,6 +157,7 @@ def update_spec(
                 specs_dir / "manifest.toml": staged_specs / "manifest.toml",
                 generated_dir / exchange: staged_generated / exchange,
                 generated_dir / f"{exchange}.warnings.txt": staged_generated / f"{exchange}.warnings.txt",
+                **{generated_dir / name: staged_generated / name for name in REGISTRY_FILES},
             },
             scratch / "backup",
         )

@@ -249,9 +249,15 @@ def test_manifest_update_can_set_the_source_and_add_an_entry() -> None:
     changed = updated_manifest(MANIFEST, "kraken_futures", sha256="ddd", date=dt.date(2027, 1, 2), source='v2 "beta"')
     assert 'source = "v2 \\"beta\\""' in changed
 
-    added = updated_manifest(MANIFEST, "derive", sha256="eee", date=dt.date(2027, 1, 2), source="hand-authored")
+    added = updated_manifest(
+        MANIFEST, "derive", sha256="eee", date=dt.date(2027, 1, 2), source="hand-authored", upstream="none: no document"
+    )
     assert added.startswith(MANIFEST)
-    assert added.endswith('\n\n[derive]\nsource = "hand-authored"\ndate = 2027-01-02\nsha256 = "eee"\n')
+    assert added.endswith(
+        '\n\n[derive]\nsource = "hand-authored"\ndate = 2027-01-02\nsha256 = "eee"\nupstream = "none: no document"\n'
+    )
 
-    with pytest.raises(UpdateError, match=r"no \[derive\] entry; give its --source"):
-        updated_manifest(MANIFEST, "derive", sha256="eee", date=dt.date(2027, 1, 2))
+    with pytest.raises(UpdateError, match=r"no \[derive\] entry; give its --source and --upstream"):
+        updated_manifest(MANIFEST, "derive", sha256="eee", date=dt.date(2027, 1, 2), source="hand-authored")
+    with pytest.raises(UpdateError, match=r"already has \[gemini\]; its upstream is edited there"):
+        updated_manifest(MANIFEST, "gemini", sha256="eee", date=dt.date(2027, 1, 2), upstream="elsewhere")
