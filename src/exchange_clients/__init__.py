@@ -29,7 +29,7 @@ from exchange_clients._order import Exchange, Order, OrderStatus, OrderType, Sid
 
 if TYPE_CHECKING:
     from exchange_clients._http import InsecureBaseURLError
-    from exchange_clients._unified import AsyncClient, Client
+    from exchange_clients._unified import AsyncClient, Client, FoundOrders, Progress
     from exchange_clients.generated.registry import RawOrder, connect, connect_async
 
 # Imported on first use (PEP 562): the clients bring httpx, the generated packages and the signers, about two
@@ -40,6 +40,8 @@ _LAZY = {
     "RawOrder": ("exchange_clients._order", "RawOrder"),
     "AsyncClient": ("exchange_clients._unified", "AsyncClient"),
     "Client": ("exchange_clients._unified", "Client"),
+    "FoundOrders": ("exchange_clients._unified", "FoundOrders"),
+    "Progress": ("exchange_clients._unified", "Progress"),
     "connect": ("exchange_clients.generated.registry", "connect"),
     "connect_async": ("exchange_clients.generated.registry", "connect_async"),
 }
@@ -74,6 +76,7 @@ __all__ = [
     "Exchange",
     "ExchangeError",
     "ExchangeUnavailableError",
+    "FoundOrders",
     "InsecureBaseURLError",
     "InvalidRequestError",
     "MissingCredentialsError",
@@ -83,6 +86,7 @@ __all__ = [
     "OrderStatus",
     "OrderType",
     "PermissionDeniedError",
+    "Progress",
     "RateLimitError",
     "RawOrder",
     "SharedNonceStore",

@@ -5,7 +5,8 @@ The unified client: the same three questions to any of the four exchanges, answe
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterable, Mapping, Sequence
+import functools
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from types import TracebackType
 from typing import Any, Generic, Self, TypedDict
 
@@ -15,7 +16,14 @@ from typing_extensions import TypeVar
 
 from exchange_clients._calls import Call
 from exchange_clients._deadline import attempt_seconds
-from exchange_clients._errors import InvalidRequestError, OrderNotFoundError, UnexpectedResponseError
+from exchange_clients._errors import (
+    AuthenticationError,
+    ExchangeError,
+    InvalidRequestError,
+    OrderNotFoundError,
+    PermissionDeniedError,
+    UnexpectedResponseError,
+)
 from exchange_clients._exchanges import BINDINGS, ExchangeBinding, RequestOptions
 from exchange_clients._http import as_timeout
 from exchange_clients._nonce_store import SharedNonceStore
@@ -32,6 +40,47 @@ GeneratedT = TypeVar("GeneratedT", default=Any)
 OrderIds = list[str] | tuple[str, ...]
 """Ids for get_orders: a list or tuple of str. Not any sequence: a bare str is one, and would be read as one id per
 character; the type checker refuses it, and so does get_orders at run time."""
+
+
+Progress = Callable[[int, int], None]
+"""A progress callback: called after each call to the exchange with (ids answered so far, ids asked for in all)."""
+
+
+@attrs.frozen
+class FoundOrders:
+    """What `find_orders` found: every order that exists, in the order asked for, and what became of the others."""
+
+    found: tuple[Order, ...]
+    missing: tuple[str, ...]
+    """Ids the exchange answered for and does not know (Kraken: not open or closed in the last 5 seconds)."""
+    failed: Mapping[str, ExchangeError] = attrs.field(factory=dict)
+    """Ids whose call failed for another reason, after its retries (throttled, unavailable, an unreadable answer)."""
+
+    @property
+    def complete(self) -> bool:
+        """Every id asked for was found."""
+        return not self.missing and not self.failed
+
+
+# Errors that every call of one client would meet alike: find_orders raises them rather than collect one per id.
+_CLIENT_WIDE = (AuthenticationError, PermissionDeniedError)
+
+
+class _Counter:
+    """Counts the ids answered and tells `progress` after each call."""
+
+    def __init__(self, progress: Progress | None, total: int) -> None:
+        if progress is not None and not callable(progress):
+            msg = f"progress must be a callable taking (done, total), not {type(progress).__name__}"
+            raise TypeError(msg)
+        self._progress = progress
+        self._total = total
+        self._done = 0
+
+    def advance(self, call: Call[Any, Any]) -> None:
+        self._done += len(call.order_ids)
+        if self._progress is not None:
+            self._progress(min(self._done, self._total), self._total)
 
 
 CONCURRENT_CALLS = 4
@@ -165,7 +214,28 @@ class _Unified(Generic[GeneratedT]):
         raise InvalidRequestError(f"{problem}; nothing was sent", exchange=self.exchange, operation=operation)
 
     def _in_requested_order(self, order_ids: Sequence[str], found: Iterable[Order]) -> list[Order]:
-        """The orders in the order asked for; OrderNotFoundError naming every id the exchange did not return.
+        """The orders in the order asked for; OrderNotFoundError naming every id the exchange did not return."""
+        result, missing = self._matched(order_ids, found)
+        if missing:
+            raise OrderNotFoundError(
+                f"no order {', '.join(missing)}: {self._binding.not_found_hint}",
+                exchange=self.exchange,
+                operation=_operation(order_ids),
+                order_id=missing[0],
+            )
+        return result
+
+    def _found_orders(
+        self, order_ids: Sequence[str], found: Iterable[Order], failures: Mapping[str, ExchangeError]
+    ) -> FoundOrders:
+        """What find_orders returns: the orders found, and each other id as missing or with its call's error."""
+        canonical = self._binding.canonical_id
+        failed = {order_id: failures[canonical(order_id)] for order_id in order_ids if canonical(order_id) in failures}
+        result, missing = self._matched([order_id for order_id in order_ids if order_id not in failed], found)
+        return FoundOrders(tuple(result), tuple(missing), failed)
+
+    def _matched(self, order_ids: Sequence[str], found: Iterable[Order]) -> tuple[list[Order], list[str]]:
+        """The orders in the order asked for, and the ids no order answers.
 
         A requested id matches an order's own id; it matches a `client_order_id` only when it was looked up as
         one (Kraken's non-UUID ids), so one order's client id can never take another requested order's place.
@@ -196,14 +266,7 @@ class _Unified(Generic[GeneratedT]):
                 result.extend(matches.values())
             else:
                 missing.append(order_id)
-        if missing:
-            raise OrderNotFoundError(
-                f"no order {', '.join(missing)}: {self._binding.not_found_hint}",
-                exchange=self.exchange,
-                operation=operation,
-                order_id=missing[0],
-            )
-        return result
+        return result, missing
 
 
 class Client(_Unified[GeneratedT]):
@@ -214,17 +277,50 @@ class Client(_Unified[GeneratedT]):
         return self.get_orders([_one_id(order_id)], market=market, subaccount_id=subaccount_id)[0]
 
     def get_orders(
-        self, order_ids: OrderIds, *, market: str | None = None, subaccount_id: int | None = None
+        self,
+        order_ids: OrderIds,
+        *,
+        market: str | None = None,
+        subaccount_id: int | None = None,
+        progress: Progress | None = None,
     ) -> list[Order]:
         """The orders `order_ids`, in that order, batched to what the exchange allows per call.
 
-        Raises OrderNotFoundError naming every id the exchange does not know.
+        Raises OrderNotFoundError naming every id the exchange does not know (find_orders keeps what was found).
+        `progress(done, total)` is called after each call to the exchange.
         """
         ids = _id_list(order_ids)
+        calls = self._order_calls(ids, market, subaccount_id)
+        counter = _Counter(progress, len(ids))
         found: list[Order] = []
-        for call in self._order_calls(ids, market, subaccount_id):
+        for call in calls:
             found.extend(self._run(call))
+            counter.advance(call)
         return self._in_requested_order(ids, found)
+
+    def find_orders(
+        self,
+        order_ids: OrderIds,
+        *,
+        market: str | None = None,
+        subaccount_id: int | None = None,
+        progress: Progress | None = None,
+    ) -> FoundOrders:
+        """What get_orders reads, without giving up on the first id that is missing or whose call fails.
+
+        Ids the exchange does not know are `missing`; ids whose call failed after its retries are in `failed` with
+        the error, and the other calls still run. An AuthenticationError or PermissionDeniedError, which every call
+        would meet, is raised.
+        """
+        ids = _id_list(order_ids)
+        calls = self._order_calls(ids, market, subaccount_id)
+        counter = _Counter(progress, len(ids))
+        found: list[Order] = []
+        failures: dict[str, ExchangeError] = {}
+        for call in calls:
+            found.extend(_collected(functools.partial(self._run, call), call, failures))
+            counter.advance(call)
+        return self._found_orders(ids, found, failures)
 
     def list_open_orders(self) -> list[Order]:
         """Every open order of the account (Gemini only; the others raise UnsupportedOperationError)."""
@@ -264,21 +360,63 @@ class AsyncClient(_Unified[GeneratedT]):
         return (await self.get_orders([_one_id(order_id)], market=market, subaccount_id=subaccount_id))[0]
 
     async def get_orders(
-        self, order_ids: OrderIds, *, market: str | None = None, subaccount_id: int | None = None
+        self,
+        order_ids: OrderIds,
+        *,
+        market: str | None = None,
+        subaccount_id: int | None = None,
+        progress: Progress | None = None,
     ) -> list[Order]:
         """The orders `order_ids`, in that order; calls run concurrently, at most CONCURRENT_CALLS at a time.
 
-        Raises OrderNotFoundError naming every id the exchange does not know.
+        Raises OrderNotFoundError naming every id the exchange does not know (find_orders keeps what was found).
+        `progress(done, total)` is called after each call to the exchange.
         """
         ids = _id_list(order_ids)
         calls = self._order_calls(ids, market, subaccount_id)
+        found = await self._run_all(calls, _Counter(progress, len(ids)), self._run_async)
+        return self._in_requested_order(ids, found)
+
+    async def find_orders(
+        self,
+        order_ids: OrderIds,
+        *,
+        market: str | None = None,
+        subaccount_id: int | None = None,
+        progress: Progress | None = None,
+    ) -> FoundOrders:
+        """What get_orders reads, without giving up on the first id that is missing or whose call fails.
+
+        The same as Client.find_orders, with the calls run concurrently.
+        """
+        ids = _id_list(order_ids)
+        calls = self._order_calls(ids, market, subaccount_id)
+        failures: dict[str, ExchangeError] = {}
+
+        async def run_collecting(call: Call[Any, Any]) -> list[Order]:
+            try:
+                return await self._run_async(call)
+            except _CLIENT_WIDE:
+                raise
+            except ExchangeError as error:
+                return _failed(call, error, failures)
+
+        found = await self._run_all(calls, _Counter(progress, len(ids)), run_collecting)
+        return self._found_orders(ids, found, failures)
+
+    async def _run_all(
+        self, calls: list[Call[Any, Any]], counter: _Counter, run_one: Callable[[Call[Any, Any]], Any]
+    ) -> list[Order]:
+        """Every call, CONCURRENT_CALLS at a time at most; their orders in the calls' order. A failure raises."""
         limit = asyncio.Semaphore(CONCURRENT_CALLS)
 
         async def run(call: Call[Any, Any]) -> list[Order]:
             async with limit:
                 # A call queued here while the client was closed is not sent.
                 self._check_open(call.operation)
-                return await self._run_async(call)
+                orders: list[Order] = await run_one(call)
+            counter.advance(call)
+            return orders
 
         try:
             async with asyncio.TaskGroup() as group:
@@ -286,7 +424,7 @@ class AsyncClient(_Unified[GeneratedT]):
         except BaseExceptionGroup as failures:
             # The caller asked for orders, not for a group: the first failure is the answer (the rest are cancelled).
             raise _first_leaf(failures) from None
-        return self._in_requested_order(ids, [order for task in tasks for order in task.result()])
+        return [order for task in tasks for order in task.result()]
 
     async def list_open_orders(self) -> list[Order]:
         """Every open order of the account (Gemini only; the others raise UnsupportedOperationError)."""
@@ -315,6 +453,24 @@ class AsyncClient(_Unified[GeneratedT]):
     ) -> None:
         self._closed = True
         await self._generated.__aexit__(kind, error, traceback)
+
+
+def _collected(run: Callable[[], list[Order]], call: Call[Any, Any], failures: dict[str, ExchangeError]) -> list[Order]:
+    """The call's orders; a failure that concerns only its ids is noted in `failures`, one client-wide is raised."""
+    try:
+        return run()
+    except _CLIENT_WIDE:
+        raise
+    except ExchangeError as error:
+        return _failed(call, error, failures)
+
+
+def _failed(call: Call[Any, Any], error: ExchangeError, failures: dict[str, ExchangeError]) -> list[Order]:
+    # An exchange that says "no such order" for the call (Gemini, Derive, DigiFinex when none of a batch exists)
+    # leaves its ids to the matching, which calls them missing; any other failure is recorded against each id.
+    if not isinstance(error, OrderNotFoundError):
+        failures.update(dict.fromkeys(call.order_ids, error))
+    return []
 
 
 def _operation(order_ids: Sequence[str]) -> str:

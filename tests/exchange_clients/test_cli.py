@@ -198,3 +198,35 @@ def test_simulate_serves_until_interrupted() -> None:
     assert answer.json()["reason"] == "MissingApikeyHeader"
     assert code == 0
     assert f"http://127.0.0.1:{first}\n" in output
+
+
+def test_order_prints_every_order_found_and_names_the_ids_that_were_not(simulator: Simulator) -> None:
+    """One unknown id among known ones: the known orders are printed, the unknown one named on stderr, exit 4."""
+    known = [simulator.orders.id("gemini", name) for name in ("filled", "cancelled_unfilled")]
+
+    result = _order(simulator, "gemini", known[0], "999999999999", known[1], options=("--json",))
+
+    assert result.exit_code == ExitCode.NOT_FOUND
+    assert [order["order_id"] for order in json.loads(result.stdout)] == known
+    assert result.stderr.startswith("error: no Gemini order 999999999999: ")
+
+
+def test_a_progress_bar_is_drawn_on_stderr_when_asked(simulator: Simulator) -> None:
+    """--progress draws the bar on stderr, counting ids; stdout keeps only the orders."""
+    ids = [order.order_id for order in simulator.orders.of("gemini")][:3]
+
+    result = _order(simulator, "gemini", *ids, options=("--json", "--progress"))
+
+    assert result.exit_code == ExitCode.OK, result.output
+    assert "3/3" in result.stderr
+    assert len(json.loads(result.stdout)) == 3
+
+
+def test_no_progress_bar_in_a_pipe_by_default(simulator: Simulator) -> None:
+    """Without --progress, a batch into a pipe (not a terminal) gets no bar, however long."""
+    ids = [order.order_id for order in simulator.orders.of("gemini")]
+
+    result = _order(simulator, "gemini", *ids, options=("--json",))
+
+    assert result.exit_code == ExitCode.OK, result.output
+    assert result.stderr == ""

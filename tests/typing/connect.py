@@ -32,3 +32,12 @@ async def kraken_order(credentials: KrakenFuturesCredentials) -> ec.Order:
 def from_the_environment(name: str) -> ec.Client:
     # A name known only at run time goes through Exchange, whose constructor refuses an unknown one.
     return ec.connect(ec.Exchange(name))
+
+
+def what_was_found(credentials: GeminiCredentials, ids: list[str]) -> tuple[tuple[ec.Order, ...], tuple[str, ...]]:
+    seen: list[tuple[int, int]] = []
+    with ec.connect("gemini", credentials) as client:
+        result: ec.FoundOrders = client.find_orders(ids, progress=lambda done, total: seen.append((done, total)))
+        failures: dict[str, ec.ExchangeError] = dict(result.failed)
+        del failures
+        return result.found, result.missing

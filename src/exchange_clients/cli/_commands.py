@@ -19,8 +19,9 @@ from exchange_clients._exchanges import BINDINGS
 from exchange_clients._http import InsecureBaseURLError
 from exchange_clients._order import Exchange, Order
 from exchange_clients._redact import redact_text
-from exchange_clients._unified import Client
+from exchange_clients._unified import Client, FoundOrders
 from exchange_clients.cli._exit_codes import ConfigurationError, ExitCode, exit_code_for
+from exchange_clients.cli._progress import PROGRESS_FROM, progress_bar
 from exchange_clients.cli._render import orders_json, print_table
 from exchange_clients.generated.registry import connect
 
@@ -82,6 +83,11 @@ def _connection_options(command: Callable[..., T]) -> Callable[..., T]:
 @click.argument("order_ids", nargs=-1, required=True)
 @click.option("--market", default=None, help="DigiFinex: spot (default) or margin.")
 @click.option("--subaccount-id", type=int, default=None, help="Derive: the subaccount (default DERIVE_SUBACCOUNT_ID).")
+@click.option(
+    "--progress/--no-progress",
+    default=None,
+    help=f"A progress bar on stderr (default: for more than {PROGRESS_FROM} ids, when stderr is a terminal).",
+)
 def order(
     *,
     exchange: str,
@@ -91,11 +97,30 @@ def order(
     as_json: bool,
     market: str | None,
     subaccount_id: int | None,
+    progress: bool | None,
 ) -> None:
-    """Show the orders ORDER_IDS on EXCHANGE."""
-    with _reported_errors(), _client(exchange, environment, base_url) as client:
-        orders = client.get_orders(list(order_ids), market=market, subaccount_id=subaccount_id)
-    _show(orders, as_json=as_json)
+    """Show the orders ORDER_IDS on EXCHANGE: every one found, then the ids that were not, on stderr."""
+    with (
+        _reported_errors(),
+        _client(exchange, environment, base_url) as client,
+        progress_bar(len(order_ids), shown=progress) as advance,
+    ):
+        result = client.find_orders(list(order_ids), market=market, subaccount_id=subaccount_id, progress=advance)
+    _show(list(result.found), as_json=as_json)
+    _report_the_rest(Exchange(exchange), result)
+
+
+def _report_the_rest(exchange: Exchange, result: FoundOrders) -> None:
+    """One line on stderr for the ids not found and one per failed id; the exit code of the worst of them."""
+    if result.missing:
+        hint = BINDINGS[exchange].not_found_hint
+        click.echo(f"error: no {exchange.display_name} order {', '.join(result.missing)}: {hint}", err=True)
+    for order_id, error in result.failed.items():
+        click.echo(f"error: {order_id}: {error}", err=True)
+    if result.failed:
+        sys.exit(exit_code_for(next(iter(result.failed.values()))))
+    if result.missing:
+        sys.exit(ExitCode.NOT_FOUND)
 
 
 @cli.command(name="open-orders")
@@ -109,7 +134,9 @@ def open_orders(*, exchange: str, environment: str, base_url: str | None, as_jso
 
 @cli.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="The loopback address to listen on.")
-@click.option("--port", type=int, default=None, help="First of four consecutive ports (default: four free ports).")
+@click.option(
+    "--port", type=int, default=None, help="First of consecutive ports, one per exchange (default: free ports)."
+)
 def simulate(*, host: str, port: int | None) -> None:
     """Run the simulated exchanges on loopback until Ctrl-C, printing their URLs and fake credentials."""
     from exchange_clients.simulator import main  # noqa: PLC0415 - needs the simulator extra

@@ -31,3 +31,8 @@ def one_id_as_ids(credentials: GeminiCredentials) -> None:
 def generated_is_typed(credentials: GeminiCredentials) -> None:
     with ec.connect("gemini", credentials) as client:
         client.generated.get_order_status()  # error: "AuthenticatedClient" has no attribute "get_order_status"
+
+
+def progress_of_the_wrong_shape(credentials: GeminiCredentials) -> None:
+    with ec.connect("gemini", credentials) as client:
+        client.find_orders(["1"], progress=lambda _: None)  # error: Argument "progress" to "find_orders" of "Client"
