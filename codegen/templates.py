@@ -4,7 +4,7 @@ The generator's templates: openapi-python-client's own, as installed, plus our n
 Each change of behaviour is one patch in specs/templates/patches/, against the pinned generator's pristine templates
 (pip's vendoring keeps its changes the same way). Nothing is copied whole: when the generator is upgraded, each patch
 is applied to the new templates as they are, and one that no longer applies fails generation, naming the patch and
-the generator's version, instead of a hand merge of copies (README, "Upgrading the generator").
+the generator's version, instead of a hand merge of copies (docs/maintainers/pipeline.md, "Upgrading the generator").
 """
 
 from __future__ import annotations
@@ -83,7 +83,7 @@ def _apply(patch: Path, destination: Path) -> None:
     if result.returncode != 0:
         msg = (
             f"{_name(patch)} no longer applies to openapi-python-client {generator_version()}'s templates; "
-            f"see the README's 'Upgrading the generator'.\n{result.stderr.strip()}"
+            f"see 'Upgrading the generator' in docs/maintainers/pipeline.md.\n{result.stderr.strip()}"
         )
         raise TemplatePatchError(msg)
 

@@ -3,8 +3,9 @@ The async clients' default transport: aiohttp's connection pool behind httpx's i
 
 Decision: with 50 calls in flight, httpcore's async pool spent more client CPU per call than all the rest of a call,
 and aiohttp's pool (the one ccxt's asyncio client rides) gave 1.3x to 4.5x the throughput on the same simulator
-(`nox -s bench -- --only concurrency`, README "Performance"). The whole test suite passes on it. It is used wherever
-it honours every option given; HTTP/2, a SOCKS proxy, socket options and connect retries keep httpx's own transport.
+(`nox -s bench -- --only concurrency`, docs/maintainers/benchmarks.md). The whole test suite passes on it. It is
+used wherever it honours every option given; HTTP/2, a SOCKS proxy, socket options and connect retries keep httpx's
+own transport.
 
 A signed request must leave as it was signed. aiohttp hands every URL to yarl, which rewrites some percent-escapes
 (`order_id=a%2Cb` leaves as `order_id=a,b`, and DigiFinex then finds the signature over the query wrong), so a

@@ -81,7 +81,7 @@ class NonceError(ExchangeError):
     """The exchange refused the nonce or timestamp: reused, not increasing, or outside its clock window.
 
     Not an `AuthenticationError`: the credentials are fine, and a fresh nonce usually succeeds. If it keeps
-    happening, another process is probably using the same key (see the README on shared nonces) or the
+    happening, another process is probably using the same key (see SharedNonceStore in docs/guide/reliability.md) or the
     machine's clock is off.
     """
 

@@ -194,20 +194,20 @@ def test_unknown_revision_is_an_error(repo: Path, capsys: pytest.CaptureFixture[
     assert "'no-such-branch' is not a commit" in error
 
 
-def _readme_example() -> str:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme[readme.index("## When an exchange changes its API") :]
+def _documented_example() -> str:
+    page = (ROOT / "docs" / "guide" / "regenerating.md").read_text(encoding="utf-8")
+    section = page[page.index("## When an exchange changes its API") :]
     quoted = re.search(r"(?m)^> ## Spec diff.*\n(?:>.*\n)+", section)
     assert quoted is not None
     return "".join(line.removeprefix(">").removeprefix(" ") + "\n" for line in quoted[0].splitlines())
 
 
-def test_readme_example_is_what_the_tool_prints(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """The report recorded in the README is this tool's output for the change its walkthrough describes."""
+def test_the_documented_example_is_what_the_tool_prints(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The report recorded in the docs is this tool's output for the change their walkthrough describes."""
     _edit(repo, KRAKEN, NEW_STATUS, *NO_REDUCE_ONLY)
 
     code, markdown, _ = _diff(repo, capsys, "HEAD")
 
     assert code == 0
-    recorded = _readme_example()
+    recorded = _documented_example()
     assert re.sub(r"`HEAD \(\w+\)`", "`HEAD`", markdown) == re.sub(r"`HEAD \(\w+\)`", "`HEAD`", recorded)

@@ -18,25 +18,11 @@ from exchange_clients.cli._exit_codes import ExitCode
 from exchange_clients.simulator import Incoming, Reply, Simulator
 from tests.ports import free_ports, serve_then_interrupt
 from tests.secrets import leaked_secrets
-
-
-def _environment(simulator: Simulator) -> dict[str, str]:
-    accounts = simulator.accounts
-    return {
-        "GEMINI_API_KEY": accounts.gemini.api_key,
-        "GEMINI_API_SECRET": accounts.gemini.api_secret,
-        "KRAKEN_FUTURES_API_KEY": accounts.kraken_futures.api_key,
-        "KRAKEN_FUTURES_API_SECRET": accounts.kraken_futures.api_secret,
-        "DIGIFINEX_API_KEY": accounts.digifinex.api_key,
-        "DIGIFINEX_API_SECRET": accounts.digifinex.api_secret,
-        "DERIVE_WALLET": accounts.derive.wallet,
-        "DERIVE_PRIVATE_KEY": accounts.derive.private_key,
-        "DERIVE_SUBACCOUNT_ID": str(accounts.derive.subaccount_id),
-    }
+from tests.simulated_environment import credentials_environment
 
 
 def _run(simulator: Simulator, *arguments: str, env: Mapping[str, str | None] | None = None) -> Result:
-    environment: dict[str, str | None] = {**_environment(simulator), **(env or {})}
+    environment: dict[str, str | None] = {**credentials_environment(simulator.accounts), **(env or {})}
     result = CliRunner().invoke(cli, list(arguments), env=environment, catch_exceptions=False)
     # The command's output, tables, JSON and error lines alike, never shows a secret.
     assert leaked_secrets([result.output, result.stderr]) == []

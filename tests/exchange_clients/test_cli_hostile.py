@@ -24,6 +24,7 @@ from exchange_clients.cli._exit_codes import ExitCode
 from exchange_clients.cli._render import MAX_PADDING, number_text
 from exchange_clients.simulator import Reply, SimulatedAccounts, Simulator, json_reply
 from tests.secrets import leaked_secrets
+from tests.simulated_environment import credentials_environment
 
 
 PLACEHOLDER = Decimal("424242.4242")
@@ -40,22 +41,8 @@ UNREACHABLE = "http://127.0.0.1:9"
 """A loopback URL nothing listens on: a configuration error must stop the command before anything is sent."""
 
 
-def _environment(accounts: SimulatedAccounts) -> dict[str, str]:
-    return {
-        "GEMINI_API_KEY": accounts.gemini.api_key,
-        "GEMINI_API_SECRET": accounts.gemini.api_secret,
-        "KRAKEN_FUTURES_API_KEY": accounts.kraken_futures.api_key,
-        "KRAKEN_FUTURES_API_SECRET": accounts.kraken_futures.api_secret,
-        "DIGIFINEX_API_KEY": accounts.digifinex.api_key,
-        "DIGIFINEX_API_SECRET": accounts.digifinex.api_secret,
-        "DERIVE_WALLET": accounts.derive.wallet,
-        "DERIVE_PRIVATE_KEY": accounts.derive.private_key,
-        "DERIVE_SUBACCOUNT_ID": str(accounts.derive.subaccount_id),
-    }
-
-
 def _run(accounts: SimulatedAccounts, *arguments: str, env: Mapping[str, str | None] | None = None) -> Result:
-    environment: dict[str, str | None] = {**_environment(accounts), **(env or {})}
+    environment: dict[str, str | None] = {**credentials_environment(accounts), **(env or {})}
     result = CliRunner().invoke(cli, list(arguments), env=environment, catch_exceptions=False)
     # Whatever went wrong, no secret shows.
     assert leaked_secrets([result.output, result.stderr]) == []
@@ -215,7 +202,7 @@ def test_configuration_error_is_one_line_and_its_exit_code(
 def test_configuration_error_in_a_real_process_is_one_line(accounts: SimulatedAccounts) -> None:
     """`python -m exchange_clients.cli` with a Kraken secret that is not base64 prints one line and exits 3."""
     command = [sys.executable, "-m", "exchange_clients.cli", "order", "kraken_futures", "1", "--base-url", UNREACHABLE]
-    env = {**os.environ, **_environment(accounts), "KRAKEN_FUTURES_API_SECRET": NOT_BASE64}
+    env = {**os.environ, **credentials_environment(accounts), "KRAKEN_FUTURES_API_SECRET": NOT_BASE64}
 
     finished = subprocess.run(command, env=env, capture_output=True, text=True, timeout=60, check=False)
 

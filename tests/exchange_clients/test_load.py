@@ -97,7 +97,7 @@ def test_ten_thousand_calls_with_one_percent_faults(fresh_simulator: Simulator) 
 
     faulted = sum(1 for request in simulator.requests() if request.outcome == "fault")
     latencies.sort()
-    print(  # the figures the README's Reliability section quotes
+    print(  # the figures docs/guide/reliability.md quotes
         f"\nload: {CALLS} calls in {elapsed:.1f} s ({CALLS / elapsed:.0f}/s), {faulted} faults injected, "
         f"p50 {statistics.median(latencies) * 1000:.1f} ms, p99 {latencies[int(len(latencies) * 0.99)] * 1000:.1f} ms"
     )

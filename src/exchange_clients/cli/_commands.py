@@ -38,7 +38,7 @@ _EXCHANGE = click.Choice([exchange.value for exchange in Exchange])
 _HELP = f"""Read order status on {", ".join(exchange.display_name for exchange in Exchange)}.
 
     Credentials come from the environment (GEMINI_API_KEY, KRAKEN_FUTURES_API_KEY, ...: each exchange's
-    credentials class names its variables; see the README). Exit codes: 0 ok, 1 unexpected answer, 2 usage,
+    credentials class names its variables: docs/guide/credentials.md). Exit codes: 0 ok, 1 unexpected answer, 2 usage,
     3 credentials or permission, 4 order not found, 5 exchange unavailable, throttling or unreachable.
     """
 

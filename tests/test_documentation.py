@@ -1,5 +1,7 @@
 """
-The README says what the code does: every documented error code under the class it raises, and CI runs its line.
+The documentation says what the code does, and CI runs what the README says it runs.
+
+The errors page lists every documented error code under the class it raises; .ci/run is the Quickstart's line.
 """
 
 from __future__ import annotations
@@ -14,18 +16,19 @@ from codegen.specs import EXCHANGES
 from exchange_clients import ExchangeError
 
 
-README = Path(__file__).parent.parent / "README.md"
-ROOT = README.parent
-# Each registered exchange's error table, in the registry's order: the order of the README table's columns.
+ROOT = Path(__file__).parent.parent
+README = ROOT / "README.md"
+ERRORS_PAGE = ROOT / "docs" / "guide" / "errors.md"
+# Each registered exchange's error table, in the registry's order: the order of the errors page's columns.
 TABLES: list[dict[str, type[ExchangeError]]] = [
     {str(code): cls for code, cls in importlib.import_module(f"exchange_clients.{name}._errors").ERROR_TABLE.items()}
     for name in EXCHANGES
 ]
 
 
-def _readme_error_rows() -> dict[str, list[set[str]]]:
+def _documented_error_rows() -> dict[str, list[set[str]]]:
     rows: dict[str, list[set[str]]] = {}
-    for line in README.read_text(encoding="utf-8").splitlines():
+    for line in ERRORS_PAGE.read_text(encoding="utf-8").splitlines():
         match = re.fullmatch(r"\| `(\w+Error)` \|(.*)\|", line)
         if match:
             cells = match.group(2).split(" | ")
@@ -34,12 +37,12 @@ def _readme_error_rows() -> dict[str, list[set[str]]]:
 
 
 @pytest.mark.parametrize("column", range(len(EXCHANGES)), ids=list(EXCHANGES))
-def test_readme_error_table_matches_the_code(column: int) -> None:
-    """Each exchange's column of the README error table lists exactly its ERROR_TABLE, under the right class."""
-    rows = _readme_error_rows()
-    in_readme = {code: name for name, cells in rows.items() for code in cells[column]}
+def test_the_error_table_matches_the_code(column: int) -> None:
+    """Each exchange's column of the errors page's table lists exactly its ERROR_TABLE, under the right class."""
+    rows = _documented_error_rows()
+    documented = {code: name for name, cells in rows.items() for code in cells[column]}
 
-    assert in_readme == {code: cls.__name__ for code, cls in TABLES[column].items()}
+    assert documented == {code: cls.__name__ for code, cls in TABLES[column].items()}
 
 
 def test_ci_runs_the_quickstarts_second_line() -> None:
