@@ -91,7 +91,7 @@ def lint(session: nox.Session) -> None:
 
 @nox.session
 def typecheck(session: nox.Session) -> None:
-    """Mypy --strict over the overlay, the generated clients, the pipeline, the noxfile and tests/typing."""
+    """Mypy --strict over the package (generated clients included), codegen, the noxfile, examples, tests/typing."""
     session.install(_WITH_EXTRAS)
     _install_group(session, "typing")
     session.run(
@@ -100,6 +100,7 @@ def typecheck(session: nox.Session) -> None:
         "src/exchange_clients",
         "codegen",
         "noxfile.py",
+        "examples",
         # The snippets that must type-check; tests/typing/must_fail/ must not, which tests/test_typing.py checks.
         *(str(path) for path in sorted(Path("tests/typing").glob("*.py"))),
     )
