@@ -25,6 +25,7 @@ from pathlib import Path
 
 from codegen.drift import differing_files
 from codegen.generator import REGISTRY_FILES, GenerationError, generate, write_registry
+from codegen.messages import MessageGenerationError, generate_messages, has_messages
 from codegen.spec_diff import GitError, Severity, diff_revision, to_json, to_markdown
 from codegen.specs import (
     EXCHANGES,
@@ -47,6 +48,10 @@ def _generate(exchanges: list[str], generated_dir: Path, specs_dir: Path) -> int
         started = time.perf_counter()
         generate(exchange, generated_dir, specs_dir)
         print(f"generated {package_name(exchange)} in {time.perf_counter() - started:.2f} s")
+        if has_messages(exchange, specs_dir):
+            started = time.perf_counter()
+            generate_messages(exchange, generated_dir, specs_dir)
+            print(f"generated exchange_clients.generated.streams.{exchange} in {time.perf_counter() - started:.2f} s")
     return 0
 
 
@@ -61,6 +66,9 @@ def _check(exchanges: list[str], generated_dir: Path, specs_dir: Path) -> int:
         ]
         for exchange in exchanges:
             generate(exchange, fresh, specs_dir)
+            if has_messages(exchange, specs_dir):
+                generate_messages(exchange, fresh, specs_dir)
+            entries.append(f"streams/{exchange}.py")
         problems += [f"{GENERATED_RELATIVE}/{line}" for line in differing_files(generated_dir, fresh, tuple(entries))]
     if problems:
         print(f"{GENERATED_RELATIVE}/ does not match specs/:", *problems, sep="\n  ", file=sys.stderr)
@@ -179,7 +187,7 @@ def main(argv: list[str] | None = None) -> int:
     command = {"generate": _generate, "check": _check, "upstream": _upstream}[options.command]
     try:
         return command(exchanges, options.generated_dir, options.specs_dir)
-    except (GenerationError, SpecError) as error:
+    except (GenerationError, MessageGenerationError, SpecError) as error:
         print(error, file=sys.stderr)
         return 1
 

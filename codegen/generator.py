@@ -25,7 +25,7 @@ from openapi_python_client.parser.errors import ErrorLevel, GeneratorError, Pars
 from openapi_python_client.parser.properties.float import FloatProperty
 
 from codegen.extensions import idempotent_operations, write_retry_safety
-from codegen.registry import RegistryError, read_registry, render_package_init, render_registry
+from codegen.registry import RegistryError, read_registry, render_package_init, render_registry, render_streams_init
 from codegen.specs import SPECS_DIR, dump_yaml, resolved_spec
 from codegen.templates import TemplatePatchError, generator_version, materialize
 
@@ -82,12 +82,13 @@ def _ruff(*args: str) -> None:
         raise GenerationError(msg.rstrip())
 
 
-def _format(path: Path) -> None:
+def format_python(path: Path) -> None:
+    """Fix and format generated Python (a file or a folder) with the pinned ruff, isolated from our config."""
     _ruff("check", "--fix-only", "--select", "F,I,UP", str(path))
     _ruff("format", str(path))
 
 
-REGISTRY_FILES = ("__init__.py", "registry.py")
+REGISTRY_FILES = ("__init__.py", "registry.py", "streams/__init__.py")
 """What `write_registry` writes beside the generated packages, whichever exchanges are generated."""
 
 
@@ -97,11 +98,12 @@ def write_registry(dest_root: Path, specs_dir: Path = SPECS_DIR) -> None:
         exchanges = read_registry(specs_dir / "exchanges.toml")
     except RegistryError as error:
         raise GenerationError(str(error)) from None
-    dest_root.mkdir(parents=True, exist_ok=True)
+    (dest_root / "streams").mkdir(parents=True, exist_ok=True)
     (dest_root / "__init__.py").write_text(render_package_init(), encoding="utf-8")
+    (dest_root / "streams" / "__init__.py").write_text(render_streams_init(), encoding="utf-8")
     registry = dest_root / "registry.py"
     registry.write_text(render_registry(exchanges), encoding="utf-8")
-    _format(registry)
+    format_python(registry)
 
 
 def generate(exchange: str, dest_root: Path, specs_dir: Path = SPECS_DIR) -> None:
@@ -143,6 +145,6 @@ def generate(exchange: str, dest_root: Path, specs_dir: Path = SPECS_DIR) -> Non
         raise GenerationError(msg)
 
     write_retry_safety(package_dir, idempotent_operations(resolved))
-    _format(package_dir)
+    format_python(package_dir)
     # --meta none writes no py.typed; without it type checkers ignore the installed package's annotations.
     (package_dir / "py.typed").write_text("# PEP 561: this package ships its type annotations.\n", encoding="utf-8")

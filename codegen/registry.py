@@ -214,6 +214,19 @@ def _connect(
     return "".join(overloads) + body
 
 
+_STREAMS_INIT = '''"""
+The stream message models: one module per exchange with an AsyncAPI document (specs/<exchange>/asyncapi.yaml).
+
+Written by `nox -s generate` with datamodel-code-generator; never edit.
+"""
+'''
+
+
+def render_streams_init() -> str:
+    """exchange_clients/generated/streams/__init__.py."""
+    return _STREAMS_INIT
+
+
 def render_package_init() -> str:
     """exchange_clients/generated/__init__.py."""
     return _PACKAGE_INIT

@@ -206,7 +206,23 @@ def manifest_mismatches(specs_dir: Path = SPECS_DIR) -> list[str]:
                 f"specs/{exchange}/openapi.yaml has sha256 {actual}, specs/manifest.toml records {entry['sha256']}"
             )
         problems += _upstream_mismatches(exchange, entry.get("upstream"), specs_dir)
+        problems += _message_spec_mismatches(exchange, entry.get("asyncapi"), specs_dir)
     return problems
+
+
+def _message_spec_mismatches(exchange: str, entry: object, specs_dir: Path) -> list[str]:
+    """The AsyncAPI document, when there is one, has its own source and sha256 (`[<exchange>.asyncapi]`)."""
+    document = specs_dir / exchange / "asyncapi.yaml"
+    if not document.is_file():
+        return [f"specs/manifest.toml has [{exchange}.asyncapi] but specs/{exchange}/asyncapi.yaml is missing"] * (
+            entry is not None
+        )
+    if not isinstance(entry, dict) or any(key not in entry for key in ("source", "date", "sha256")):
+        return [f"specs/manifest.toml needs [{exchange}.asyncapi] with source, date and sha256"]
+    actual = sha256_of(document)
+    if actual != entry["sha256"]:
+        return [f"specs/{exchange}/asyncapi.yaml has sha256 {actual}, specs/manifest.toml records {entry['sha256']}"]
+    return []
 
 
 def _upstream_mismatches(exchange: str, entry: object, specs_dir: Path) -> list[str]:

@@ -198,6 +198,7 @@ def _remove(target: Path) -> None:
 
 def _replace(target: Path, source: Path) -> None:
     _remove(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
     if source.is_dir():
         shutil.copytree(source, target)
     else:

@@ -170,3 +170,30 @@ def test_a_registry_entry_without_its_fields_is_refused(tmp_path: Path) -> None:
 
     assert result.returncode == 1
     assert "[fifth] needs credentials as a non-empty string" in result.stderr
+
+
+def test_a_touched_stream_module_is_named(checkout: Path) -> None:
+    """The stream message models are under the same gate: a hand edit fails the check, naming the module."""
+    module = checkout / GENERATED_RELATIVE / "streams" / "gemini.py"
+    original = module.read_text(encoding="utf-8")
+    module.write_text(original.replace("class OrderUpdate:", "class OrderUpdate:  # tuned by hand"), encoding="utf-8")
+    try:
+        result = _check(checkout, "gemini")
+    finally:
+        module.write_text(original, encoding="utf-8")
+
+    assert result.returncode == 1
+    assert "src/exchange_clients/generated/streams/gemini.py: content differs" in result.stderr
+
+
+def test_an_asyncapi_document_is_held_to_its_manifest_entry(tmp_path: Path) -> None:
+    """Editing an AsyncAPI document without recording its new sha256 fails the check, naming the document."""
+    root = tmp_path / "checkout"
+    _copy_pipeline(root)
+    document = root / "specs" / "digifinex" / "asyncapi.yaml"
+    document.write_text(document.read_text(encoding="utf-8") + "# edited\n", encoding="utf-8")
+
+    result = _check(root, "digifinex")
+
+    assert result.returncode == 1
+    assert "specs/digifinex/asyncapi.yaml has sha256" in result.stderr

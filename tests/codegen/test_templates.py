@@ -14,7 +14,14 @@ from codegen import generator, templates
 from codegen.__main__ import main
 from codegen.generator import GenerationError, generate
 from codegen.specs import SPECS_DIR
-from codegen.templates import TemplatePatchError, materialize, patched_files, patches, pristine_templates
+from codegen.templates import (
+    DATAMODEL_CODE_GENERATOR,
+    TemplatePatchError,
+    materialize,
+    patched_files,
+    patches,
+    pristine_templates,
+)
 
 
 PATCHES_DIR = SPECS_DIR / "templates" / "patches"
@@ -59,7 +66,12 @@ def _upgraded_generator(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, relativ
     text = path.read_text(encoding="utf-8")
     assert old in text
     path.write_text(text.replace(old, new), encoding="utf-8")
-    monkeypatch.setattr(templates, "pristine_templates", lambda: upgraded)
+    own = templates.Generator.templates
+
+    def installed(generator: templates.Generator) -> Path:
+        return upgraded if generator == templates.OPENAPI_PYTHON_CLIENT else own(generator)
+
+    monkeypatch.setattr(templates.Generator, "templates", installed)
 
 
 def test_a_patch_that_no_longer_applies_fails_naming_itself_and_the_version(
@@ -128,3 +140,29 @@ def test_the_templates_command_writes_them_for_a_maintainer(tmp_path: Path, caps
     assert "openapi-python-client 0.29.1" in capsys.readouterr().out
     assert "parse_decimal" in (tmp_path / "property_templates" / "float_property.py.jinja").read_text(encoding="utf-8")
     assert not (tmp_path / "endpoint_macros.py.jinja").exists()
+
+
+def test_the_message_patches_make_attrs_classes_and_open_enums(tmp_path: Path) -> None:
+    """datamodel-code-generator's dataclass and enum templates, patched: frozen attrs classes, open enums."""
+    written = materialize(SPECS_DIR / "templates" / "messages", tmp_path, generator=DATAMODEL_CODE_GENERATOR)
+
+    assert sorted(written) == ["Enum.jinja2", "dataclass.jinja2"]
+    assert "@attrs.frozen(kw_only=True)" in (tmp_path / "dataclass.jinja2").read_text(encoding="utf-8")
+    assert "unrecognized_member(cls, value)" in (tmp_path / "Enum.jinja2").read_text(encoding="utf-8")
+
+
+def test_a_message_patch_that_no_longer_applies_names_itself_and_the_generator(tmp_path: Path) -> None:
+    """A message patch whose context moved upstream fails, naming the patch and datamodel-code-generator's version."""
+    patches = tmp_path / "messages"
+    patches.mkdir()
+    original = (SPECS_DIR / "templates" / "messages" / "02-open-enums.patch").read_text(encoding="utf-8")
+    (patches / "02-open-enums.patch").write_text(
+        original.replace("\n {% endif %}\n", "\n {% endif x %}\n"), encoding="utf-8"
+    )
+
+    with pytest.raises(
+        TemplatePatchError,
+        match=r"specs/templates/messages/02-open-enums\.patch no longer applies to "
+        r"datamodel-code-generator 0\.89\.0",
+    ):
+        materialize(patches, tmp_path / "out", generator=DATAMODEL_CODE_GENERATOR)
