@@ -52,6 +52,8 @@ _OPTIONS = (
     "3.11",
     "--enum-field-as-literal",
     "one",
+    # Members named as the REST models name theirs (BUY, LIMIT), whatever case the document's values are in.
+    "--capitalise-enum-members",
     "--formatters",
     "builtin",
     "--additional-imports",

@@ -32,6 +32,7 @@ class RegisteredExchange:
     display_name: str
     credentials: str
     raw_order: str
+    stream_order: str | None
     status_enum: str | None
     secret_headers: tuple[str, ...]
 
@@ -59,7 +60,7 @@ def read_registry(path: Path) -> tuple[RegisteredExchange, ...]:
     """Every exchange of the registry at `path`, in its order; RegistryError naming the entry and field if wrong."""
     with path.open("rb") as file:
         tables = tomllib.load(file)
-    known = {"display_name", "credentials", "raw_order", "status_enum", "secret_headers"}
+    known = {"display_name", "credentials", "raw_order", "stream_order", "status_enum", "secret_headers"}
     exchanges = []
     for name, entry in tables.items():
         if not _NAME.fullmatch(name) or not isinstance(entry, dict):
@@ -78,6 +79,7 @@ def read_registry(path: Path) -> tuple[RegisteredExchange, ...]:
                 display_name=_text(path, name, entry, "display_name", None),
                 credentials=_text(path, name, entry, "credentials", _CLASS),
                 raw_order=_text(path, name, entry, "raw_order", _CLASS),
+                stream_order=_text(path, name, entry, "stream_order", _CLASS) if "stream_order" in entry else None,
                 status_enum=_text(path, name, entry, "status_enum", _CLASS) if "status_enum" in entry else None,
                 secret_headers=tuple(headers),
             )
@@ -132,10 +134,10 @@ DISPLAY_NAMES: dict[Exchange, str] = {{
 }}
 """Each exchange's own spelling."""
 
-RAW_ORDER_MODELS: dict[Exchange, tuple[str, str]] = {{
+RAW_ORDER_MODELS: dict[Exchange, tuple[tuple[str, str], ...]] = {{
 {raw_order_models}
 }}
-"""Where each exchange's raw order model lives: (module, class)."""
+"""Where each exchange's raw order models live, (module, class): its REST answer's, and its stream message's."""
 
 STATUS_ENUMS: dict[Exchange, str] = {{
 {status_enums}
@@ -227,6 +229,13 @@ def render_streams_init() -> str:
     return _STREAMS_INIT
 
 
+def _raw_models(exchange: RegisteredExchange) -> tuple[tuple[str, str], ...]:
+    models = [(f"{exchange.generated_package}.models", exchange.raw_order)]
+    if exchange.stream_order:
+        models.append((f"exchange_clients.generated.streams.{exchange.name}", exchange.stream_order))
+    return tuple(models)
+
+
 def render_package_init() -> str:
     """exchange_clients/generated/__init__.py."""
     return _PACKAGE_INIT
@@ -235,18 +244,22 @@ def render_package_init() -> str:
 def render_registry(exchanges: tuple[RegisteredExchange, ...]) -> str:
     """exchange_clients/generated/registry.py, before formatting."""
     imports = [f"    import {exchange.generated_package}.models" for exchange in exchanges]
+    imports += [f"    import exchange_clients.generated.streams.{e.name}" for e in exchanges if e.stream_order]
     imports += [f"    from exchange_clients.{exchange.name} import {exchange.credentials}" for exchange in exchanges]
     headers = sorted({header for exchange in exchanges for header in exchange.secret_headers})
     text = _HEADER.format(
         imports="\n".join(sorted(imports)),
         members="\n".join(f'    {exchange.member} = "{exchange.name}"' for exchange in exchanges),
         display_names="\n".join(f"    Exchange.{e.member}: {e.display_name!r}," for e in exchanges),
-        raw_order_models="\n".join(
-            f'    Exchange.{e.member}: ("{e.generated_package}.models", "{e.raw_order}"),' for e in exchanges
-        ),
+        raw_order_models="\n".join(f"    Exchange.{e.member}: {_raw_models(e)!r}," for e in exchanges),
         status_enums="\n".join(f'    Exchange.{e.member}: "{e.status_enum}",' for e in exchanges if e.status_enum),
         secret_headers="\n".join(f'        "{header}",' for header in headers),
-        raw_order_union=" | ".join(f"{e.generated_package}.models.{e.raw_order}" for e in exchanges),
+        raw_order_union=" | ".join(
+            [
+                *(f"{e.generated_package}.models.{e.raw_order}" for e in exchanges),
+                *(f"exchange_clients.generated.streams.{e.name}.{e.stream_order}" for e in exchanges if e.stream_order),
+            ]
+        ),
         credentials_union=" | ".join(exchange.credentials for exchange in exchanges),
     )
     text += _connect("connect", "Client", "open_client", _CONNECT_DOC, exchanges)

@@ -71,7 +71,11 @@ def __getattr__(name: str) -> Any:
         import importlib  # noqa: PLC0415
         import operator  # noqa: PLC0415
 
-        models = [getattr(importlib.import_module(module), model) for module, model in RAW_ORDER_MODELS.values()]
+        models = [
+            getattr(importlib.import_module(module), model)
+            for per_exchange in RAW_ORDER_MODELS.values()
+            for module, model in per_exchange
+        ]
         raw_order = functools.reduce(operator.or_, models)
         globals()["RawOrder"] = raw_order
         return raw_order

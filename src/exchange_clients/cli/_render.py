@@ -9,12 +9,17 @@ from collections.abc import Iterable, Mapping
 from datetime import datetime
 from decimal import Decimal
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+import attrs
 from rich.console import Console
 from rich.table import Table
 
 from exchange_clients._order import Order
+
+
+if TYPE_CHECKING:
+    from exchange_clients.generated.registry import RawOrder
 
 
 _FIELDS = (
@@ -65,8 +70,17 @@ def order_as_json(order: Order) -> dict[str, Any]:
     The decimals of `raw` go through number_text too: an extra field the exchange added may be any number at all.
     """
     fields = {name: _plain(getattr(order, name)) for name in _FIELDS}
-    fields["raw"] = _plain(order.raw.to_dict())
+    fields["raw"] = _plain(_as_sent(order.raw))
     return fields
+
+
+def _as_sent(raw: RawOrder) -> Any:
+    # A REST model writes itself back as the exchange sent it. A stream model has no to_dict (datamodel-code-
+    # generator writes none): its fields are the message's own names, and a field that is None was not sent.
+    to_dict = getattr(raw, "to_dict", None)
+    if callable(to_dict):
+        return to_dict()
+    return attrs.asdict(raw, filter=lambda _field, value: value is not None)
 
 
 def _plain(value: object) -> Any:

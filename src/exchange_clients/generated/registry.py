@@ -17,6 +17,8 @@ if TYPE_CHECKING:
     import exchange_clients.generated.digifinex.models
     import exchange_clients.generated.gemini.models
     import exchange_clients.generated.kraken_futures.models
+    import exchange_clients.generated.streams.digifinex
+    import exchange_clients.generated.streams.gemini
     from exchange_clients._unified import AsyncClient, Client, ConnectOptions
     from exchange_clients.derive import DeriveCredentials
     from exchange_clients.digifinex import DigiFinexCredentials
@@ -46,13 +48,19 @@ DISPLAY_NAMES: dict[Exchange, str] = {
 }
 """Each exchange's own spelling."""
 
-RAW_ORDER_MODELS: dict[Exchange, tuple[str, str]] = {
-    Exchange.GEMINI: ("exchange_clients.generated.gemini.models", "Order"),
-    Exchange.KRAKEN_FUTURES: ("exchange_clients.generated.kraken_futures.models", "OrderStatusDetailsJson"),
-    Exchange.DIGIFINEX: ("exchange_clients.generated.digifinex.models", "Order"),
-    Exchange.DERIVE: ("exchange_clients.generated.derive.models", "Order"),
+RAW_ORDER_MODELS: dict[Exchange, tuple[tuple[str, str], ...]] = {
+    Exchange.GEMINI: (
+        ("exchange_clients.generated.gemini.models", "Order"),
+        ("exchange_clients.generated.streams.gemini", "OrderUpdate"),
+    ),
+    Exchange.KRAKEN_FUTURES: (("exchange_clients.generated.kraken_futures.models", "OrderStatusDetailsJson"),),
+    Exchange.DIGIFINEX: (
+        ("exchange_clients.generated.digifinex.models", "Order"),
+        ("exchange_clients.generated.streams.digifinex", "OrderUpdateItem"),
+    ),
+    Exchange.DERIVE: (("exchange_clients.generated.derive.models", "Order"),),
 }
-"""Where each exchange's raw order model lives: (module, class)."""
+"""Where each exchange's raw order models live, (module, class): its REST answer's, and its stream message's."""
 
 STATUS_ENUMS: dict[Exchange, str] = {
     Exchange.KRAKEN_FUTURES: "OrderStatusJson",
@@ -82,6 +90,8 @@ if TYPE_CHECKING:
         | exchange_clients.generated.kraken_futures.models.OrderStatusDetailsJson
         | exchange_clients.generated.digifinex.models.Order
         | exchange_clients.generated.derive.models.Order
+        | exchange_clients.generated.streams.gemini.OrderUpdate
+        | exchange_clients.generated.streams.digifinex.OrderUpdateItem
     )
     """The generated model an `Order` was made from: narrow it with `isinstance` to read exchange-specific fields."""
 

@@ -61,8 +61,8 @@ class PongResponse:
 
 
 class OrderSide(StrEnum):
-    buy = "buy"
-    sell = "sell"
+    BUY = "buy"
+    SELL = "sell"
 
     def __str__(self) -> str:
         return str(self.value)
@@ -78,8 +78,8 @@ class OrderSide(StrEnum):
 
 
 class OrderType(StrEnum):
-    limit = "limit"
-    market = "market"
+    LIMIT = "limit"
+    MARKET = "market"
 
     def __str__(self) -> str:
         return str(self.value)

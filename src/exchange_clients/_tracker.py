@@ -1,0 +1,82 @@
+"""
+The latest known state of each order, which a stream and a reconciliation can only move forwards.
+
+Messages arrive duplicated, reordered, or replayed after a reconnect, and a REST answer can be older than the
+stream's last word. Whatever the order of arrival, an order's reported state never goes backwards: a terminal
+status (FILLED, CANCELED, REJECTED, EXPIRED) is final, `filled` never decreases, and among states with the same fill
+a working order only advances (UNTRIGGERED, then OPEN, then PARTIALLY_FILLED). Only a change is passed on.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+
+from exchange_clients._order import Order, OrderStatus
+
+
+__all__ = ["OrderTracker"]
+
+# How far a working order has come, for states with the same fill. UNKNOWN (a status the mapping does not know yet)
+# ranks as OPEN: it is passed on once, and never hides a later known state of the same fill.
+_STAGE = {
+    OrderStatus.UNTRIGGERED: 0,
+    OrderStatus.OPEN: 1,
+    OrderStatus.UNKNOWN: 1,
+    OrderStatus.PARTIALLY_FILLED: 2,
+}
+_FINAL_STAGE = 3
+
+# What else a state holds that a change of it is: a modified price or size, a fee, the average price.
+_DETAILS = ("price", "amount", "remaining", "average_price", "fee")
+
+
+def _progress(order: Order) -> tuple[int, Decimal, int]:
+    stage = _FINAL_STAGE if order.status.is_final else _STAGE.get(order.status, 1)
+    return (int(order.status.is_final), order.filled or Decimal(0), stage)
+
+
+def _older(new: datetime | None, old: datetime | None) -> bool:
+    return new is not None and old is not None and new < old
+
+
+class OrderTracker:
+    """Each order's latest state, by exchange and order id; `update` says whether a new report changes it."""
+
+    def __init__(self) -> None:
+        self._latest: dict[tuple[str, str], Order] = {}
+
+    def update(self, order: Order) -> Order | None:
+        """
+        `order` if it changes what is known of that order, and remember it; None if it would go backwards or repeats.
+
+        Backwards: anything after a terminal state; a lower fill; the same fill at an earlier stage; the same
+        progress from an earlier update time. A repeat: the same progress with the same price, amount, remaining,
+        average price and fee.
+        """
+        key = (order.exchange.value, order.order_id)
+        known = self._latest.get(key)
+        if known is not None:
+            if known.status.is_final:
+                return None
+            new, old = _progress(order), _progress(known)
+            if new < old:
+                return None
+            if new == old and (
+                _older(order.updated_at, known.updated_at)
+                or all(getattr(order, name) == getattr(known, name) for name in _DETAILS)
+            ):
+                return None
+        self._latest[key] = order
+        return order
+
+    def get(self, exchange: str, order_id: str) -> Order | None:
+        """The latest state of that order, if it has been seen."""
+        return self._latest.get((exchange, order_id))
+
+    def open_orders(self) -> list[Order]:
+        """Every order seen whose latest state is not terminal, oldest first seen."""
+        return [order for order in self._latest.values() if not order.status.is_final]
+
+    def __len__(self) -> int:
+        return len(self._latest)
