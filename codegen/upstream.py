@@ -85,6 +85,8 @@ class Comparison:
     error_codes: str | None
     """Where upstream lists its error codes: `schema:<Name>` (an enum), `examples` (the error responses' `reason`
     and `error` values), or a file beside divergences.yaml; None when it lists none."""
+    messages: tuple[tuple[str, str], ...] = ()
+    """(our schema, upstream's schema): stream messages, our asyncapi.yaml's against an upstream AsyncAPI document."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,13 +122,19 @@ def read_declarations(exchange: str, specs_dir: Path = SPECS_DIR) -> Declaration
         for pair in entry.get("operations") or []:
             ours = _required_text(pair, "ours", where)
             pairs.append((ours, str(pair.get("upstream", ours)), pair.get("ours_body")))
+        messages = tuple(
+            (_required_text(pair, "ours", where), str(pair.get("upstream", pair.get("ours"))))
+            for pair in entry.get("messages") or []
+        )
         normalize = tuple(entry.get("normalize") or ())
         unknown = [name for name in normalize if name not in NORMALIZATIONS]
         if unknown:
             msg = f"{where}: unknown normalization {', '.join(unknown)}; known: {', '.join(NORMALIZATIONS)}"
             raise SpecError(msg)
         comparisons.append(
-            Comparison(_required_text(entry, "document", where), normalize, tuple(pairs), entry.get("error_codes"))
+            Comparison(
+                _required_text(entry, "document", where), normalize, tuple(pairs), entry.get("error_codes"), messages
+            )
         )
     divergences = []
     for index, entry in enumerate(document.get("divergences") or []):
@@ -204,6 +212,19 @@ class _Comparer:
                 detail = "upstream documents this error status; our document does not, so its body is not parsed"
                 self.add("error status missing", f"{ours_label} {status}", "absent", f"{theirs_label} {status}", detail)
 
+    def run_messages(self, ours: Resolver) -> None:
+        """Each of our message schemas against upstream's, as a response is: what we read must be what it sends."""
+        for ours_name, theirs_name in self.comparison.messages:
+            label = f"message {ours_name}"
+            changes: list[Change] = []
+            SchemaDiff(self.theirs, ours, "response", Category.RESPONSES, label, None, changes).compare(
+                {"$ref": f"#/components/schemas/{theirs_name}"}, {"$ref": f"#/components/schemas/{ours_name}"}
+            )
+            for change in changes:
+                if change.kind in _TOLERATED or (change.kind == "field added" and ", optional:" in change.detail):
+                    continue
+                self.add(change.kind, _key(change, label), change.where, theirs_name, change.detail)
+
     def _body(self, ours_label: str, theirs_label: str, ours_body: str | None, mine: Any, theirs: Any) -> None:
         our_schema = _success_schema(self.ours, mine)
         if ours_body is not None:
@@ -272,11 +293,18 @@ def differences(
     if declarations is None:
         return []
     ours = resolved_spec(exchange, specs_dir)
+    messages_path = specs_dir / exchange / "asyncapi.yaml"
+    our_messages = Resolver(load_yaml(messages_path.read_text(encoding="utf-8"))) if messages_path.is_file() else None
     found: list[Difference] = []
     for comparison in declarations.comparisons:
         comparer = _Comparer(exchange, comparison, ours, load_upstream(exchange, comparison, specs_dir))
         comparer.run()
         comparer.error_codes(specs_dir, error_table(exchange) if table is None else table)
+        if comparison.messages:
+            if our_messages is None:
+                msg = f"specs/{exchange}/{DIVERGENCES_FILE} compares messages, but there is no asyncapi.yaml"
+                raise SpecError(msg)
+            comparer.run_messages(our_messages)
         found += comparer.found.values()
     return found
 

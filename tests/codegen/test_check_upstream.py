@@ -120,3 +120,21 @@ def test_vendored_upstream_file_edited_fails_the_manifest(specs: Path) -> None:
     path.write_bytes(path.read_bytes().replace(b'"Derive v3 API"', b'"Derive v3 API (edited)"'))
 
     assert [line for line in manifest_mismatches(specs) if "derive/upstream/openapi.json has changed" in line]
+
+
+def test_a_message_field_that_differs_from_upstream_must_be_declared(tmp_path: Path) -> None:
+    """Our Gemini orderUpdate dropping a field Gemini's AsyncAPI document has fails until declared."""
+    specs = tmp_path / "specs"
+    shutil.copytree(ROOT / "specs", specs, ignore=shutil.ignore_patterns("__pycache__"))
+    document = specs / "gemini" / "asyncapi.yaml"
+    text = document.read_text(encoding="utf-8")
+    document.write_text(
+        text.replace(
+            "        r:\n          type: string\n          description: Rejection or cancellation reason.\n", ""
+        ),
+        encoding="utf-8",
+    )
+
+    problems = upstream.check("gemini", specs, GEMINI_ERRORS)
+
+    assert any("field removed at OrderUpdate.r" in problem for problem in problems), problems
