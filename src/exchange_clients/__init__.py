@@ -30,6 +30,7 @@ from exchange_clients._order import Exchange, Order, OrderStatus, OrderType, Sid
 if TYPE_CHECKING:
     from exchange_clients._http import InsecureBaseURLError
     from exchange_clients._unified import AsyncClient, Client, FoundOrders, Progress
+    from exchange_clients._watch import StreamNotice
     from exchange_clients.generated.registry import RawOrder, connect, connect_async
 
 # Imported on first use (PEP 562): the clients bring httpx, the generated packages and the signers, about two
@@ -42,6 +43,7 @@ _LAZY = {
     "Client": ("exchange_clients._unified", "Client"),
     "FoundOrders": ("exchange_clients._unified", "FoundOrders"),
     "Progress": ("exchange_clients._unified", "Progress"),
+    "StreamNotice": ("exchange_clients._watch", "StreamNotice"),
     "connect": ("exchange_clients.generated.registry", "connect"),
     "connect_async": ("exchange_clients.generated.registry", "connect_async"),
 }
@@ -91,6 +93,7 @@ __all__ = [
     "RawOrder",
     "SharedNonceStore",
     "Side",
+    "StreamNotice",
     "TransportError",
     "UnexpectedResponseError",
     "UnsupportedOperationError",

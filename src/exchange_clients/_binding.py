@@ -14,6 +14,7 @@ from exchange_clients._calls import Call
 from exchange_clients._errors import InvalidRequestError, UnsupportedOperationError
 from exchange_clients._nonce_store import SharedNonceStore
 from exchange_clients._order import Exchange
+from exchange_clients._watch import StreamBinding
 
 
 AnyCall = Call[Any, Any]
@@ -58,6 +59,8 @@ class ExchangeBinding:
     """Whether a requested id is looked up as a client order id: then, and only then, it matches `client_order_id`."""
     not_found_hint: str = "the exchange does not know this order"
     check_credentials: Callable[[Any], None] = lambda _credentials: None
+    stream: StreamBinding | None = None
+    """How to follow the account's orders live (watch_orders); None where the exchange has no stream yet."""
     """Read the credentials as a request would, before any is sent: ValueError naming the variable, never its value."""
 
     def order_calls(self, credentials: Any, order_ids: Sequence[str], options: RequestOptions) -> list[AnyCall]:

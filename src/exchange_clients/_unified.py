@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import AsyncGenerator, Callable, Iterable, Mapping, Sequence
 from types import TracebackType
 from typing import Any, Generic, Self, TypedDict
 
@@ -23,6 +23,7 @@ from exchange_clients._errors import (
     OrderNotFoundError,
     PermissionDeniedError,
     UnexpectedResponseError,
+    UnsupportedOperationError,
 )
 from exchange_clients._exchanges import BINDINGS, ExchangeBinding, RequestOptions
 from exchange_clients._http import as_timeout
@@ -31,6 +32,7 @@ from exchange_clients._order import Exchange, Order
 from exchange_clients._redact import Redactor, redacting
 from exchange_clients._retry import RetryPolicy
 from exchange_clients._transport import DEFAULT_MAX_RESPONSE_BYTES
+from exchange_clients._watch import StreamNotice, follow, stream_url
 
 
 GeneratedT = TypeVar("GeneratedT", default=Any)
@@ -144,6 +146,7 @@ class _Unified(Generic[GeneratedT]):
         nonce_store: SharedNonceStore | None,
         httpx_args: Mapping[str, Any] | None,
         max_response_bytes: int,
+        stream_url: str | None = None,
     ) -> None:
         self.exchange = Exchange(exchange)
         self.retry = attrs.evolve(retry, attempt_timeout=attempt_seconds(as_timeout(timeout)))
@@ -167,6 +170,7 @@ class _Unified(Generic[GeneratedT]):
             max_response_bytes=_checked_cap(max_response_bytes),
         )
         self._closed = False
+        self._stream_url = stream_url
 
     @property
     def generated(self) -> GeneratedT:
@@ -431,6 +435,47 @@ class AsyncClient(_Unified[GeneratedT]):
         self._check_open("list_open_orders")
         return await self._run_async(self._binding.open_orders_call(self._credentials, RequestOptions()))
 
+    def watch_orders(
+        self,
+        *,
+        subaccount_id: int | None = None,
+        on_notice: Callable[[StreamNotice], None] | None = None,
+        stall_after: float = 30.0,
+    ) -> AsyncGenerator[Order, None]:
+        """
+        Every change of state of the account's orders, as it happens, from the exchange's live stream.
+
+        The same exact `Order` as the REST calls give, and per order never backwards: a terminal state is final and
+        `filled` never decreases, whatever the stream repeats or reorders. The connection is kept: lost, or silent
+        for `stall_after` seconds (no answer to a ping), it is opened again, authenticated afresh and subscribed,
+        and the orders being followed are read over REST so that a change made meanwhile is delivered.
+        `on_notice` hears of each (see StreamNotice), including orders whose state could not be confirmed.
+        Refused credentials raise AuthenticationError. Derive: `subaccount_id` as for get_order.
+        """
+        stream = self._binding.stream
+        if stream is None:
+            message = f"watch_orders is not available for {self.exchange.display_name} yet"
+            raise UnsupportedOperationError(message, exchange=self.exchange, operation="watch_orders")
+        options = RequestOptions(subaccount_id=subaccount_id)
+        options.check(self.exchange, stream.options)
+        self._check_open("watch_orders")
+        url = stream_url(self.exchange, stream, self.environment, self._stream_url)
+
+        async def reconcile(order_ids: list[str]) -> tuple[list[Order], list[str]]:
+            result = await self.find_orders(order_ids, subaccount_id=subaccount_id)
+            return list(result.found), [*result.missing, *result.failed]
+
+        return follow(
+            self.exchange,
+            stream,
+            url=url,
+            credentials=self._credentials,
+            options=options,
+            reconcile=reconcile,
+            on_notice=on_notice,
+            stall_after=stall_after,
+        )
+
     async def _run_async(self, call: Call[Any, Any]) -> list[Order]:
         try:
             with redacting(self._redactor):
@@ -514,6 +559,7 @@ class ConnectOptions(TypedDict, total=False):
     nonce_store: SharedNonceStore | None
     httpx_args: Mapping[str, Any] | None
     max_response_bytes: int
+    stream_url: str | None
 
 
 def open_client(
@@ -528,6 +574,7 @@ def open_client(
     nonce_store: SharedNonceStore | None = None,
     httpx_args: Mapping[str, Any] | None = None,
     max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
+    stream_url: str | None = None,
 ) -> Client[Any]:
     """`connect`'s implementation (the typed `connect`, with its documentation, is written from the registry)."""
     return Client(
@@ -540,6 +587,7 @@ def open_client(
         nonce_store=nonce_store,
         httpx_args=httpx_args,
         max_response_bytes=max_response_bytes,
+        stream_url=stream_url,
     )
 
 
@@ -555,6 +603,7 @@ def open_async_client(
     nonce_store: SharedNonceStore | None = None,
     httpx_args: Mapping[str, Any] | None = None,
     max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
+    stream_url: str | None = None,
 ) -> AsyncClient[Any]:
     """`connect_async`'s implementation (see open_client)."""
     return AsyncClient(
@@ -567,4 +616,5 @@ def open_async_client(
         nonce_store=nonce_store,
         httpx_args=httpx_args,
         max_response_bytes=max_response_bytes,
+        stream_url=stream_url,
     )

@@ -9,6 +9,7 @@ from exchange_clients._order import Exchange
 from exchange_clients.derive import _operations
 from exchange_clients.derive._auth import DeriveCredentials, check_private_key
 from exchange_clients.derive._client import ENVIRONMENTS, client
+from exchange_clients.derive._stream import STREAM
 
 
 BINDING = ExchangeBinding(
@@ -21,4 +22,5 @@ BINDING = ExchangeBinding(
     ),
     options=frozenset({"subaccount_id"}),
     check_credentials=check_private_key,
+    stream=STREAM,
 )

@@ -8,6 +8,7 @@ DigiFinex's `/v3/...` would otherwise need prefixes that the clients' real base 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import Mapping
 
@@ -15,8 +16,9 @@ import attrs
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import Response
-from starlette.routing import Route
+from starlette.routing import Route, WebSocketRoute
 from starlette.types import Receive, Scope, Send
+from starlette.websockets import WebSocket, WebSocketDisconnect
 
 from exchange_clients.simulator._exchange import simulated_exchanges
 from exchange_clients.simulator._state import State
@@ -83,4 +85,18 @@ def build_app(state: State, exchange_by_port: Mapping[int, str]) -> Starlette:
             reply.content, status_code=reply.status, headers=dict(reply.headers), media_type=reply.media_type
         )
 
-    return Starlette(routes=[Route("/{path:path}", dispatch, methods=_METHODS)])
+    streams = {exchange: simulated.stream for exchange, simulated in simulated_exchanges().items() if simulated.stream}
+
+    async def stream(websocket: WebSocket) -> None:
+        server = websocket.scope.get("server")
+        exchange = exchange_by_port.get(server[1]) if server else None
+        handler = streams.get(exchange) if exchange is not None else None
+        if handler is None:
+            await websocket.close(code=1008, reason="no stream is served on this port")
+            return
+        logger.info("%s stream opened at %s", exchange, websocket.scope["path"])
+        with contextlib.suppress(WebSocketDisconnect):
+            await handler(websocket, state)
+        logger.info("%s stream closed", exchange)
+
+    return Starlette(routes=[Route("/{path:path}", dispatch, methods=_METHODS), WebSocketRoute("/{path:path}", stream)])

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import importlib
-from collections.abc import Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
@@ -20,6 +20,8 @@ from exchange_clients.generated.registry import Exchange
 
 
 if TYPE_CHECKING:
+    from starlette.websockets import WebSocket
+
     from exchange_clients.simulator._orders import SimulatedOrder
     from exchange_clients.simulator._state import State
     from exchange_clients.simulator._wire import Incoming, Reply
@@ -42,6 +44,10 @@ class SimulatedExchange:
     """The exchange's own throttling answer: HTTP status and JSON body."""
     nonce_key: Callable[[str], str] = str
     """How a key is written in the nonce book (Derive's wallet address: lowercase, whatever case it is given in)."""
+    stream: Callable[[WebSocket, State], Awaitable[None]] | None = None
+    """The exchange's order stream, served on its port: authenticate, subscribe, then push order changes."""
+    stream_message: Callable[[SimulatedOrder], str] | None = None
+    """The stream message (JSON text) announcing an order's current state to a subscribed connection."""
 
 
 @functools.cache

@@ -4,6 +4,7 @@ The orders the simulator serves: each one named, with the wire body it is served
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
@@ -43,7 +44,11 @@ class SimulatedOrders:
             from exchange_clients.simulator._exchange import catalogue, simulated_exchanges  # noqa: PLC0415 - data
 
             orders = [order for exchange in simulated_exchanges() for order in catalogue(exchange)]
+        self._lock = threading.Lock()
         self._orders = tuple(orders)
+        self._index()
+
+    def _index(self) -> None:
         self._by_name = {(order.exchange, order.name): order for order in self._orders}
         self._by_id = {(order.exchange, order.order_id): order for order in self._orders}
         self._by_client_id = {
@@ -52,6 +57,19 @@ class SimulatedOrders:
         if len(self._by_name) != len(self._orders) or len(self._by_id) != len(self._orders):
             msg = "two simulated orders of one exchange share a name or an id"
             raise ValueError(msg)
+
+    def change(self, exchange: str, name: str, **fields: Any) -> SimulatedOrder:
+        """The order called `name`, its body's `fields` replaced (an order filling, cancelled); the new order.
+
+        `expected_status` names what the order now normalizes to when given as `expected_status=`.
+        """
+        with self._lock:
+            order = self.named(exchange, name)
+            status = fields.pop("expected_status", order.expected_status)
+            changed = attrs.evolve(order, body={**order.body, **fields}, expected_status=status)
+            self._orders = tuple(changed if item is order else item for item in self._orders)
+            self._index()
+        return changed
 
     def named(self, exchange: str, name: str) -> SimulatedOrder:
         """The order called `name` ("filled", ...) of `exchange`; KeyError naming the choices if there is none."""

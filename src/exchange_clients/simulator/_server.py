@@ -44,7 +44,8 @@ class ServerThread:
             app,
             lifespan="off",
             http="h11",
-            ws="none",
+            # The sans-I/O protocol of websockets (a runtime dependency already), for the exchanges' order streams.
+            ws="websockets-sansio",
             loop="asyncio",
             log_config=None,
             access_log=False,

@@ -4,10 +4,11 @@ The `Simulator`: every registered exchange, faked on loopback, one socket each, 
 
 from __future__ import annotations
 
+import importlib
 import time
 from collections.abc import Callable, Mapping, Sequence
 from types import TracebackType
-from typing import Self
+from typing import Any, Self
 from urllib.parse import urlsplit
 
 from exchange_clients._exchanges import BINDINGS
@@ -16,9 +17,10 @@ from exchange_clients.simulator._accounts import SimulatedAccounts
 from exchange_clients.simulator._app import build_app
 from exchange_clients.simulator._exchange import simulated_exchanges
 from exchange_clients.simulator._faults import FaultQueue
-from exchange_clients.simulator._orders import SimulatedOrders
+from exchange_clients.simulator._orders import SimulatedOrder, SimulatedOrders
 from exchange_clients.simulator._server import ServerThread, bind_sockets
 from exchange_clients.simulator._state import RecordedRequest, State
+from exchange_clients.simulator._streams import DROP
 
 
 __all__ = ["EXCHANGES", "Simulator"]
@@ -34,6 +36,12 @@ def _path_prefixes(exchange: str) -> Mapping[str | None, str]:
     environments = BINDINGS[Exchange(exchange)].environments
     prefixes: dict[str | None, str] = {name: urlsplit(url).path.rstrip("/") for name, url in environments.items()}
     return {None: prefixes["production"], **prefixes}
+
+
+def _stream_path(exchange: str) -> str:
+    module = importlib.import_module(f"exchange_clients.simulator.exchanges.{exchange}")
+    path: str = module.STREAM_PATH
+    return path
 
 
 class Simulator:
@@ -143,6 +151,46 @@ class Simulator:
             msg = f"unknown exchange {exchange!r}; expected one of {', '.join(EXCHANGES)}"
             raise ValueError(msg)
         return self._state.nonces.seen(exchange, simulated.nonce_key(key))
+
+    def stream_url(self, exchange: str) -> str:
+        """The URL of the exchange's simulated order stream, to give `connect_async(..., stream_url=)`."""
+        simulated = simulated_exchanges().get(exchange)
+        if simulated is None or simulated.stream is None:
+            msg = f"{exchange!r} has no simulated stream; streams: {', '.join(self.streaming())}"
+            raise ValueError(msg)
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"ws://{host}:{self.ports[EXCHANGES.index(exchange)]}{_stream_path(exchange)}"
+
+    @staticmethod
+    def streaming() -> list[str]:
+        """The exchanges whose order stream the simulator plays."""
+        return [exchange for exchange, simulated in simulated_exchanges().items() if simulated.stream is not None]
+
+    def change_order(self, exchange: str, name: str, **fields: Any) -> SimulatedOrder:
+        """
+        Change the order called `name` as the exchange would (fill it, cancel it), on REST and on its stream.
+
+        From now on its REST answer is the changed body, and a stream message announces it to every subscribed
+        connection. `fields` replace fields of the order's body as the exchange's REST API sends it;
+        `expected_status=` names the OrderStatus it now normalizes to.
+        """
+        changed = self.orders.change(exchange, name, **fields)
+        simulated = simulated_exchanges()[exchange]
+        if simulated.stream_message is not None:
+            self._state.streams.publish(exchange, simulated.stream_message(changed))
+        return changed
+
+    def push(self, exchange: str, message: str) -> int:
+        """Send `message` (JSON text, as the exchange would) to every subscribed connection; how many there were."""
+        return self._state.streams.publish(exchange, message)
+
+    def drop_streams(self, exchange: str) -> int:
+        """End every stream connection of `exchange` at once, as a lost connection does; how many there were."""
+        return self._state.streams.publish(exchange, DROP)
+
+    def stream_connections(self, exchange: str) -> int:
+        """How many stream connections of `exchange` are subscribed now."""
+        return self._state.streams.count(exchange)
 
     def requests(self) -> list[RecordedRequest]:
         """Every request answered so far, oldest first."""

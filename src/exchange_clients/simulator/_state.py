@@ -13,6 +13,7 @@ import attrs
 
 from exchange_clients.simulator._faults import FaultQueue
 from exchange_clients.simulator._orders import SimulatedOrders
+from exchange_clients.simulator._streams import StreamHub
 from exchange_clients.simulator._wire import Incoming, Reply
 
 
@@ -119,6 +120,7 @@ class State:
     nonces: NonceBook = attrs.field(factory=NonceBook)
     log: RequestLog = attrs.field(factory=RequestLog)
     faults: FaultQueue = attrs.field(factory=FaultQueue)
+    streams: StreamHub = attrs.field(factory=StreamHub)
     _rpc_ids: itertools.count[int] = attrs.field(factory=lambda: itertools.count(1))
 
     def next_rpc_id(self) -> int:

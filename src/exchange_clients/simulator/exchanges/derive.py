@@ -19,11 +19,15 @@ from typing import Any
 import attrs
 from eth_keys.exceptions import BadSignature
 from eth_utils.exceptions import ValidationError
+from starlette.websockets import WebSocket
 
 from exchange_clients.derive import DeriveCredentials
 from exchange_clients.simulator._eth import Account, encode_defunct
 from exchange_clients.simulator._exchange import SimulatedExchange
+from exchange_clients.simulator._json import dumps
+from exchange_clients.simulator._orders import SimulatedOrder
 from exchange_clients.simulator._state import State
+from exchange_clients.simulator._streams import serve_queue
 from exchange_clients.simulator._wire import Incoming, Reply, json_reply
 
 
@@ -202,6 +206,89 @@ class _Answerer:
         return json_reply(200, self._envelope(self._rpc_id, result=order))
 
 
+STREAM_PATH = "/v3/ws"
+
+
+async def stream(websocket: WebSocket, state: State) -> None:
+    """
+    Derive's WebSocket: `public/login`, then `subscribe` to `{subaccount_id}.orders`, then order notifications.
+
+    Login is checked as REST's headers are (the same signers, the same freshness window); a private channel asked
+    for before login, or another subaccount's, answers with its error text in the subscribe result's `status`, which
+    Derive's document says maps each channel to "ok" or an error string. Decision: only the v3 path is served; the
+    v2 ("lyra") hosts' stream is not simulated.
+    """
+    if websocket.scope["path"] != STREAM_PATH:
+        await websocket.close(code=1008, reason="not a stream path")
+        return
+    await websocket.accept()
+    account = state.accounts.named(EXCHANGE, DeriveAccount)
+    logged_in = False
+    while True:
+        request = _frame(await websocket.receive_text())
+        method, request_id, params = request.get("method"), request.get("id"), request.get("params") or {}
+        if method == "public/login":
+            logged_in = _logged_in(params, account, state)
+            reply = {"id": request_id, "result": [account.subaccount_id]} if logged_in else _ws_error(request_id)
+            await websocket.send_text(json.dumps(reply))
+        elif method == "subscribe":
+            wanted = f"{account.subaccount_id}.orders"
+            channels = [channel for channel in params.get("channels") or [] if isinstance(channel, str)]
+            status = {channel: _channel_status(channel, wanted, logged_in=logged_in) for channel in channels}
+            result = {"status": status, "current_subscriptions": [c for c, s in status.items() if s == "ok"]}
+            await websocket.send_text(json.dumps({"id": request_id, "result": result}))
+            if status.get(wanted) == "ok":
+                break
+        else:
+            error = {"code": -32601, "message": "Method not found"}
+            await websocket.send_text(json.dumps({"id": request_id, "error": error}))
+    with state.streams.connection(EXCHANGE) as queue:
+        await serve_queue(websocket, queue)
+
+
+def _frame(text: str) -> dict[str, Any]:
+    try:
+        frame = json.loads(text)
+    except ValueError:
+        frame = None
+    return frame if isinstance(frame, dict) else {}
+
+
+def _logged_in(params: Any, account: DeriveAccount, state: State) -> bool:
+    wallet, timestamp, signature = (params.get(key) for key in ("wallet", "timestamp", "signature"))
+    if not (isinstance(wallet, str) and isinstance(signature, str)):
+        return False
+    text = str(timestamp) if isinstance(timestamp, int) and not isinstance(timestamp, bool) else timestamp
+    if not isinstance(text, str) or not _DIGITS.fullmatch(text):
+        return False
+    fresh = abs(int(text) - state.clock() * 1000) <= FRESHNESS_MS
+    accepted = wallet.lower() in _wallets(account, "X-Derive") and recover_signer(text, signature) in account.signers
+    if fresh and accepted:
+        state.nonces.record(EXCHANGE, account.wallet.lower(), int(text))
+    return fresh and accepted
+
+
+def _ws_error(request_id: object) -> dict[str, Any]:
+    # The REST refusal's code and message for a signature Derive does not accept (error_codes.yaml: 14014).
+    return {"id": request_id, "error": {"code": 14014, "message": "Invalid signature"}}
+
+
+def _channel_status(channel: str, wanted: str, *, logged_in: bool) -> str:
+    if channel != wanted:
+        return "error: not this account's channel"
+    return "ok" if logged_in else "error: not logged in"
+
+
+def stream_message(order: SimulatedOrder, account: DeriveAccount | None = None) -> str:
+    """The notification announcing `order`'s state on `{subaccount_id}.orders` (the v3 body, as REST serves it)."""
+    subaccount = account.subaccount_id if account is not None else _DEFAULT_SUBACCOUNT
+    notification = {"method": "subscription", "params": {"channel": f"{subaccount}.orders", "data": [order.body]}}
+    return dumps(notification).decode()
+
+
+_DEFAULT_SUBACCOUNT = 30769
+
+
 SIMULATED = SimulatedExchange(
     handle=handle,
     accounts={
@@ -220,4 +307,6 @@ SIMULATED = SimulatedExchange(
     rate_limited=(429, {"jsonrpc": "2.0", "id": None, "error": {"code": -32000, "message": "Rate limit exceeded"}}),
     # The nonce book keys Derive by wallet address, which is case-insensitive.
     nonce_key=str.lower,
+    stream=stream,
+    stream_message=stream_message,
 )

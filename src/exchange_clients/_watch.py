@@ -1,0 +1,166 @@
+"""
+Following an account's orders on the exchange's live stream, through lost connections.
+
+Connect, authenticate, subscribe, read; when the connection is lost, do it all again and reconcile over REST what
+happened meanwhile.
+
+Each exchange says how in a `StreamBinding` (its URLs, its handshake, how a frame becomes Orders); this module is
+the loop they share. What the caller gets is the same exact `Order` the REST calls give, passed through an
+OrderTracker so that no order's state ever goes backwards, and `StreamNotice`s for what a caller may need to act on:
+a lost connection, a reconciliation, an order whose state could not be confirmed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import random
+from collections.abc import AsyncGenerator, Awaitable, Callable, Mapping
+from typing import TYPE_CHECKING, Any, Literal
+
+import attrs
+import httpx
+from websockets.asyncio.client import ClientConnection, connect
+from websockets.exceptions import InvalidHandshake, WebSocketException
+
+from exchange_clients._errors import ExchangeError, InvalidRequestError
+from exchange_clients._order import Exchange, Order
+from exchange_clients._tracker import OrderTracker
+from exchange_clients._transport import is_loopback
+
+
+if TYPE_CHECKING:
+    from exchange_clients._binding import RequestOptions
+
+
+__all__ = ["StreamBinding", "StreamNotice", "follow", "stream_url"]
+
+logger = logging.getLogger("exchange_clients")
+
+NoticeKind = Literal["connected", "disconnected", "reconciled", "unconfirmed"]
+
+# Reconnecting: the first retry after half a second, doubling up to 30 s, each wait jittered by up to a quarter so that
+# many clients cut off together do not come back together. There is no limit on attempts: a stream is followed
+# until the caller stops.
+_FIRST_WAIT = 0.5
+_LONGEST_WAIT = 30.0
+
+
+@attrs.frozen
+class StreamNotice:
+    """
+    Something about the stream a caller may need to act on.
+
+    `connected`: subscribed (again). `disconnected`: the connection was lost; reconnecting. `reconciled`: after a
+    reconnect, the orders being followed were read over REST and any change made meanwhile delivered.
+    `unconfirmed`: after a reconnect, these orders (`order_ids`) could not be read over REST, so whether they changed
+    while the stream was down is unknown: they are not guessed.
+    """
+
+    kind: NoticeKind
+    exchange: Exchange
+    detail: str
+    order_ids: tuple[str, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class StreamBinding:
+    """How to follow one exchange's order stream."""
+
+    urls: Mapping[str, str]
+    """The stream's URL per environment (the same names as the exchange's REST ENVIRONMENTS)."""
+    handshake: Callable[[ClientConnection, Any, RequestOptions], Awaitable[None]]
+    """Authenticate and subscribe on a fresh connection; raise AuthenticationError if refused."""
+    read: Callable[[str | bytes], list[Order]]
+    """The orders one frame announces (none for an acknowledgement or a heartbeat)."""
+    headers: Callable[[Any], Mapping[str, str]] = lambda _credentials: {}
+    """Headers of the upgrade request (Gemini authenticates there)."""
+    options: frozenset[str] = frozenset()
+    """The watch options the exchange takes (`subaccount_id`, `symbols`)."""
+
+
+def stream_url(exchange: Exchange, binding: StreamBinding, environment: str, override: str | None) -> str:
+    """The stream's URL: `override` when given (wss anywhere, plain ws only to loopback), else the environment's."""
+    if override is None:
+        if environment not in binding.urls:
+            message = f"{exchange.display_name} has no stream for environment {environment!r}"
+            raise InvalidRequestError(message, exchange=exchange, operation="watch_orders")
+        return binding.urls[environment]
+    url = httpx.URL(override)
+    if url.scheme == "wss" or (url.scheme == "ws" and is_loopback(url.host)):
+        return override
+    message = f"refusing stream URL {override!r}: credentials go over wss, or plain ws to a loopback host"
+    raise InvalidRequestError(message, exchange=exchange, operation="watch_orders")
+
+
+Reconcile = Callable[[list[str]], Awaitable[tuple[list[Order], list[str]]]]
+"""Read these order ids over REST: the orders found, and the ids that could not be confirmed."""
+
+
+async def follow(
+    exchange: Exchange,
+    binding: StreamBinding,
+    *,
+    url: str,
+    credentials: Any,
+    options: RequestOptions,
+    reconcile: Reconcile,
+    on_notice: Callable[[StreamNotice], None] | None,
+    stall_after: float,
+) -> AsyncGenerator[Order, None]:
+    """Every change of state of the account's orders, for as long as the caller iterates."""
+    tracker = OrderTracker()
+    notify = on_notice or (lambda _notice: None)
+    failures = 0
+    connected_before = False
+    while True:
+        try:
+            async with connect(
+                url,
+                additional_headers=dict(binding.headers(credentials)),
+                open_timeout=stall_after,
+                # The stall watchdog: a connection whose other end stops answering pings for this long is closed,
+                # and then reconnected like a dropped one.
+                ping_interval=stall_after / 2,
+                ping_timeout=stall_after / 2,
+                close_timeout=1,
+            ) as connection:
+                await binding.handshake(connection, credentials, options)
+                failures = 0
+                notify(StreamNotice("connected", exchange, f"subscribed at {url}"))
+                if connected_before:
+                    async for order in _reconciled(exchange, tracker, reconcile, notify):
+                        yield order
+                connected_before = True
+                async for frame in connection:
+                    for order in binding.read(frame):
+                        if (changed := tracker.update(order)) is not None:
+                            yield changed
+        except ExchangeError:
+            raise  # refused credentials or subscription: every attempt would meet it
+        except (WebSocketException, InvalidHandshake, OSError, TimeoutError) as error:
+            detail = f"{type(error).__name__}: {error}"
+            logger.info("%s stream lost (%s); reconnecting", exchange.value, detail)
+            notify(StreamNotice("disconnected", exchange, detail))
+        wait = min(_LONGEST_WAIT, _FIRST_WAIT * 2**failures)
+        failures += 1
+        await asyncio.sleep(wait * (1 + random.random() / 4))  # noqa: S311 - jitter, not cryptography
+
+
+async def _reconciled(
+    exchange: Exchange, tracker: OrderTracker, reconcile: Reconcile, notify: Callable[[StreamNotice], None]
+) -> AsyncGenerator[Order, None]:
+    # A change made while the stream was down reached nobody: the orders followed are read over REST, and what
+    # changed is delivered through the tracker like any stream message (a stale answer changes nothing).
+    following = [order.order_id for order in tracker.open_orders()]
+    if not following:
+        return
+    found, unconfirmed = await reconcile(following)
+    # The notices come first: a caller that stops at the first change delivered has still heard of them.
+    notify(StreamNotice("reconciled", exchange, f"{len(found)} of {len(following)} followed orders read over REST"))
+    if unconfirmed:
+        detail = "not readable over REST after the reconnect: whether they changed meanwhile is unknown"
+        notify(StreamNotice("unconfirmed", exchange, detail, tuple(unconfirmed)))
+    for order in found:
+        if (changed := tracker.update(order)) is not None:
+            yield changed
