@@ -28,15 +28,17 @@ class RequestOptions:
     """DigiFinex: "spot" (default) or "margin"."""
     subaccount_id: int | None = None
     """Derive: the subaccount the orders belong to (default: the credentials' subaccount)."""
+    symbols: tuple[str, ...] | None = None
+    """DigiFinex's stream: the markets whose orders to follow (its subscription names them)."""
 
     def check(self, exchange: Exchange, allowed: frozenset[str]) -> None:
-        for name in ("market", "subaccount_id"):
+        for name in ("market", "subaccount_id", "symbols"):
             if getattr(self, name) is not None and name not in allowed:
                 message = f"{exchange.display_name} has no {name}; it applies to {_OWNERS[name]}; nothing was sent"
                 raise InvalidRequestError(message, exchange=exchange)
 
 
-_OWNERS = {"market": "DigiFinex only", "subaccount_id": "Derive only"}
+_OWNERS = {"market": "DigiFinex only", "subaccount_id": "Derive only", "symbols": "DigiFinex's stream only"}
 
 
 @attrs.frozen(kw_only=True)

@@ -439,6 +439,7 @@ class AsyncClient(_Unified[GeneratedT]):
         self,
         *,
         subaccount_id: int | None = None,
+        symbols: Sequence[str] | None = None,
         on_notice: Callable[[StreamNotice], None] | None = None,
         stall_after: float = 30.0,
     ) -> AsyncGenerator[Order, None]:
@@ -450,20 +451,33 @@ class AsyncClient(_Unified[GeneratedT]):
         for `stall_after` seconds (no answer to a ping), it is opened again, authenticated afresh and subscribed,
         and the orders being followed are read over REST so that a change made meanwhile is delivered.
         `on_notice` hears of each (see StreamNotice), including orders whose state could not be confirmed.
-        Refused credentials raise AuthenticationError. Derive: `subaccount_id` as for get_order.
+        Refused credentials raise AuthenticationError. Derive: `subaccount_id` as for get_order. DigiFinex: `symbols`,
+        the markets to follow (its subscription names them).
         """
         stream = self._binding.stream
         if stream is None:
             message = f"watch_orders is not available for {self.exchange.display_name} yet"
             raise UnsupportedOperationError(message, exchange=self.exchange, operation="watch_orders")
-        options = RequestOptions(subaccount_id=subaccount_id)
+        if isinstance(symbols, str):
+            msg = "symbols must be a list of market symbols, not one str"
+            raise TypeError(msg)
+        options = RequestOptions(subaccount_id=subaccount_id, symbols=tuple(symbols) if symbols is not None else None)
         options.check(self.exchange, stream.options)
         self._check_open("watch_orders")
         url = stream_url(self.exchange, stream, self.environment, self._stream_url)
 
-        async def reconcile(order_ids: list[str]) -> tuple[list[Order], list[str]]:
-            result = await self.find_orders(order_ids, subaccount_id=subaccount_id)
-            return list(result.found), [*result.missing, *result.failed]
+        async def reconcile(orders: list[Order]) -> tuple[list[Order], list[str]]:
+            # One find_orders per set of options that reads them (DigiFinex answers for one market per call).
+            batches: dict[tuple[tuple[str, Any], ...], list[str]] = {}
+            for order in orders:
+                batches.setdefault(tuple(sorted(stream.read_with(order).items())), []).append(order.order_id)
+            found: list[Order] = []
+            unconfirmed: list[str] = []
+            for read_with, ids in batches.items():
+                result = await self.find_orders(ids, subaccount_id=subaccount_id, **dict(read_with))
+                found += result.found
+                unconfirmed += [*result.missing, *result.failed]
+            return found, unconfirmed
 
         return follow(
             self.exchange,

@@ -77,6 +77,8 @@ class StreamBinding:
     """Headers of the upgrade request (Gemini authenticates there)."""
     options: frozenset[str] = frozenset()
     """The watch options the exchange takes (`subaccount_id`, `symbols`)."""
+    read_with: Callable[[Order], Mapping[str, Any]] = lambda _order: {}
+    """The get_orders options that read an order over REST (DigiFinex: its market) for the reconciliation."""
 
 
 def stream_url(exchange: Exchange, binding: StreamBinding, environment: str, override: str | None) -> str:
@@ -93,8 +95,8 @@ def stream_url(exchange: Exchange, binding: StreamBinding, environment: str, ove
     raise InvalidRequestError(message, exchange=exchange, operation="watch_orders")
 
 
-Reconcile = Callable[[list[str]], Awaitable[tuple[list[Order], list[str]]]]
-"""Read these order ids over REST: the orders found, and the ids that could not be confirmed."""
+Reconcile = Callable[[list[Order]], Awaitable[tuple[list[Order], list[str]]]]
+"""Read these orders again over REST: the orders found, and the ids that could not be confirmed."""
 
 
 async def follow(
@@ -152,7 +154,7 @@ async def _reconciled(
 ) -> AsyncGenerator[Order, None]:
     # A change made while the stream was down reached nobody: the orders followed are read over REST, and what
     # changed is delivered through the tracker like any stream message (a stale answer changes nothing).
-    following = [order.order_id for order in tracker.open_orders()]
+    following = tracker.open_orders()
     if not following:
         return
     found, unconfirmed = await reconcile(following)

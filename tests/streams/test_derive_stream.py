@@ -8,38 +8,17 @@ credentials are an error, not a retry loop.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
 from decimal import Decimal
 
 import pytest
 
 import exchange_clients as ec
 from exchange_clients.simulator import Simulator
-
-
-# Every wait in these tests is bounded: a stream that never delivers fails the test, it does not hang it.
-WAIT = 10.0
-
-
-async def _until(condition: object, seconds: float = WAIT) -> None:
-    async with asyncio.timeout(seconds):
-        # The simulator's counters live in its own thread, with nothing to await: a short poll, bounded above.
-        while not condition():  # type: ignore[operator]  # noqa: ASYNC110
-            await asyncio.sleep(0.01)
-
-
-async def _take(stream: AsyncIterator[ec.Order], count: int) -> list[ec.Order]:
-    async with asyncio.timeout(WAIT):
-        return [await anext(stream) for _ in range(count)]
+from tests.streams.helpers import WAIT, client, take, until
 
 
 def _client(simulator: Simulator, credentials: ec.derive.DeriveCredentials | None = None) -> ec.AsyncClient:
-    return ec.connect_async(
-        "derive",
-        credentials or simulator.accounts.credentials("derive"),
-        base_url=simulator.base_url("derive"),
-        stream_url=simulator.stream_url("derive"),
-    )
+    return client(simulator, "derive", credentials)
 
 
 def test_a_lifecycle_arrives_in_order_and_ends_filled(fresh_simulator: Simulator) -> None:
@@ -50,12 +29,12 @@ def test_a_lifecycle_arrives_in_order_and_ends_filled(fresh_simulator: Simulator
         async with _client(fresh_simulator) as client:
             stream = client.watch_orders(on_notice=notices.append)
             first = asyncio.ensure_future(anext(stream))
-            await _until(lambda: fresh_simulator.stream_connections("derive") == 1)
+            await until(lambda: fresh_simulator.stream_connections("derive") == 1)
             fresh_simulator.change_order("derive", "open", filled_amount="0.5", order_status="open")
             orders = [await asyncio.wait_for(first, WAIT)]
             fresh_simulator.change_order("derive", "open", filled_amount="0.5", order_status="open")  # a repeat
             fresh_simulator.change_order("derive", "open", filled_amount="1", order_status="filled")
-            orders += await _take(stream, 1)
+            orders += await take(stream, 1)
             await stream.aclose()
             return orders
 
@@ -77,13 +56,13 @@ def test_a_change_made_while_disconnected_is_delivered_by_reconciliation(fresh_s
         async with _client(fresh_simulator) as client:
             stream = client.watch_orders(on_notice=notices.append)
             first = asyncio.ensure_future(anext(stream))
-            await _until(lambda: fresh_simulator.stream_connections("derive") == 1)
+            await until(lambda: fresh_simulator.stream_connections("derive") == 1)
             fresh_simulator.change_order("derive", "open", filled_amount="0.25", order_status="open")
             orders = [await asyncio.wait_for(first, WAIT)]
             fresh_simulator.drop_streams("derive")
-            await _until(lambda: fresh_simulator.stream_connections("derive") == 0)
+            await until(lambda: fresh_simulator.stream_connections("derive") == 0)
             fresh_simulator.change_order("derive", "open", filled_amount="1", order_status="filled")
-            orders += await _take(stream, 1)
+            orders += await take(stream, 1)
             await stream.aclose()
             return orders
 

@@ -9,6 +9,7 @@ from exchange_clients._order import Exchange
 from exchange_clients.digifinex import _operations
 from exchange_clients.digifinex._auth import DigiFinexCredentials
 from exchange_clients.digifinex._client import ENVIRONMENTS, client
+from exchange_clients.digifinex._stream import STREAM
 
 
 BINDING = ExchangeBinding(
@@ -19,4 +20,5 @@ BINDING = ExchangeBinding(
     build_order_calls=lambda _credentials, ids, options: _operations.order_calls(ids, options.market),
     options=frozenset({"market"}),
     not_found_hint=_operations.NOT_FOUND_HINT,
+    stream=STREAM,
 )

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import threading
-from collections.abc import Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
 
 import attrs
@@ -68,12 +68,20 @@ class _DroppedError(Exception):
     """A DROP reached a connection: it ends now."""
 
 
-async def serve_queue(websocket: WebSocket, queue: asyncio.Queue[object]) -> None:
+async def serve_queue(
+    websocket: WebSocket,
+    queue: asyncio.Queue[object],
+    *,
+    send: Callable[[str], Awaitable[None]] | None = None,
+    accepts: Callable[[str], bool] = lambda _message: True,
+) -> None:
     """
     Send what `queue` holds until the client leaves, or a DROP ends the connection.
 
-    What the client sends after subscribing is read and ignored.
+    What the client sends after subscribing is read and ignored. `send` writes one message (default: as a text frame);
+    `accepts` says whether this connection subscribed to a message (DigiFinex subscribes per market).
     """
+    write_text = send or websocket.send_text
 
     async def read() -> None:
         while True:
@@ -84,7 +92,8 @@ async def serve_queue(websocket: WebSocket, queue: asyncio.Queue[object]) -> Non
             message = await queue.get()
             if message is DROP:
                 raise _DroppedError
-            await websocket.send_text(str(message))
+            if accepts(str(message)):
+                await write_text(str(message))
 
     try:
         async with asyncio.TaskGroup() as group:
