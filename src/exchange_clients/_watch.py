@@ -21,9 +21,9 @@ from typing import TYPE_CHECKING, Any, Literal
 import attrs
 import httpx
 from websockets.asyncio.client import ClientConnection, connect
-from websockets.exceptions import InvalidHandshake, WebSocketException
+from websockets.exceptions import InvalidStatus, WebSocketException
 
-from exchange_clients._errors import ExchangeError, InvalidRequestError
+from exchange_clients._errors import AuthenticationError, ExchangeError, InvalidRequestError
 from exchange_clients._order import Exchange, Order
 from exchange_clients._tracker import OrderTracker
 from exchange_clients._transport import is_loopback
@@ -42,6 +42,7 @@ NoticeKind = Literal["connected", "disconnected", "reconciled", "unconfirmed"]
 # Reconnecting: the first retry after half a second, doubling up to 30 s, each wait jittered by up to a quarter so that
 # many clients cut off together do not come back together. There is no limit on attempts: a stream is followed
 # until the caller stops.
+_REFUSED_UPGRADE = frozenset({401, 403})
 _FIRST_WAIT = 0.5
 _LONGEST_WAIT = 30.0
 
@@ -114,7 +115,7 @@ async def follow(
     tracker = OrderTracker()
     notify = on_notice or (lambda _notice: None)
     failures = 0
-    connected_before = False
+    sessions = 0
     while True:
         try:
             async with connect(
@@ -128,25 +129,40 @@ async def follow(
                 close_timeout=1,
             ) as connection:
                 await binding.handshake(connection, credentials, options)
-                failures = 0
+                failures, sessions = 0, sessions + 1
                 notify(StreamNotice("connected", exchange, f"subscribed at {url}"))
-                if connected_before:
-                    async for order in _reconciled(exchange, tracker, reconcile, notify):
-                        yield order
-                connected_before = True
+                changes = _reconciled(exchange, tracker, reconcile, notify) if sessions > 1 else _nothing()
+                async for order in changes:
+                    yield order
                 async for frame in connection:
                     for order in binding.read(frame):
                         if (changed := tracker.update(order)) is not None:
                             yield changed
         except ExchangeError:
             raise  # refused credentials or subscription: every attempt would meet it
-        except (WebSocketException, InvalidHandshake, OSError, TimeoutError) as error:
+        except InvalidStatus as error:
+            _raise_if_refused(exchange, error)
+            notify(StreamNotice("disconnected", exchange, f"HTTP {error.response.status_code} at the upgrade"))
+        except (WebSocketException, OSError, TimeoutError) as error:
             detail = f"{type(error).__name__}: {error}"
             logger.info("%s stream lost (%s); reconnecting", exchange.value, detail)
             notify(StreamNotice("disconnected", exchange, detail))
         wait = min(_LONGEST_WAIT, _FIRST_WAIT * 2**failures)
         failures += 1
         await asyncio.sleep(wait * (1 + random.random() / 4))  # noqa: S311 - jitter, not cryptography
+
+
+def _raise_if_refused(exchange: Exchange, error: InvalidStatus) -> None:
+    # Gemini authenticates at the upgrade and answers a refusal with 401 (403 from some servers in front of it).
+    status = error.response.status_code
+    if status in _REFUSED_UPGRADE:
+        message = f"{exchange.display_name} refused the stream's authentication (HTTP {status})"
+        raise AuthenticationError(message, exchange=exchange, operation="watch_orders", http_status=status) from None
+
+
+async def _nothing() -> AsyncGenerator[Order, None]:
+    return
+    yield  # an empty async generator
 
 
 async def _reconciled(

@@ -21,7 +21,7 @@ import httpx
 from attrs import field, frozen
 
 from exchange_clients._credentials import from_variables, key_hint, printable_token, read_environment, redacted
-from exchange_clients._nonce import NonceSource
+from exchange_clients._nonce import NonceSource, WallClock
 from exchange_clients._nonce_store import SharedNonceStore
 from exchange_clients._ordering import OrderedNonces, OrderedSigningAuth
 from exchange_clients._redact import API_KEY, SECRET
@@ -31,19 +31,36 @@ from exchange_clients.runtime import decode_json
 
 @frozen
 class GeminiCredentials:
-    """A Gemini API key; `account` names the account for master keys (`master-...`)."""
+    """
+    A Gemini API key; `account` names the account for master keys (`master-...`).
+
+    `time_based_nonce`: the key was provisioned with "Uses a time based nonce". Its nonce is then the time in seconds,
+    within 30 s of Gemini's clock, not an increasing count (Gemini's API-key page); Gemini's WebSocket accepts only
+    such keys (account-scoped, time-based), so watch_orders needs one.
+    """
 
     api_key: str = field(repr=key_hint, validator=printable_token, metadata=API_KEY)
     api_secret: str = field(repr=redacted, validator=printable_token, metadata=SECRET)
     account: str | None = None
+    time_based_nonce: bool = False
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Self:
-        """Read GEMINI_API_KEY, GEMINI_API_SECRET and, for master keys, GEMINI_ACCOUNT."""
+        """Read GEMINI_API_KEY, GEMINI_API_SECRET, GEMINI_ACCOUNT (master keys) and GEMINI_TIME_BASED_NONCE (1 or 0)."""
         api_key, api_secret = read_environment("Gemini", ["GEMINI_API_KEY", "GEMINI_API_SECRET"], environ)
-        account = (os.environ if environ is None else environ).get("GEMINI_ACCOUNT") or None
+        source = os.environ if environ is None else environ
+        account = source.get("GEMINI_ACCOUNT") or None
+        flag = source.get("GEMINI_TIME_BASED_NONCE", "").strip().lower()
+        if flag not in _FLAGS:
+            msg = "GEMINI_TIME_BASED_NONCE must be 1 or 0 (true or false)"
+            raise ValueError(msg)
         variables = {"api_key": "GEMINI_API_KEY", "api_secret": "GEMINI_API_SECRET"}
-        return from_variables(cls, variables, api_key=api_key, api_secret=api_secret, account=account)
+        return from_variables(
+            cls, variables, api_key=api_key, api_secret=api_secret, account=account, time_based_nonce=_FLAGS[flag]
+        )
+
+
+_FLAGS = {"": False, "0": False, "false": False, "no": False, "1": True, "true": True, "yes": True}
 
 
 def sign_payload(payload: bytes, api_secret: str) -> tuple[str, str]:
@@ -130,6 +147,10 @@ class GeminiAuth(OrderedSigningAuth):
             "X-GEMINI-PAYLOAD",
             "X-GEMINI-SIGNATURE",
         )
+        if nonce is None and credentials.time_based_nonce:
+            # A time-based key's nonce is the wall clock in seconds, judged against a window of Gemini's clock like
+            # DigiFinex's timestamps: not forced to increase, and never ahead of the clock.
+            nonce = WallClock("s")
         self._ordered = OrderedNonces.for_key("gemini", credentials.api_key, nonce=nonce, nonce_store=nonce_store)
         self._account = credentials.account
         self._request_prefixes: dict[bytes, bytes] = {}

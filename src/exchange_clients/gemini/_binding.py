@@ -9,6 +9,7 @@ from exchange_clients._order import Exchange
 from exchange_clients.gemini import _operations
 from exchange_clients.gemini._auth import GeminiCredentials
 from exchange_clients.gemini._client import ENVIRONMENTS, client
+from exchange_clients.gemini._stream import STREAM
 
 
 BINDING = ExchangeBinding(
@@ -20,4 +21,5 @@ BINDING = ExchangeBinding(
     build_open_orders_call=lambda _credentials, _options: _operations.open_orders_call(),
     canonical_id=_operations.canonical_id,
     ordered_nonces=True,
+    stream=STREAM,
 )

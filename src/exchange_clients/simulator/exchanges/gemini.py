@@ -15,20 +15,27 @@ import hashlib
 import hmac
 import json
 import re
+import time
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
 import attrs
+from starlette.websockets import WebSocket
 
 from exchange_clients.gemini import GeminiCredentials
 from exchange_clients.simulator._exchange import SimulatedExchange
+from exchange_clients.simulator._orders import SimulatedOrder
 from exchange_clients.simulator._state import State
+from exchange_clients.simulator._streams import serve_queue
 from exchange_clients.simulator._wire import Incoming, Reply, json_reply
 
 
 __all__ = ["SIMULATED", "GeminiAccount", "handle", "signature"]
 
 EXCHANGE = "gemini"
+TIME_BASED_WINDOW = 30
+"""Seconds a time-based nonce may be from the clock, either way (Gemini's API-key page)."""
 
 
 @attrs.frozen
@@ -37,12 +44,14 @@ class GeminiAccount:
     A Gemini API key, its secret and the roles it holds.
 
     `roles` decides which endpoints answer: order status needs `Trader`, the active-orders list `Trader` or
-    `Auditor`; anything else is `MissingRole` (HTTP 403).
+    `Auditor`; anything else is `MissingRole` (HTTP 403). `time_based_nonce`: the key "uses a time based nonce",
+    seconds within 30 s of the clock (Gemini's API-key page); only such keys may open the WebSocket.
     """
 
     api_key: str
     api_secret: str = attrs.field(repr=False)
     roles: frozenset[str] = frozenset({"Trader"})
+    time_based_nonce: bool = False
 
 
 # The roles each endpoint accepts, from the endpoints' "Roles" paragraphs.
@@ -110,8 +119,7 @@ def _answer(incoming: Incoming, state: State) -> Reply:
     # Decision: the request body is ignored. Gemini's header table sends none (Content-Length: 0); its curl
     # snippets send the JSON as well, and only the header payload is signed.
     payload = _payload(incoming)
-    # Time-based-nonce keys (seconds within +/- 30 s) are not simulated: every simulated key has an increasing nonce.
-    if state.nonces.advance(EXCHANGE, account.api_key, _nonce(payload)) != "accepted":
+    if not _nonce_accepted(account, _nonce(payload), state):
         raise _RefusalError("InvalidNonce")
     # Decision: a nonce that passed is spent even if the request then fails (role, unknown order), as it would be
     # once an authenticated request reached the exchange.
@@ -124,6 +132,17 @@ def _answer(incoming: Incoming, state: State) -> Reply:
         live = [order for order in state.orders.of(EXCHANGE) if order.body["is_live"]]
         return json_reply(200, [_render(order.body, trades=False) for order in live])
     return _order_status(payload, state)
+
+
+def _nonce_accepted(account: GeminiAccount, nonce: int, state: State) -> bool:
+    # An ordinary key's nonce must increase; a time-based key's must be seconds within 30 s of the clock, which is
+    # all Gemini's page asks of it (Decision: it may repeat, as the window is the only rule stated).
+    if not account.time_based_nonce:
+        return state.nonces.advance(EXCHANGE, account.api_key, nonce) == "accepted"
+    if abs(nonce - state.clock()) > TIME_BASED_WINDOW:
+        return False
+    state.nonces.record(EXCHANGE, account.api_key, nonce)
+    return True
 
 
 def _authenticate(incoming: Incoming, state: State) -> GeminiAccount:
@@ -220,6 +239,93 @@ def _render(body: Any, *, trades: bool) -> dict[str, Any]:
     return rendered
 
 
+STREAM_PATH = "/"
+_STREAM_NONCES = "gemini-stream"
+"""The nonce book's name for the WebSocket's nonces, which must increase from one connection to the next."""
+
+
+def _upgrade_refusal(headers: Mapping[str, str], state: State) -> str | None:
+    """Why the upgrade's authentication is refused, or None (Gemini's WebSocket authentication page)."""
+    api_key = headers.get("x-gemini-apikey")
+    nonce, payload, sent = (headers.get(name) for name in ("x-gemini-nonce", "x-gemini-payload", "x-gemini-signature"))
+    account = next((key for key in state.accounts.of_type(GeminiAccount) if key.api_key == api_key), None)
+    if account is None or nonce is None or payload is None or sent is None or not _DIGITS.fullmatch(nonce):
+        return "missing or unknown authentication headers"
+    if not (account.time_based_nonce and account.api_key.startswith("account-")):
+        return "only account-scoped keys with time-based nonces are accepted"
+    if payload != base64.b64encode(nonce.encode()).decode() or not hmac.compare_digest(
+        signature(account.api_secret, payload), sent
+    ):
+        return "signature"
+    if abs(int(nonce) - state.clock()) > TIME_BASED_WINDOW:
+        return "nonce outside the time window"
+    if state.nonces.advance(_STREAM_NONCES, account.api_key, int(nonce)) != "accepted":
+        return "nonce not above the last connection's"
+    return None
+
+
+async def stream(websocket: WebSocket, state: State) -> None:
+    """
+    Gemini's WebSocket: authenticated at the upgrade, `subscribe` to `orders@account`, then `orderUpdate` events.
+
+    A refused upgrade is closed before it is accepted, which the client sees as HTTP 403 (Gemini answers 401; the
+    server in front of the simulator cannot choose the status of a refused upgrade). Decision: the nonce of each new
+    connection of a key must be above the last one's ("the value must increase across connections for the same key",
+    Gemini's prediction-markets WebSocket page), and within the time-based window.
+    """
+    if websocket.scope["path"] != STREAM_PATH or _upgrade_refusal(websocket.headers, state) is not None:
+        await websocket.close(code=1008)
+        return
+    await websocket.accept()
+    while True:
+        request = _stream_frame(await websocket.receive_text())
+        method, request_id, params = request.get("method"), request.get("id"), request.get("params")
+        if str(method).lower() == "subscribe" and isinstance(params, list) and "orders@account" in params:
+            await websocket.send_text(json.dumps({"id": request_id, "status": 200, "result": None}))
+            break
+        error = {"code": -1002, "msg": "Invalid stream name"}
+        await websocket.send_text(json.dumps({"id": request_id, "status": 400, "error": error}))
+    with state.streams.connection(EXCHANGE) as queue:
+        await serve_queue(websocket, queue)
+
+
+def _stream_frame(text: str) -> dict[str, Any]:
+    try:
+        frame = json.loads(text)
+    except ValueError:
+        frame = None
+    return frame if isinstance(frame, dict) else {}
+
+
+def stream_message(order: SimulatedOrder) -> str:
+    """The `orderUpdate` event announcing `order`'s state, from its REST body; zero and empty fields left out."""
+    body = order.body
+    executed, remaining = Decimal(body["executed_amount"]), Decimal(body["remaining_amount"])
+    if body["is_cancelled"]:
+        status = "CANCELED"
+    elif not body["is_live"]:
+        status = "FILLED"
+    else:
+        status = "PARTIALLY_FILLED" if executed else "OPEN"
+    now = time.time_ns()
+    event = {
+        "e": "orderUpdate",
+        "E": now,
+        "s": body["symbol"],
+        "i": int(body["order_id"]),
+        "c": body.get("client_order_id"),
+        "S": str(body["side"]).upper(),
+        "o": "MARKET" if "market" in str(body["type"]) else "LIMIT",
+        "X": status,
+        "p": body.get("price"),
+        "q": body["original_amount"],
+        "z": body["remaining_amount"] if remaining else None,
+        "Z": body["executed_amount"] if executed else None,
+        "T": now,
+    }
+    return json.dumps({key: value for key, value in event.items() if value not in (None, "", "0")})
+
+
 SIMULATED = SimulatedExchange(
     handle=handle,
     accounts={
@@ -236,7 +342,17 @@ SIMULATED = SimulatedExchange(
             api_secret="simulated-gemini-auditor-secret-42",  # noqa: S106 - a fake credential
             roles=frozenset({"Auditor"}),
         ),
+        # An account-scoped key with a time-based nonce: the only kind Gemini's WebSocket accepts.
+        "gemini_time_based": GeminiAccount(
+            api_key="account-SimulatedGeminiTimeBased",
+            api_secret="simulated-gemini-time-based-secret",  # noqa: S106 - a fake credential
+            time_based_nonce=True,
+        ),
     },
-    credentials=lambda account: GeminiCredentials(api_key=account.api_key, api_secret=account.api_secret),
+    credentials=lambda account: GeminiCredentials(
+        api_key=account.api_key, api_secret=account.api_secret, time_based_nonce=account.time_based_nonce
+    ),
     rate_limited=(429, {"result": "error", "reason": "RateLimit", "message": "Requests were made too frequently"}),
+    stream=stream,
+    stream_message=stream_message,
 )

@@ -1,0 +1,86 @@
+"""
+Gemini's order stream: authenticated at the WebSocket upgrade, then `orders@account`'s `orderUpdate` events.
+
+From Gemini's AsyncAPI document (specs/gemini/upstream/asyncapi/websocket.yaml) and its WebSocket authentication page.
+"""
+
+from __future__ import annotations
+
+import base64
+import itertools
+import json
+import threading
+import time
+from types import MappingProxyType
+
+from websockets.asyncio.client import ClientConnection
+
+from exchange_clients._binding import RequestOptions
+from exchange_clients._errors import InvalidRequestError
+from exchange_clients._order import Exchange, Order
+from exchange_clients._signing import keyed_mac
+from exchange_clients._watch import StreamBinding
+from exchange_clients.gemini._auth import GeminiCredentials
+from exchange_clients.gemini._updates import parse_update
+from exchange_clients.runtime import decode_json
+
+
+__all__ = ["STREAM", "upgrade_headers"]
+
+STREAM_URLS = MappingProxyType({"production": "wss://ws.gemini.com", "sandbox": "wss://ws.sandbox.gemini.com"})
+
+_IDS = itertools.count(1)
+_LAST_NONCE: dict[str, int] = {}
+_LAST_NONCE_LOCK = threading.Lock()
+
+
+def _connection_nonce(api_key: str) -> int:
+    # Seconds, as a time-based key's nonce is; above the last connection's of the key ("the value must increase
+    # across connections for the same key"), so two reconnects within one second still differ.
+    with _LAST_NONCE_LOCK:
+        nonce = max(int(time.time()), _LAST_NONCE.get(api_key, 0) + 1)
+        _LAST_NONCE[api_key] = nonce
+    return nonce
+
+
+def upgrade_headers(credentials: GeminiCredentials) -> dict[str, str]:
+    """The upgrade's authentication: key, nonce, base64 of the nonce's text, and its hex HMAC-SHA384."""
+    if not credentials.time_based_nonce:
+        message = (
+            "Gemini's WebSocket accepts only account-scoped keys with time-based nonces: give "
+            "GeminiCredentials(..., time_based_nonce=True) or set GEMINI_TIME_BASED_NONCE=1 for such a key"
+        )
+        raise InvalidRequestError(message, exchange=Exchange.GEMINI, operation="watch_orders")
+    nonce = str(_connection_nonce(credentials.api_key))
+    payload = base64.b64encode(nonce.encode()).decode()
+    return {
+        "X-GEMINI-APIKEY": credentials.api_key,
+        "X-GEMINI-NONCE": nonce,
+        "X-GEMINI-PAYLOAD": payload,
+        "X-GEMINI-SIGNATURE": keyed_mac(credentials.api_secret.encode(), "sha384").of(payload.encode()).hexdigest(),
+    }
+
+
+async def handshake(connection: ClientConnection, _credentials: GeminiCredentials, _options: RequestOptions) -> None:
+    """Subscribe to the account's order events (the upgrade has authenticated already)."""
+    request_id = next(_IDS)
+    await connection.send(json.dumps({"id": request_id, "method": "subscribe", "params": ["orders@account"]}))
+    async for frame in connection:
+        answer = decode_json(frame.encode() if isinstance(frame, str) else frame)
+        if isinstance(answer, dict) and answer.get("id") == request_id:
+            if answer.get("status") == 200:
+                return
+            message = f"Gemini refused the subscription to orders@account: {answer.get('error')}"
+            raise InvalidRequestError(message, exchange=Exchange.GEMINI, operation="watch_orders")
+    msg = "the connection closed before Gemini answered the subscription"
+    raise ConnectionError(msg)
+
+
+def read(frame: str | bytes) -> list[Order]:
+    """The order of one `orderUpdate` event (or each of a batch); nothing for any other frame."""
+    message = decode_json(frame.encode() if isinstance(frame, str) else frame)
+    events = message if isinstance(message, list) else [message]
+    return [parse_update(event) for event in events if isinstance(event, dict) and event.get("e") == "orderUpdate"]
+
+
+STREAM = StreamBinding(urls=STREAM_URLS, handshake=handshake, read=read, headers=upgrade_headers)
