@@ -15,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import random
+import re
 from collections.abc import AsyncGenerator, Awaitable, Callable, Mapping
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -25,6 +26,7 @@ from websockets.exceptions import InvalidStatus, WebSocketException
 
 from exchange_clients._errors import AuthenticationError, ExchangeError, InvalidRequestError
 from exchange_clients._order import Exchange, Order
+from exchange_clients._redact import Redactor
 from exchange_clients._tracker import OrderTracker
 from exchange_clients._transport import is_loopback
 
@@ -33,7 +35,7 @@ if TYPE_CHECKING:
     from exchange_clients._binding import RequestOptions
 
 
-__all__ = ["StreamBinding", "StreamNotice", "follow", "stream_url"]
+__all__ = ["RedactedFrames", "StreamBinding", "StreamNotice", "follow", "stream_url"]
 
 logger = logging.getLogger("exchange_clients")
 
@@ -43,6 +45,8 @@ NoticeKind = Literal["connected", "disconnected", "reconciled", "unconfirmed"]
 # many clients cut off together do not come back together. There is no limit on attempts: a stream is followed
 # until the caller stops.
 _REFUSED_UPGRADE = frozenset({401, 403})
+# websockets writes a sent data frame as `> TEXT '<payload>' [N bytes]`.
+_SENT_FRAME = re.compile(r"^(> (?:TEXT|BINARY)) .*?(\[\d+ bytes\])$", re.DOTALL)
 _FIRST_WAIT = 0.5
 _LONGEST_WAIT = 30.0
 
@@ -82,6 +86,27 @@ class StreamBinding:
     """The get_orders options that read an order over REST (DigiFinex: its market) for the reconciliation."""
 
 
+class RedactedFrames(logging.LoggerAdapter[logging.Logger]):
+    """
+    The stream connection's logger: websockets' own lines (the handshake and the frames, at DEBUG), redacted.
+
+    Frames the client sends carry its login (a key, a timestamp, a signature), and websockets logs a frame cut to its
+    last characters, which a pattern cannot recognize as part of a signature: a sent frame is logged by its size only.
+    Everything else is the exchange's data or the upgrade's headers, written after the client's Redactor has removed
+    its credentials and anything shaped like a signature.
+    """
+
+    def __init__(self, redactor: Redactor) -> None:
+        super().__init__(logging.getLogger("exchange_clients.stream"), {})
+        self._redactor = redactor
+
+    def log(self, level: int, msg: object, *args: object, **kwargs: Any) -> None:
+        """Write the line with its arguments filled in, then redacted."""
+        if self.isEnabledFor(level):
+            text = str(msg) % args if args else str(msg)
+            self.logger.log(level, "%s", self._redactor(_SENT_FRAME.sub(r"\1 \2", text)), **kwargs)
+
+
 def stream_url(exchange: Exchange, binding: StreamBinding, environment: str, override: str | None) -> str:
     """The stream's URL: `override` when given (wss anywhere, plain ws only to loopback), else the environment's."""
     if override is None:
@@ -113,6 +138,7 @@ async def follow(
 ) -> AsyncGenerator[Order, None]:
     """Every change of state of the account's orders, for as long as the caller iterates."""
     tracker = OrderTracker()
+    frames = RedactedFrames(Redactor.for_credentials(credentials))
     notify = on_notice or (lambda _notice: None)
     failures = 0
     sessions = 0
@@ -121,6 +147,7 @@ async def follow(
             async with connect(
                 url,
                 additional_headers=dict(binding.headers(credentials)),
+                logger=frames,
                 open_timeout=stall_after,
                 # The stall watchdog: a connection whose other end stops answering pings for this long is closed,
                 # and then reconnected like a dropped one.

@@ -8,6 +8,7 @@ own market.
 from __future__ import annotations
 
 import asyncio
+import re
 import zlib
 from decimal import Decimal
 
@@ -106,3 +107,29 @@ def test_the_auth_signature_and_inflation_match_the_documented_forms() -> None:
     assert inflate(raw.compress(text) + raw.flush()) == text
     assert inflate(zlib.compress(text)) == text
     assert inflate(text.decode()) == text
+
+
+def test_frames_are_logged_without_the_key_or_the_signature(
+    fresh_simulator: Simulator, caplog: pytest.LogCaptureFixture
+) -> None:
+    """At DEBUG the stream logs its frames: the ones sent (its login) by size only, the ones received in full."""
+    api_key = fresh_simulator.accounts.digifinex.api_key
+
+    async def watch() -> None:
+        async with client(fresh_simulator, "digifinex") as connected:
+            stream = connected.watch_orders(symbols=["BTC_USDT"])
+            first = asyncio.ensure_future(anext(stream))
+            await until(lambda: fresh_simulator.stream_connections("digifinex") == 1)
+            fresh_simulator.change_order("digifinex", "open", status=3)
+            await asyncio.wait_for(first, WAIT)
+            await stream.aclose()
+
+    with caplog.at_level("DEBUG", logger="exchange_clients.stream"):
+        asyncio.run(watch())
+
+    lines = [record.getMessage() for record in caplog.records if record.name == "exchange_clients.stream"]
+    sent = [line for line in lines if line.startswith("> TEXT")]
+    assert sent
+    assert all(re.fullmatch(r"> TEXT \[\d+ bytes\]", line) for line in sent)
+    assert any(line.startswith("< BINARY") for line in lines)
+    assert not [line for line in lines if api_key in line or "server.auth" in line]

@@ -4,6 +4,9 @@ The `exchange-clients` commands.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import json
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -20,10 +23,11 @@ from exchange_clients._http import InsecureBaseURLError
 from exchange_clients._order import Exchange, Order
 from exchange_clients._redact import redact_text
 from exchange_clients._unified import Client, FoundOrders
+from exchange_clients._watch import StreamNotice
 from exchange_clients.cli._exit_codes import ConfigurationError, ExitCode, exit_code_for
 from exchange_clients.cli._progress import PROGRESS_FROM, progress_bar
-from exchange_clients.cli._render import orders_json, print_table
-from exchange_clients.generated.registry import connect
+from exchange_clients.cli._render import order_as_json, order_line, orders_json, print_table
+from exchange_clients.generated.registry import connect, connect_async
 
 
 if TYPE_CHECKING:
@@ -130,6 +134,61 @@ def open_orders(*, exchange: str, environment: str, base_url: str | None, as_jso
     with _reported_errors(), _client(exchange, environment, base_url) as client:
         orders = client.list_open_orders()
     _show(orders, as_json=as_json)
+
+
+@cli.command()
+@_connection_options
+@click.option(
+    "--stream-url", default=None, help="Use this stream URL instead of the environment's (plain ws: loopback only)."
+)
+@click.option("--symbols", default=None, help="DigiFinex: the markets to follow, comma-separated (BTC_USDT,ETH_USDT).")
+@click.option("--subaccount-id", type=int, default=None, help="Derive: the subaccount (default DERIVE_SUBACCOUNT_ID).")
+@click.option(
+    "--count", type=click.IntRange(min=1), default=None, help="Stop after this many updates (default: never)."
+)
+def watch(
+    *,
+    exchange: str,
+    environment: str,
+    base_url: str | None,
+    as_json: bool,
+    stream_url: str | None,
+    symbols: str | None,
+    subaccount_id: int | None,
+    count: int | None,
+) -> None:
+    """Print every change of the account's orders on EXCHANGE as it happens, until Ctrl-C (or --count updates).
+
+    One line per update: a table row, or with --json one JSON object per line. Connection events go to stderr.
+    """
+    kind = Exchange(exchange)
+    markets = [symbol.strip() for symbol in symbols.split(",") if symbol.strip()] if symbols is not None else None
+
+    def tell(notice: StreamNotice) -> None:
+        click.echo(
+            f"{notice.kind}: {notice.detail}" + (f" ({', '.join(notice.order_ids)})" if notice.order_ids else ""),
+            err=True,
+        )
+
+    async def follow() -> None:
+        _check_environment(kind, environment)
+        if base_url is not None:
+            _check_base_url(base_url)
+        credentials = _credentials_from_environment(kind)
+        async with connect_async(
+            kind, credentials, environment=environment, base_url=base_url, stream_url=stream_url
+        ) as client:
+            stream = client.watch_orders(subaccount_id=subaccount_id, symbols=markets, on_notice=tell)
+            seen = 0
+            async for order in stream:
+                click.echo(json.dumps(order_as_json(order)) if as_json else order_line(order))
+                seen += 1
+                if count is not None and seen >= count:
+                    break
+            await stream.aclose()
+
+    with _reported_errors(), contextlib.suppress(KeyboardInterrupt):
+        asyncio.run(follow())
 
 
 @cli.command()

@@ -97,6 +97,17 @@ def _plain(value: object) -> Any:
     return value
 
 
+def order_line(order: Order) -> str:
+    """One order on one line, for a stream of updates: the fields a person checks first."""
+    amounts = " ".join(
+        f"{name}={number_text(value)}"
+        for name in ("filled", "remaining", "price")
+        if (value := getattr(order, name)) is not None
+    )
+    when = order.updated_at.isoformat() if order.updated_at is not None else "-"
+    return f"{when} {order.exchange} {order.order_id} {order.symbol} {order.side} {order.status} {amounts}".rstrip()
+
+
 def orders_json(orders: Iterable[Order]) -> str:
     """A JSON array of orders, one per element, indented for reading."""
     return json.dumps([order_as_json(order) for order in orders], indent=2)

@@ -1,0 +1,57 @@
+"""
+`exchange-clients watch EXCHANGE` prints each update as it arrives, one line each (or one JSON object each).
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+
+from click.testing import CliRunner, Result
+
+from exchange_clients.cli._commands import cli
+from exchange_clients.simulator import Simulator
+from tests.simulated_environment import credentials_environment
+from tests.streams.helpers import WAIT
+
+
+def test_watch_prints_each_update_as_a_json_line(fresh_simulator: Simulator) -> None:
+    """With --json --count 2, the two changes of a Derive order are printed, one JSON object per line, in order."""
+    arguments = ["watch", "derive", "--json", "--count", "2"]
+    arguments += [
+        "--base-url",
+        fresh_simulator.base_url("derive"),
+        "--stream-url",
+        fresh_simulator.stream_url("derive"),
+    ]
+    results: list[Result] = []
+    environment = credentials_environment(fresh_simulator.accounts)
+    watcher = threading.Thread(
+        target=lambda: results.append(CliRunner().invoke(cli, arguments, env=environment, catch_exceptions=False))
+    )
+    watcher.start()
+    deadline = time.monotonic() + WAIT
+    while fresh_simulator.stream_connections("derive") == 0 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    fresh_simulator.change_order("derive", "open", filled_amount="0.5", order_status="open")
+    fresh_simulator.change_order("derive", "open", filled_amount="1", order_status="filled")
+    watcher.join(WAIT)
+
+    assert not watcher.is_alive()
+    (result,) = results
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(line["status"], line["filled"]) for line in lines] == [("partially_filled", "0.5"), ("filled", "1")]
+    assert result.stderr.startswith("connected: subscribed at ws://127.0.0.1:")
+
+
+def test_watch_without_a_stream_url_for_a_plain_host_is_a_usage_error(fresh_simulator: Simulator) -> None:
+    """A plain ws:// URL to another host is refused before anything is sent: one line on stderr."""
+    arguments = ["watch", "derive", "--base-url", fresh_simulator.base_url("derive"), "--stream-url", "ws://x.invalid/"]
+
+    result = CliRunner().invoke(cli, arguments, env=credentials_environment(fresh_simulator.accounts))
+
+    assert result.exit_code != 0
+    assert result.stderr.startswith("error: ")
+    assert "loopback" in result.stderr
