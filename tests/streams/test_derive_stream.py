@@ -14,6 +14,7 @@ import pytest
 
 import exchange_clients as ec
 from exchange_clients.simulator import Simulator
+from exchange_clients.simulator.exchanges.derive import stream_message
 from tests.streams.helpers import WAIT, client, take, until
 
 
@@ -109,3 +110,28 @@ def test_a_plain_stream_url_is_refused_unless_it_is_loopback(fresh_simulator: Si
 
     with pytest.raises(ec.InvalidRequestError, match="plain ws to a loopback host"):
         client.watch_orders()
+
+
+def test_duplicated_and_reordered_notifications_never_move_an_order_back(fresh_simulator: Simulator) -> None:
+    """The filled state, then an older partial one, then the filled one again: only the fill is delivered."""
+    filled = fresh_simulator.orders.change("derive", "open", filled_amount="1", order_status="filled")
+    partial = fresh_simulator.orders.change("derive", "open", filled_amount="0.5", order_status="open")
+
+    async def watch() -> list[ec.Order]:
+        async with _client(fresh_simulator) as connected:
+            stream = connected.watch_orders()
+            first = asyncio.ensure_future(anext(stream))
+            await until(lambda: fresh_simulator.stream_connections("derive") == 1)
+            for order in (filled, partial, filled):
+                fresh_simulator.push("derive", stream_message(order))
+            fresh_simulator.change_order("derive", "filled", order_status="filled")  # another order, to end the wait
+            orders = [await asyncio.wait_for(first, WAIT), *await take(stream, 1)]
+            await stream.aclose()
+            return orders
+
+    orders = asyncio.run(watch())
+
+    assert [(order.order_id, order.status, order.filled) for order in orders] == [
+        (filled.order_id, ec.OrderStatus.FILLED, Decimal(1)),
+        (fresh_simulator.orders.id("derive", "filled"), ec.OrderStatus.FILLED, orders[1].filled),
+    ]
