@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
-from collections.abc import AsyncGenerator, Callable, Iterable, Mapping, Sequence
+from collections.abc import AsyncGenerator, Awaitable, Callable, Iterable, Mapping, Sequence
 from types import TracebackType
 from typing import Any, Generic, Self, TypedDict
 
@@ -31,6 +31,7 @@ from exchange_clients._nonce_store import SharedNonceStore
 from exchange_clients._order import Exchange, Order
 from exchange_clients._redact import Redactor, redacting
 from exchange_clients._retry import RetryPolicy
+from exchange_clients._threaded import ThreadedIterator
 from exchange_clients._transport import DEFAULT_MAX_RESPONSE_BYTES
 from exchange_clients._watch import StreamNotice, follow, stream_url
 
@@ -272,6 +273,52 @@ class _Unified(Generic[GeneratedT]):
                 missing.append(order_id)
         return result, missing
 
+    def _following(
+        self,
+        find: Callable[..., Awaitable[FoundOrders]],
+        *,
+        subaccount_id: int | None,
+        symbols: Sequence[str] | None,
+        on_notice: Callable[[StreamNotice], None] | None,
+        stall_after: float,
+    ) -> AsyncGenerator[Order, None]:
+        """The stream of order changes, reconciling with `find` (the client's find_orders, awaitable)."""
+        stream = self._binding.stream
+        if stream is None:
+            message = f"watch_orders is not available for {self.exchange.display_name} yet"
+            raise UnsupportedOperationError(message, exchange=self.exchange, operation="watch_orders")
+        if isinstance(symbols, str):
+            msg = "symbols must be a list of market symbols, not one str"
+            raise TypeError(msg)
+        options = RequestOptions(subaccount_id=subaccount_id, symbols=tuple(symbols) if symbols is not None else None)
+        options.check(self.exchange, stream.options)
+        self._check_open("watch_orders")
+        url = stream_url(self.exchange, stream, self.environment, self._stream_url)
+
+        async def reconcile(orders: list[Order]) -> tuple[list[Order], list[str]]:
+            # One find_orders per set of options that reads them (DigiFinex answers for one market per call).
+            batches: dict[tuple[tuple[str, Any], ...], list[str]] = {}
+            for order in orders:
+                batches.setdefault(tuple(sorted(stream.read_with(order).items())), []).append(order.order_id)
+            found: list[Order] = []
+            unconfirmed: list[str] = []
+            for read_with, ids in batches.items():
+                result = await find(ids, subaccount_id=subaccount_id, **dict(read_with))
+                found += result.found
+                unconfirmed += [*result.missing, *result.failed]
+            return found, unconfirmed
+
+        return follow(
+            self.exchange,
+            stream,
+            url=url,
+            credentials=self._credentials,
+            options=options,
+            reconcile=reconcile,
+            on_notice=on_notice,
+            stall_after=stall_after,
+        )
+
 
 class Client(_Unified[GeneratedT]):
     """A synchronous client for one exchange and one set of credentials; one connection pool, closed on exit."""
@@ -330,6 +377,33 @@ class Client(_Unified[GeneratedT]):
         """Every open order of the account (Gemini only; the others raise UnsupportedOperationError)."""
         self._check_open("list_open_orders")
         return self._run(self._binding.open_orders_call(self._credentials, RequestOptions()))
+
+    def watch_orders(
+        self,
+        *,
+        subaccount_id: int | None = None,
+        symbols: Sequence[str] | None = None,
+        on_notice: Callable[[StreamNotice], None] | None = None,
+        stall_after: float = 30.0,
+    ) -> ThreadedIterator[Order]:
+        """
+        AsyncClient.watch_orders for blocking code: the same stream and promises, iterated with a plain `for`.
+
+        The stream runs on its own event loop in a background thread; reconciliation reads over this client's REST
+        connection. Use it in a `with` block (or call `close()`), which ends the stream and its connection:
+
+            with client.watch_orders() as updates:
+                for order in updates:
+                    ...
+        """
+
+        async def find(order_ids: list[str], **options: Any) -> FoundOrders:
+            return await asyncio.to_thread(functools.partial(self.find_orders, order_ids, **options))
+
+        stream = self._following(
+            find, subaccount_id=subaccount_id, symbols=symbols, on_notice=on_notice, stall_after=stall_after
+        )
+        return ThreadedIterator(lambda: stream, name=f"exchange-clients-{self.exchange.value}-stream")
 
     def _run(self, call: Call[Any, Any]) -> list[Order]:
         try:
@@ -454,40 +528,8 @@ class AsyncClient(_Unified[GeneratedT]):
         Refused credentials raise AuthenticationError. Derive: `subaccount_id` as for get_order. DigiFinex: `symbols`,
         the markets to follow (its subscription names them).
         """
-        stream = self._binding.stream
-        if stream is None:
-            message = f"watch_orders is not available for {self.exchange.display_name} yet"
-            raise UnsupportedOperationError(message, exchange=self.exchange, operation="watch_orders")
-        if isinstance(symbols, str):
-            msg = "symbols must be a list of market symbols, not one str"
-            raise TypeError(msg)
-        options = RequestOptions(subaccount_id=subaccount_id, symbols=tuple(symbols) if symbols is not None else None)
-        options.check(self.exchange, stream.options)
-        self._check_open("watch_orders")
-        url = stream_url(self.exchange, stream, self.environment, self._stream_url)
-
-        async def reconcile(orders: list[Order]) -> tuple[list[Order], list[str]]:
-            # One find_orders per set of options that reads them (DigiFinex answers for one market per call).
-            batches: dict[tuple[tuple[str, Any], ...], list[str]] = {}
-            for order in orders:
-                batches.setdefault(tuple(sorted(stream.read_with(order).items())), []).append(order.order_id)
-            found: list[Order] = []
-            unconfirmed: list[str] = []
-            for read_with, ids in batches.items():
-                result = await self.find_orders(ids, subaccount_id=subaccount_id, **dict(read_with))
-                found += result.found
-                unconfirmed += [*result.missing, *result.failed]
-            return found, unconfirmed
-
-        return follow(
-            self.exchange,
-            stream,
-            url=url,
-            credentials=self._credentials,
-            options=options,
-            reconcile=reconcile,
-            on_notice=on_notice,
-            stall_after=stall_after,
+        return self._following(
+            self.find_orders, subaccount_id=subaccount_id, symbols=symbols, on_notice=on_notice, stall_after=stall_after
         )
 
     async def _run_async(self, call: Call[Any, Any]) -> list[Order]:
