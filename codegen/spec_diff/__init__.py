@@ -25,6 +25,7 @@ from codegen.generator import GenerationError, generate
 from codegen.spec_diff._document import diff_documents
 from codegen.spec_diff._generated import diff_generated
 from codegen.spec_diff._git import GitError, default_base, describe, export
+from codegen.spec_diff._messages import message_changes
 from codegen.spec_diff._model import Category, Change, ExchangeDiff, GeneratedDiff, Report, Severity
 from codegen.spec_diff._render import to_json, to_markdown
 from codegen.spec_diff._schema import exact
@@ -105,9 +106,10 @@ def compare_exchange(exchange: str, base: Side, head: Side, scratch: Path) -> Ex
     """The classified changes of one exchange's resolved document, and of its generated package when it changed."""
     old, old_error = _resolve(exchange, base.specs_dir)
     new, new_error = _resolve(exchange, head.specs_dir)
+    messages = message_changes(exchange, base.specs_dir, head.specs_dir)
     if exact(old) == exact(new) and old_error == new_error:
-        return ExchangeDiff(exchange)
-    changes: list[Change] = []
+        return ExchangeDiff(exchange, tuple(messages), spec_changed=True) if messages else ExchangeDiff(exchange)
+    changes: list[Change] = [*messages]
     for side, error in (("base", old_error), ("new", new_error)):
         if error is not None:
             detail = f"the {side} document cannot be compared: {error}"

@@ -377,3 +377,25 @@ def test_example_digits_count_as_a_change(tmp_path: Path) -> None:
     assert diff.spec_changed
     assert {(change.category, change.kind) for change in diff.changes} == {(Category.EXAMPLES, "example changed")}
     assert diff.generated == GeneratedDiff("exchange_clients.generated.digifinex")
+
+
+def test_a_stream_message_change_is_reported_like_a_response_change(tmp_path: Path) -> None:
+    """Gemini's orderUpdate losing `r` is breaking; a new status value needs attention; the REST side is unchanged."""
+    base, head = tmp_path / "base", tmp_path / "head"
+    for side in (base, head):
+        shutil.copytree(ROOT / "specs", side, ignore=shutil.ignore_patterns("__pycache__"))
+    document = head / "gemini" / "asyncapi.yaml"
+    text = document.read_text(encoding="utf-8")
+    text = text.replace(
+        "        r:\n          type: string\n          description: Rejection or cancellation reason.\n", ""
+    )
+    text = text.replace("CANCELED, REJECTED, MODIFIED]", "CANCELED, REJECTED, MODIFIED, EXPIRED]")
+    document.write_text(text, encoding="utf-8")
+
+    diff = compare_exchange("gemini", Side(base), Side(head), tmp_path / "scratch")
+
+    assert diff.spec_changed
+    found = {(change.severity, change.kind, change.where) for change in diff.changes}
+    assert (Severity.BREAKING, "field removed", "message OrderUpdate r (OrderUpdate)") in found
+    assert any(kind == "enum value added" and "OrderUpdateStatus" in where for _, kind, where in found), found
+    assert diff.generated is None
