@@ -153,6 +153,21 @@ def test_demo_shows_every_exchange(simulator: Simulator) -> None:
         assert status in result.output
 
 
+def test_demo_shows_orders_changing_live_on_every_stream(simulator: Simulator) -> None:
+    """After the tables, each streaming exchange shows an order partly filled then filled, another cancelled, live."""
+    result = _run(simulator, "demo")
+
+    assert result.exit_code == ExitCode.OK, result.output
+    live = result.output.split("signed and verified.", 1)[1]
+    for name in ("Gemini", "DigiFinex", "Derive"):
+        section = live.split(f"{name}, live:", 1)[1].split(", live:", 1)[0]
+        updates = [line.split() for line in section.splitlines()[1:] if line.startswith("  ")]
+        # timestamp, exchange, id, symbol, side, status, filled=...
+        assert [update[5] for update in updates] == ["partially_filled", "filled", "canceled"], section
+        assert updates[0][2] == updates[1][2] != updates[2][2]
+        assert updates[2][6] != "filled=0", "the cancelled order was partly filled first"
+
+
 def test_demo_json_covers_every_status(simulator: Simulator) -> None:
     """Demo --json lists every normalized status the four catalogues hold."""
     result = _run(simulator, "demo", "--json")

@@ -76,6 +76,14 @@ class SimulatedAccounts:
         """Every account that is a `kind` (all of one exchange's keys), in order."""
         return [account for account in self._accounts.values() if isinstance(account, kind)]
 
+    def stream_credentials(self, exchange: str) -> Any:
+        """The client credentials that open the exchange's stream (Gemini: its time-based key)."""
+        simulated = simulated_exchanges().get(exchange)
+        if simulated is None:
+            msg = f"unknown exchange {exchange!r}; expected one of {', '.join(simulated_exchanges())}"
+            raise ValueError(msg)
+        return simulated.credentials(self._accounts[simulated.stream_account or exchange])
+
     def credentials(self, exchange: str) -> Any:
         """The client credentials of the exchange's account (Gemini: the Trader key), for `exchange_clients`."""
         simulated = simulated_exchanges().get(exchange)

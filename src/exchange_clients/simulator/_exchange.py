@@ -48,6 +48,11 @@ class SimulatedExchange:
     """The exchange's order stream, served on its port: authenticate, subscribe, then push order changes."""
     stream_message: Callable[[SimulatedOrder], str] | None = None
     """The stream message (JSON text) announcing an order's current state to a subscribed connection."""
+    stream_account: str | None = None
+    """The account whose credentials open the stream, when not the exchange's own (Gemini's needs a time-based key)."""
+    lifecycle: tuple[tuple[str, Mapping[str, Any]], ...] = ()
+    """The demo's live changes, in order: (order name, body fields). An order partly filled then filled, another
+    cancelled, as the exchange's REST body says it."""
 
 
 @functools.cache

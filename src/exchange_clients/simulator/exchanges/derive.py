@@ -309,4 +309,9 @@ SIMULATED = SimulatedExchange(
     nonce_key=str.lower,
     stream=stream,
     stream_message=stream_message,
+    lifecycle=(
+        ("open", {"filled_amount": "0.4"}),
+        ("open", {"filled_amount": "1.5", "order_status": "filled"}),
+        ("open_partially_filled", {"order_status": "cancelled", "cancel_reason": "user_request"}),
+    ),
 )

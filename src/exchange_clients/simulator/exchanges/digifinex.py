@@ -15,6 +15,7 @@ import hmac
 import json
 import re
 import zlib
+from decimal import Decimal
 from typing import Any
 from urllib.parse import parse_qs
 
@@ -235,4 +236,9 @@ SIMULATED = SimulatedExchange(
     rate_limited=(200, {"code": 10005}),
     stream=stream,
     stream_message=stream_message,
+    lifecycle=(
+        ("open", {"executed_amount": Decimal("0.1"), "avg_price": Decimal("9000.5"), "status": 1}),
+        ("open", {"executed_amount": Decimal("0.25"), "avg_price": Decimal("9000.5"), "status": 2}),
+        ("partially_filled", {"status": 4}),
+    ),
 )

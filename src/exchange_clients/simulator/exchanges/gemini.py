@@ -355,4 +355,10 @@ SIMULATED = SimulatedExchange(
     rate_limited=(429, {"result": "error", "reason": "RateLimit", "message": "Requests were made too frequently"}),
     stream=stream,
     stream_message=stream_message,
+    stream_account="gemini_time_based",
+    lifecycle=(
+        ("live_unfilled", {"executed_amount": "0.4", "remaining_amount": "0.6"}),
+        ("live_unfilled", {"executed_amount": "1", "remaining_amount": "0", "is_live": False}),
+        ("live_partially_filled", {"is_live": False, "is_cancelled": True}),
+    ),
 )
