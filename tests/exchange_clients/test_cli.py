@@ -162,7 +162,7 @@ def test_demo_shows_orders_changing_live_on_every_stream(simulator: Simulator) -
     for name in ("Gemini", "DigiFinex", "Derive"):
         section = live.split(f"{name}, live:", 1)[1].split(", live:", 1)[0]
         updates = [line.split() for line in section.splitlines()[1:] if line.startswith("  ")]
-        # timestamp, exchange, id, symbol, side, status, filled=...
+        # Each line is: the time, the exchange, the order id, the market, the side, the status, then filled=.
         assert [update[5] for update in updates] == ["partially_filled", "filled", "canceled"], section
         assert updates[0][2] == updates[1][2] != updates[2][2]
         assert updates[2][6] != "filled=0", "the cancelled order was partly filled first"
