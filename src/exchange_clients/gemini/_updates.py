@@ -6,6 +6,14 @@ PARTIALLY_FILLED events and the cumulative quantity on the others (Gemini's Asyn
 is read from what is unambiguous: the original quantity `q` less the remaining `z`. "Fields with empty or zero values
 may be omitted from the event": an absent `z` is 0 left. An absent `q` is not a zero-sized order but an unsent one,
 so the amount, and with it the fill, are unknown (None).
+
+Two decisions rest on Gemini's own conformance vector for this event (gemini/developer-platform
+conformance/websocket/events/order-update.json, kept in tests/fixtures/real/gemini), which disagrees with the docs:
+- its FILLED event sends `z` equal to `q`. FILLED is Gemini's "the whole quantity executed", so a FILLED order's fill
+  is its whole amount, whatever `z` says;
+- its `E` and `T` have 13 digits, milliseconds, where the docs say nanoseconds. A time below 10**15 is read as
+  milliseconds: in nanoseconds that would be a moment of January 1970, in milliseconds it is a date in the year
+  33658, so the two never overlap for a real order.
 """
 
 from __future__ import annotations
@@ -48,6 +56,7 @@ _TYPES = MappingProxyType(
     }
 )
 _NANOSECONDS_PER_MICROSECOND = 1000
+_LATEST_MILLISECONDS = 10**15
 
 
 def parse_update(message: Mapping[str, Any]) -> Order:
@@ -71,6 +80,8 @@ def _normalize(event: OrderUpdate) -> Order:
     left = event.z or Decimal(0)
     filled = amount - left if amount is not None and left <= amount else None
     status = STATUS_TABLE.get(event.X, OrderStatus.UNKNOWN)
+    if status is OrderStatus.FILLED and amount is not None:
+        filled = amount
     if status is OrderStatus.OPEN and filled:
         status = OrderStatus.PARTIALLY_FILLED
     return Order(
@@ -91,12 +102,15 @@ def _normalize(event: OrderUpdate) -> Order:
         fee=None,
         fee_currency=None,
         created_at=None,
-        updated_at=_from_nanoseconds(event.T),
+        updated_at=_from_event_time(event.T),
         raw_status=str(event.X),
         raw=event,
     )
 
 
-def _from_nanoseconds(value: int) -> datetime:
+def _from_event_time(value: int) -> datetime:
     # Decision: to the microsecond, datetime's finest unit; the event keeps its nanoseconds in `raw`.
-    return EPOCH + timedelta(microseconds=integer(value, "T") // _NANOSECONDS_PER_MICROSECOND)
+    time = integer(value, "T")
+    if time < _LATEST_MILLISECONDS:
+        return EPOCH + timedelta(milliseconds=time)
+    return EPOCH + timedelta(microseconds=time // _NANOSECONDS_PER_MICROSECOND)
