@@ -281,6 +281,7 @@ class _Unified(Generic[GeneratedT]):
         symbols: Sequence[str] | None,
         on_notice: Callable[[StreamNotice], None] | None,
         stall_after: float,
+        reconcile_every: float | None,
     ) -> AsyncGenerator[Order, None]:
         """The stream of order changes, reconciling with `find` (the client's find_orders, awaitable)."""
         stream = self._binding.stream
@@ -317,6 +318,7 @@ class _Unified(Generic[GeneratedT]):
             reconcile=reconcile,
             on_notice=on_notice,
             stall_after=stall_after,
+            reconcile_every=reconcile_every,
         )
 
 
@@ -385,6 +387,7 @@ class Client(_Unified[GeneratedT]):
         symbols: Sequence[str] | None = None,
         on_notice: Callable[[StreamNotice], None] | None = None,
         stall_after: float = 30.0,
+        reconcile_every: float | None = 60.0,
     ) -> ThreadedIterator[Order]:
         """
         AsyncClient.watch_orders for blocking code: the same stream and promises, iterated with a plain `for`.
@@ -401,7 +404,12 @@ class Client(_Unified[GeneratedT]):
             return await asyncio.to_thread(functools.partial(self.find_orders, order_ids, **options))
 
         stream = self._following(
-            find, subaccount_id=subaccount_id, symbols=symbols, on_notice=on_notice, stall_after=stall_after
+            find,
+            subaccount_id=subaccount_id,
+            symbols=symbols,
+            on_notice=on_notice,
+            stall_after=stall_after,
+            reconcile_every=reconcile_every,
         )
         return ThreadedIterator(lambda: stream, name=f"exchange-clients-{self.exchange.value}-stream")
 
@@ -516,6 +524,7 @@ class AsyncClient(_Unified[GeneratedT]):
         symbols: Sequence[str] | None = None,
         on_notice: Callable[[StreamNotice], None] | None = None,
         stall_after: float = 30.0,
+        reconcile_every: float | None = 60.0,
     ) -> AsyncGenerator[Order, None]:
         """
         Every change of state of the account's orders, as it happens, from the exchange's live stream.
@@ -523,13 +532,20 @@ class AsyncClient(_Unified[GeneratedT]):
         The same exact `Order` as the REST calls give, and per order never backwards: a terminal state is final and
         `filled` never decreases, whatever the stream repeats or reorders. The connection is kept: lost, or silent
         for `stall_after` seconds (no answer to a ping), it is opened again, authenticated afresh and subscribed,
-        and the orders being followed are read over REST so that a change made meanwhile is delivered.
+        and the orders being followed are read over REST so that a change made meanwhile is delivered. Every
+        `reconcile_every` seconds (None: only after a reconnect) the open orders followed are read over REST too:
+        the streams have no sequence numbers, so this is how a message the exchange never delivered is found.
         `on_notice` hears of each (see StreamNotice), including orders whose state could not be confirmed.
         Refused credentials raise AuthenticationError. Derive: `subaccount_id` as for get_order. DigiFinex: `symbols`,
         the markets to follow (its subscription names them).
         """
         return self._following(
-            self.find_orders, subaccount_id=subaccount_id, symbols=symbols, on_notice=on_notice, stall_after=stall_after
+            self.find_orders,
+            subaccount_id=subaccount_id,
+            symbols=symbols,
+            on_notice=on_notice,
+            stall_after=stall_after,
+            reconcile_every=reconcile_every,
         )
 
     async def _run_async(self, call: Call[Any, Any]) -> list[Order]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import math
 import random
 import re
 from collections.abc import AsyncGenerator, Awaitable, Callable, Mapping
@@ -84,6 +85,8 @@ class StreamBinding:
     """The watch options the exchange takes (`subaccount_id`, `symbols`)."""
     read_with: Callable[[Order], Mapping[str, Any]] = lambda _order: {}
     """The get_orders options that read an order over REST (DigiFinex: its market) for the reconciliation."""
+    ping: Callable[[], str] | None = None
+    """A request the exchange answers at once (a fresh frame each time): how a silent connection is tested."""
 
 
 class RedactedFrames(logging.LoggerAdapter[logging.Logger]):
@@ -135,6 +138,7 @@ async def follow(
     reconcile: Reconcile,
     on_notice: Callable[[StreamNotice], None] | None,
     stall_after: float,
+    reconcile_every: float | None,
 ) -> AsyncGenerator[Order, None]:
     """Every change of state of the account's orders, for as long as the caller iterates."""
     tracker = OrderTracker()
@@ -149,8 +153,9 @@ async def follow(
                 additional_headers=dict(binding.headers(credentials)),
                 logger=frames,
                 open_timeout=stall_after,
-                # The stall watchdog: a connection whose other end stops answering pings for this long is closed,
-                # and then reconnected like a dropped one.
+                # A connection whose other end stops answering WebSocket pings for this long is closed, and then
+                # reconnected like a dropped one (the exchange's own pings, below, catch a feed stuck behind a
+                # server that still answers these).
                 ping_interval=stall_after / 2,
                 ping_timeout=stall_after / 2,
                 close_timeout=1,
@@ -161,22 +166,80 @@ async def follow(
                 changes = _reconciled(exchange, tracker, reconcile, notify) if sessions > 1 else _nothing()
                 async for order in changes:
                     yield order
-                async for frame in connection:
-                    for order in binding.read(frame):
-                        if (changed := tracker.update(order)) is not None:
-                            yield changed
+                async for order in _session(
+                    connection,
+                    exchange=exchange,
+                    binding=binding,
+                    tracker=tracker,
+                    reconcile=reconcile,
+                    notify=notify,
+                    stall_after=stall_after,
+                    reconcile_every=reconcile_every,
+                ):
+                    yield order
         except ExchangeError:
             raise  # refused credentials or subscription: every attempt would meet it
         except InvalidStatus as error:
             _raise_if_refused(exchange, error)
             notify(StreamNotice("disconnected", exchange, f"HTTP {error.response.status_code} at the upgrade"))
-        except (WebSocketException, OSError, TimeoutError) as error:
+        except (WebSocketException, OSError, TimeoutError, _StalledError) as error:
             detail = f"{type(error).__name__}: {error}"
             logger.info("%s stream lost (%s); reconnecting", exchange.value, detail)
             notify(StreamNotice("disconnected", exchange, detail))
         wait = min(_LONGEST_WAIT, _FIRST_WAIT * 2**failures)
         failures += 1
         await asyncio.sleep(wait * (1 + random.random() / 4))  # noqa: S311 - jitter, not cryptography
+
+
+class _StalledError(Exception):
+    """The exchange sent nothing, not even the answer to its own ping, for `stall_after` seconds."""
+
+
+async def _session(
+    connection: ClientConnection,
+    *,
+    exchange: Exchange,
+    binding: StreamBinding,
+    tracker: OrderTracker,
+    reconcile: Reconcile,
+    notify: Callable[[StreamNotice], None],
+    stall_after: float,
+    reconcile_every: float | None,
+) -> AsyncGenerator[Order, None]:
+    # One connection's frames until it fails. Two clocks run beside the reading: after half of `stall_after` of
+    # silence the exchange's own ping is sent, and silence for all of it ends the connection; every
+    # `reconcile_every` seconds the orders followed are read over REST, which is how a message the exchange never
+    # delivered (the streams have no sequence numbers to show a gap) is found.
+    loop = asyncio.get_running_loop()
+    every = reconcile_every if reconcile_every is not None else math.inf
+    heard = loop.time()
+    pinged = False
+    next_reconciliation = heard + every
+    while True:
+        # Without a ping of the exchange's own, silence proves nothing (a quiet account is silent): only the
+        # WebSocket pings watch the connection then.
+        silence_limit = math.inf if binding.ping is None else heard + (stall_after if pinged else stall_after / 2)
+        try:
+            async with asyncio.timeout_at(min(silence_limit, next_reconciliation)):
+                # Cancelling recv() loses nothing: websockets keeps the frame for the next call.
+                frame = await connection.recv()
+        except TimeoutError:
+            now = loop.time()
+            if now >= next_reconciliation:
+                next_reconciliation = now + every
+                async for order in _reconciled(exchange, tracker, reconcile, notify):
+                    yield order
+            elif binding.ping is not None and not pinged:
+                pinged = True
+                await connection.send(binding.ping())
+            else:
+                message = f"no frame for {stall_after:g} s, not even the answer to a ping"
+                raise _StalledError(message) from None
+            continue
+        heard, pinged = loop.time(), False
+        for order in binding.read(frame):
+            if (changed := tracker.update(order)) is not None:
+                yield changed
 
 
 def _raise_if_refused(exchange: Exchange, error: InvalidStatus) -> None:

@@ -84,4 +84,13 @@ def read(frame: str | bytes) -> list[Order]:
     return []
 
 
-STREAM = StreamBinding(urls=STREAM_URLS, handshake=handshake, read=read, options=frozenset({"subaccount_id"}))
+# Decision: Derive documents no ping on its WebSocket; `public/get_time` (its OpenAPI document: no parameters,
+# no login) is a JSON-RPC method the WebSocket serves like every other (the channel's own `public/login` and
+# `subscribe` are such methods too), and answers at once.
+def _ping() -> str:
+    return json.dumps({"id": next(_IDS), "method": "public/get_time", "params": {}})
+
+
+STREAM = StreamBinding(
+    ping=_ping, urls=STREAM_URLS, handshake=handshake, read=read, options=frozenset({"subaccount_id"})
+)

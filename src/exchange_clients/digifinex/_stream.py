@@ -104,6 +104,11 @@ def _read_with(order: Order) -> dict[str, Any]:
     return {"market": "margin"} if mode == TradeMode.MARGIN else {}
 
 
+# DigiFinex's WebSocket page: `server.ping` answers "pong".
+def _ping() -> str:
+    return json.dumps({"id": next(_IDS), "method": "server.ping", "params": []})
+
+
 STREAM = StreamBinding(
-    urls=STREAM_URLS, handshake=handshake, read=read, options=frozenset({"symbols"}), read_with=_read_with
+    ping=_ping, urls=STREAM_URLS, handshake=handshake, read=read, options=frozenset({"symbols"}), read_with=_read_with
 )

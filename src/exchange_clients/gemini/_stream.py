@@ -83,4 +83,9 @@ def read(frame: str | bytes) -> list[Order]:
     return [parse_update(event) for event in events if isinstance(event, dict) and event.get("e") == "orderUpdate"]
 
 
-STREAM = StreamBinding(urls=STREAM_URLS, handshake=handshake, read=read, headers=upgrade_headers)
+# Gemini's AsyncAPI document's `ping` request (PingRequest), answered by the generic success response.
+def _ping() -> str:
+    return json.dumps({"id": next(_IDS), "method": "ping"})
+
+
+STREAM = StreamBinding(ping=_ping, urls=STREAM_URLS, handshake=handshake, read=read, headers=upgrade_headers)

@@ -8,7 +8,8 @@ simulator lives in `exchange_clients.simulator.exchanges.<exchange>` (with its a
 It verifies every request's signature with its own code, written from each exchange's documentation and sharing
 nothing with the clients' signers, so it is an independent check of them. It enforces each nonce and timestamp
 rule, serves orders in every status as bodies valid against our specs, and refuses in each exchange's own error
-format.
+format. Gemini, DigiFinex and Derive also stream: `change_order` fills or cancels an order on REST and on the
+stream at once, and `stream_fault` makes the stream duplicate, reorder, lose, stall, drop or expire.
 
     with Simulator() as simulator:
         url = simulator.base_url("gemini")
@@ -23,6 +24,7 @@ from exchange_clients.simulator._faults import Fault, FaultQueue
 from exchange_clients.simulator._orders import SimulatedOrder, SimulatedOrders
 from exchange_clients.simulator._simulator import EXCHANGES, Simulator
 from exchange_clients.simulator._state import RecordedRequest
+from exchange_clients.simulator._streams import StreamFault
 from exchange_clients.simulator._wire import Incoming, Reply, json_reply
 
 
@@ -38,6 +40,7 @@ __all__ = [
     "SimulatedOrder",
     "SimulatedOrders",
     "Simulator",
+    "StreamFault",
     "catalogue",
     "exchanges",
     "faults",

@@ -20,7 +20,7 @@ from exchange_clients.simulator._faults import FaultQueue
 from exchange_clients.simulator._orders import SimulatedOrder, SimulatedOrders
 from exchange_clients.simulator._server import ServerThread, bind_sockets
 from exchange_clients.simulator._state import RecordedRequest, State
-from exchange_clients.simulator._streams import DROP
+from exchange_clients.simulator._streams import StreamFault
 
 
 __all__ = ["EXCHANGES", "Simulator"]
@@ -174,10 +174,11 @@ class Simulator:
         connection. `fields` replace fields of the order's body as the exchange's REST API sends it;
         `expected_status=` names the OrderStatus it now normalizes to.
         """
+        before = self.orders.named(exchange, name)
         changed = self.orders.change(exchange, name, **fields)
         simulated = simulated_exchanges()[exchange]
         if simulated.stream_message is not None:
-            self._state.streams.publish(exchange, simulated.stream_message(changed))
+            self._state.streams.publish(exchange, simulated.stream_message(changed, before))
         return changed
 
     def push(self, exchange: str, message: str) -> int:
@@ -186,7 +187,18 @@ class Simulator:
 
     def drop_streams(self, exchange: str) -> int:
         """End every stream connection of `exchange` at once, as a lost connection does; how many there were."""
-        return self._state.streams.publish(exchange, DROP)
+        return self._state.streams.inject(exchange, "drop")
+
+    def stream_fault(self, exchange: str, fault: StreamFault) -> int:
+        """
+        Make `fault` happen on `exchange`'s stream; how many connections are open now.
+
+        `duplicate`, `reorder` and `lose` strike the next message announced (by change_order or push): it is sent
+        twice, after the message that follows it, or never. `stall` silences every open connection (nothing sent, no
+        ping answered, the connection kept open), `drop` ends them, `expire_auth` ends them as an expired login does
+        (close 1008, "authentication expired"); the next connection is served normally.
+        """
+        return self._state.streams.inject(exchange, fault)
 
     def stream_connections(self, exchange: str) -> int:
         """How many stream connections of `exchange` are subscribed now."""

@@ -1,5 +1,5 @@
 """
-The simulator's live stream connections, and the messages pushed to them from any thread.
+The simulator's live stream connections, the messages pushed to them from any thread, and the faults they suffer.
 
 A test (in its own thread) changes an order or injects a stream fault; each connection of that exchange runs in the
 server's event loop. `publish` hands a message to every connection's queue through that loop, thread-safely, and a
@@ -12,15 +12,40 @@ import asyncio
 import threading
 from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
+from typing import Literal, get_args
 
 import attrs
 from starlette.websockets import WebSocket, WebSocketDisconnect
 
 
-__all__ = ["DROP", "StreamHub", "serve_queue"]
+__all__ = ["DROP", "EXPIRE", "STALL", "StreamFault", "StreamHub", "serve_queue"]
+
+StreamFault = Literal["duplicate", "reorder", "lose", "stall", "drop", "expire_auth"]
+"""
+What can go wrong on a stream. Of the next message: `duplicate` (sent twice), `reorder` (sent after the message that
+follows it), `lose` (never sent). Of every open connection, at once: `stall` (silent: nothing sent, no request
+answered, the connection left open), `drop` (ended without a reason), `expire_auth` (ended as an expired login is).
+"""
+
+_MESSAGE_FAULTS = frozenset({"duplicate", "reorder", "lose"})
 
 DROP = object()
-"""Put in a connection's queue: the connection ends at once, without a closing handshake (as a network loss does)."""
+"""Put in a connection's queue: the connection ends at once, as a network loss does."""
+STALL = object()
+"""Put in a connection's queue: from now on the connection sends nothing and answers nothing, but stays open."""
+EXPIRE = object()
+"""Put in a connection's queue: the exchange ends the connection because its authentication expired."""
+
+_CONNECTION_FAULTS = {"stall": STALL, "drop": DROP, "expire_auth": EXPIRE}
+
+# Decision: no exchange here documents how it ends a session whose login expired. The simulator closes with 1008
+# (policy violation) and says why, which is how a WebSocket server refuses to go on for a reason of its own (RFC 6455
+# section 7.4.1); the client must take it as a reason to log in again, not as a refusal of its credentials.
+_EXPIRED_CODE = 1008
+_EXPIRED_REASON = "authentication expired"
+# Decision: a drop is a close with 1011 (server error) and no reason: uvicorn offers no public way to cut the TCP
+# connection without a closing handshake, and either way the client's connection is gone.
+_END = {id(DROP): (1011, ""), id(EXPIRE): (_EXPIRED_CODE, _EXPIRED_REASON)}
 
 
 @attrs.frozen(eq=False)
@@ -36,6 +61,8 @@ class StreamHub:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._connections: list[_Connection] = []
+        self._faults: dict[str, list[str]] = {}
+        self._held: dict[str, list[str]] = {}
 
     @contextmanager
     def connection(self, exchange: str) -> Iterator[asyncio.Queue[object]]:
@@ -50,12 +77,45 @@ class StreamHub:
             with self._lock:
                 self._connections.remove(connection)
 
-    def publish(self, exchange: str, message: object) -> int:
-        """Queue `message` (text, or DROP) for every connection of `exchange`; how many there were."""
+    def inject(self, exchange: str, fault: StreamFault) -> int:
+        """
+        Make `fault` happen on `exchange`'s stream; how many connections are open now.
+
+        A fault of the next message waits for it (faults queued together strike messages in turn); a fault of the
+        connections strikes every open one now.
+        """
+        if fault not in get_args(StreamFault):
+            msg = f"unknown stream fault {fault!r}; expected one of {', '.join(get_args(StreamFault))}"
+            raise ValueError(msg)
+        if fault in _MESSAGE_FAULTS:
+            with self._lock:
+                self._faults.setdefault(exchange, []).append(fault)
+            return self.count(exchange)
+        return self._deliver(exchange, [_CONNECTION_FAULTS[fault]])
+
+    def publish(self, exchange: str, message: str) -> int:
+        """Send `message` to every connection of `exchange`, unless a queued fault strikes it; how many there were."""
+        with self._lock:
+            faults = self._faults.get(exchange)
+            fault = faults.pop(0) if faults else None
+            held = self._held.pop(exchange, [])
+            if fault == "reorder":
+                self._held[exchange] = [*held, message]
+                messages: list[object] = []
+            elif fault == "lose":
+                messages = list(held)
+            elif fault == "duplicate":
+                messages = [message, message, *held]
+            else:
+                messages = [message, *held]
+        return self._deliver(exchange, messages)
+
+    def _deliver(self, exchange: str, messages: list[object]) -> int:
         with self._lock:
             targets = [connection for connection in self._connections if connection.exchange == exchange]
         for connection in targets:
-            connection.loop.call_soon_threadsafe(connection.queue.put_nowait, message)
+            for message in messages:
+                connection.loop.call_soon_threadsafe(connection.queue.put_nowait, message)
         return len(targets)
 
     def count(self, exchange: str) -> int:
@@ -64,8 +124,12 @@ class StreamHub:
             return sum(connection.exchange == exchange for connection in self._connections)
 
 
-class _DroppedError(Exception):
-    """A DROP reached a connection: it ends now."""
+class _EndedError(Exception):
+    """A DROP or an EXPIRE reached a connection: it ends now, with this close code and reason."""
+
+    def __init__(self, code: int, reason: str = "") -> None:
+        super().__init__(code, reason)
+        self.code, self.reason = code, reason
 
 
 async def serve_queue(
@@ -74,34 +138,51 @@ async def serve_queue(
     *,
     send: Callable[[str], Awaitable[None]] | None = None,
     accepts: Callable[[str], bool] = lambda _message: True,
+    answer: Callable[[str], str | None] = lambda _request: None,
 ) -> None:
     """
-    Send what `queue` holds until the client leaves, or a DROP ends the connection.
+    Send what `queue` holds until the client leaves, or a fault ends the connection.
 
-    What the client sends after subscribing is read and ignored. `send` writes one message (default: as a text frame);
-    `accepts` says whether this connection subscribed to a message (DigiFinex subscribes per market).
+    `send` writes one message (default: as a text frame); `accepts` says whether this connection subscribed to a
+    message (DigiFinex subscribes per market); `answer` is the reply to a request the client sends once subscribed
+    (its liveness pings), None for no reply. A stalled connection keeps reading, so that it notices the client
+    leaving, but neither sends nor answers again.
     """
-    write_text = send or websocket.send_text
-
-    async def read() -> None:
-        while True:
-            await websocket.receive_text()
-
-    async def write() -> None:
-        while True:
-            message = await queue.get()
-            if message is DROP:
-                raise _DroppedError
-            if accepts(str(message)):
-                await write_text(str(message))
-
+    served = _Served(send or websocket.send_text, accepts, answer)
     try:
         async with asyncio.TaskGroup() as group:
-            group.create_task(read())
-            group.create_task(write())
+            group.create_task(served.answer_requests(websocket))
+            group.create_task(served.send_queued(queue))
     except* WebSocketDisconnect:
         pass  # the client left: nothing to close
-    except* _DroppedError:
-        # Decision: a drop is a close with 1011 (server error) and no reason: uvicorn offers no public way to cut the
-        # TCP connection without a closing handshake, and either way the client's connection is gone.
-        await websocket.close(code=1011)
+    except* _EndedError as ended:
+        for end in ended.exceptions:
+            if isinstance(end, _EndedError):  # always: except* narrows the group, not the type checker
+                await websocket.close(code=end.code, reason=end.reason)
+                break
+
+
+@attrs.define
+class _Served:
+    """One subscribed connection's two halves: answering what the client asks, sending what is queued."""
+
+    write_text: Callable[[str], Awaitable[None]]
+    accepts: Callable[[str], bool]
+    answer: Callable[[str], str | None]
+    stalled: bool = False
+
+    async def answer_requests(self, websocket: WebSocket) -> None:
+        while True:
+            reply = self.answer(await websocket.receive_text())
+            if reply is not None and not self.stalled:
+                await self.write_text(reply)
+
+    async def send_queued(self, queue: asyncio.Queue[object]) -> None:
+        while True:
+            message = await queue.get()
+            if message is STALL:
+                self.stalled = True
+            elif (end := _END.get(id(message))) is not None:
+                raise _EndedError(*end)
+            elif not self.stalled and self.accepts(str(message)):
+                await self.write_text(str(message))

@@ -243,7 +243,15 @@ async def stream(websocket: WebSocket, state: State) -> None:
             error = {"code": -32601, "message": "Method not found"}
             await websocket.send_text(json.dumps({"id": request_id, "error": error}))
     with state.streams.connection(EXCHANGE) as queue:
-        await serve_queue(websocket, queue)
+        await serve_queue(websocket, queue, answer=lambda text: _time(text, state))
+
+
+def _time(text: str, state: State) -> str | None:
+    # `public/get_time` (Derive's OpenAPI document: the server time in milliseconds, no parameters, no login).
+    request = _frame(text)
+    if request.get("method") == "public/get_time":
+        return json.dumps({"id": request.get("id"), "result": int(state.clock() * 1000)})
+    return None
 
 
 def _frame(text: str) -> dict[str, Any]:
@@ -279,7 +287,9 @@ def _channel_status(channel: str, wanted: str, *, logged_in: bool) -> str:
     return "ok" if logged_in else "error: not logged in"
 
 
-def stream_message(order: SimulatedOrder, account: DeriveAccount | None = None) -> str:
+def stream_message(
+    order: SimulatedOrder, _before: SimulatedOrder | None = None, account: DeriveAccount | None = None
+) -> str:
     """The notification announcing `order`'s state on `{subaccount_id}.orders` (the v3 body, as REST serves it)."""
     subaccount = account.subaccount_id if account is not None else _DEFAULT_SUBACCOUNT
     notification = {"method": "subscription", "params": {"channel": f"{subaccount}.orders", "data": [order.body]}}

@@ -175,7 +175,17 @@ async def stream(websocket: WebSocket, state: State) -> None:
         return any(isinstance(item, dict) and item.get("symbol") in symbols for item in items)
 
     with state.streams.connection(EXCHANGE) as queue:
-        await serve_queue(websocket, queue, send=lambda text: websocket.send_bytes(deflate(text)), accepts=subscribed)
+        await serve_queue(
+            websocket, queue, send=lambda text: websocket.send_bytes(deflate(text)), accepts=subscribed, answer=_pong
+        )
+
+
+def _pong(text: str) -> str | None:
+    # "server.ping" answers "pong" (DigiFinex's WebSocket page).
+    request = _frame(text)
+    if request.get("method") == "server.ping":
+        return json.dumps({"id": request.get("id"), "result": "pong", "error": None})
+    return None
 
 
 def _frame(text: str) -> dict[str, Any]:
@@ -202,7 +212,7 @@ def _authenticated(params: list[Any], state: State) -> bool:
     return True
 
 
-def stream_message(order: SimulatedOrder) -> str:
+def stream_message(order: SimulatedOrder, _before: SimulatedOrder | None = None) -> str:
     """The `order.update` push announcing `order`'s state, built from its REST body (numbers as decimal strings)."""
     body = order.body
     market_buy = body["type"] == "buy_market"

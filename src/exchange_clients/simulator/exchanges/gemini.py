@@ -286,7 +286,16 @@ async def stream(websocket: WebSocket, state: State) -> None:
         error = {"code": -1002, "msg": "Invalid stream name"}
         await websocket.send_text(json.dumps({"id": request_id, "status": 400, "error": error}))
     with state.streams.connection(EXCHANGE) as queue:
-        await serve_queue(websocket, queue)
+        await serve_queue(websocket, queue, answer=_pong)
+
+
+def _pong(text: str) -> str | None:
+    # `ping` is a request of Gemini's AsyncAPI document (PingRequest); its answer there is the generic success
+    # response, {id, status: 200, result}.
+    request = _stream_frame(text)
+    if request.get("method") == "ping":
+        return json.dumps({"id": request.get("id"), "status": 200, "result": None})
+    return None
 
 
 def _stream_frame(text: str) -> dict[str, Any]:
@@ -297,10 +306,19 @@ def _stream_frame(text: str) -> dict[str, Any]:
     return frame if isinstance(frame, dict) else {}
 
 
-def stream_message(order: SimulatedOrder) -> str:
-    """The `orderUpdate` event announcing `order`'s state, from its REST body; zero and empty fields left out."""
+_FILL_EVENTS = frozenset({"FILLED", "PARTIALLY_FILLED"})
+
+
+def stream_message(order: SimulatedOrder, before: SimulatedOrder | None = None) -> str:
+    """
+    The `orderUpdate` event announcing `order`'s state, from its REST body; zero and empty fields left out.
+
+    `Z` is "for FILLED / PARTIALLY_FILLED, the last execution quantity; for CANCELED and other events, the cumulative
+    executed quantity" (Gemini's AsyncAPI document): the last execution is what was executed since `before`.
+    """
     body = order.body
     executed, remaining = Decimal(body["executed_amount"]), Decimal(body["remaining_amount"])
+    executed_before = Decimal(before.body["executed_amount"]) if before is not None else Decimal(0)
     if body["is_cancelled"]:
         status = "CANCELED"
     elif not body["is_live"]:
@@ -320,7 +338,7 @@ def stream_message(order: SimulatedOrder) -> str:
         "p": body.get("price"),
         "q": body["original_amount"],
         "z": body["remaining_amount"] if remaining else None,
-        "Z": body["executed_amount"] if executed else None,
+        "Z": str(executed - executed_before if status in _FILL_EVENTS else executed) if executed else None,
         "T": now,
     }
     return json.dumps({key: value for key, value in event.items() if value not in (None, "", "0")})
