@@ -74,7 +74,7 @@ class ExchangeBinding:
         if self.build_open_orders_call is None:
             message = (
                 f"list_open_orders is not available for {self.exchange.display_name}: this client's spec has no "
-                "open-orders endpoint for it (Gemini's /v1/orders is the one there is)"
+                "open-orders endpoint for it"
             )
             raise UnsupportedOperationError(message, exchange=self.exchange, operation="list_open_orders")
         return self.build_open_orders_call(credentials, options)

@@ -276,6 +276,7 @@ class _Unified(Generic[GeneratedT]):
     def _following(
         self,
         find: Callable[..., Awaitable[FoundOrders]],
+        list_open: Callable[..., Awaitable[list[Order]]],
         *,
         subaccount_id: int | None,
         symbols: Sequence[str] | None,
@@ -309,6 +310,15 @@ class _Unified(Generic[GeneratedT]):
                 unconfirmed += [*result.missing, *result.failed]
             return found, unconfirmed
 
+        async def open_orders() -> list[Order]:
+            # Each set of options the exchange's open orders are read with (DigiFinex: spot, then margin), and of
+            # those only the markets followed, where the stream follows some.
+            found: list[Order] = []
+            for extra in stream.open_orders_with:
+                found += await list_open(subaccount_id=subaccount_id, **extra)
+            wanted = {symbol.upper() for symbol in options.symbols or ()}
+            return [order for order in found if not wanted or order.symbol.upper() in wanted]
+
         return follow(
             self.exchange,
             stream,
@@ -316,6 +326,7 @@ class _Unified(Generic[GeneratedT]):
             credentials=self._credentials,
             options=options,
             reconcile=reconcile,
+            open_orders=open_orders if self._binding.build_open_orders_call is not None else None,
             on_notice=on_notice,
             stall_after=stall_after,
             reconcile_every=reconcile_every,
@@ -375,10 +386,16 @@ class Client(_Unified[GeneratedT]):
             counter.advance(call)
         return self._found_orders(ids, found, failures)
 
-    def list_open_orders(self) -> list[Order]:
-        """Every open order of the account (Gemini only; the others raise UnsupportedOperationError)."""
+    def list_open_orders(self, *, market: str | None = None, subaccount_id: int | None = None) -> list[Order]:
+        """
+        Every open order of the account; Kraken Futures raises UnsupportedOperationError.
+
+        Gemini: its active orders. DigiFinex: one market's current orders (`market`, "spot" by default). Derive: a
+        subaccount's orders resting on the book (`subaccount_id` as for get_order).
+        """
         self._check_open("list_open_orders")
-        return self._run(self._binding.open_orders_call(self._credentials, RequestOptions()))
+        options = RequestOptions(market=market, subaccount_id=subaccount_id)
+        return self._run(self._binding.open_orders_call(self._credentials, options))
 
     def watch_orders(
         self,
@@ -403,8 +420,12 @@ class Client(_Unified[GeneratedT]):
         async def find(order_ids: list[str], **options: Any) -> FoundOrders:
             return await asyncio.to_thread(functools.partial(self.find_orders, order_ids, **options))
 
+        async def list_open(**options: Any) -> list[Order]:
+            return await asyncio.to_thread(functools.partial(self.list_open_orders, **options))
+
         stream = self._following(
             find,
+            list_open,
             subaccount_id=subaccount_id,
             symbols=symbols,
             on_notice=on_notice,
@@ -512,10 +533,11 @@ class AsyncClient(_Unified[GeneratedT]):
             raise _first_leaf(failures) from None
         return [order for task in tasks for order in task.result()]
 
-    async def list_open_orders(self) -> list[Order]:
-        """Every open order of the account (Gemini only; the others raise UnsupportedOperationError)."""
+    async def list_open_orders(self, *, market: str | None = None, subaccount_id: int | None = None) -> list[Order]:
+        """Client.list_open_orders, awaitable."""
         self._check_open("list_open_orders")
-        return await self._run_async(self._binding.open_orders_call(self._credentials, RequestOptions()))
+        options = RequestOptions(market=market, subaccount_id=subaccount_id)
+        return await self._run_async(self._binding.open_orders_call(self._credentials, options))
 
     def watch_orders(
         self,
@@ -541,6 +563,7 @@ class AsyncClient(_Unified[GeneratedT]):
         """
         return self._following(
             self.find_orders,
+            self.list_open_orders,
             subaccount_id=subaccount_id,
             symbols=symbols,
             on_notice=on_notice,

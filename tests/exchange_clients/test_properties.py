@@ -70,7 +70,9 @@ OPERATIONS: Mapping[tuple[str, str], Callable[[ec.Client, str], object]] = {
     ("gemini", "listActiveOrders"): lambda client, _: client.list_open_orders(),
     ("kraken_futures", "getOrderStatus"): lambda client, order_id: client.get_order(order_id),
     ("digifinex", "getOrderStatus"): lambda client, order_id: client.get_order(order_id),
+    ("digifinex", "getCurrentOrders"): lambda client, _: client.list_open_orders(),
     ("derive", "getOrder"): lambda client, order_id: client.get_order(order_id),
+    ("derive", "getOpenOrders"): lambda client, _: client.list_open_orders(),
 }
 
 AMOUNTS = ("price", "amount", "filled", "remaining", "average_price")

@@ -129,10 +129,20 @@ def _report_the_rest(exchange: Exchange, result: FoundOrders) -> None:
 
 @cli.command(name="open-orders")
 @_connection_options
-def open_orders(*, exchange: str, environment: str, base_url: str | None, as_json: bool) -> None:
-    """Show every open order on EXCHANGE (Gemini; the others have no such endpoint in their spec)."""
+@click.option("--market", default=None, help="DigiFinex: spot (default) or margin.")
+@click.option("--subaccount-id", type=int, default=None, help="Derive: the subaccount (default DERIVE_SUBACCOUNT_ID).")
+def open_orders(
+    *,
+    exchange: str,
+    environment: str,
+    base_url: str | None,
+    as_json: bool,
+    market: str | None,
+    subaccount_id: int | None,
+) -> None:
+    """Show every open order on EXCHANGE (Gemini, DigiFinex, Derive; Kraken Futures' spec has no such call)."""
     with _reported_errors(), _client(exchange, environment, base_url) as client:
-        orders = client.list_open_orders()
+        orders = client.list_open_orders(market=market, subaccount_id=subaccount_id)
     _show(orders, as_json=as_json)
 
 

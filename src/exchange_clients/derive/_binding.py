@@ -20,6 +20,9 @@ BINDING = ExchangeBinding(
     build_order_calls=lambda credentials, ids, options: _operations.order_calls(
         ids, options.subaccount_id if options.subaccount_id is not None else credentials.subaccount_id
     ),
+    build_open_orders_call=lambda credentials, options: _operations.open_orders_call(
+        options.subaccount_id if options.subaccount_id is not None else credentials.subaccount_id
+    ),
     options=frozenset({"subaccount_id"}),
     check_credentials=check_private_key,
     stream=STREAM,

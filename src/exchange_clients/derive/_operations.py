@@ -1,5 +1,5 @@
 """
-Derive's operations for the unified client: one JSON-RPC `private/get_order` call per id.
+Derive's operations for the unified client: `private/get_order` per id, `private/get_open_orders` per subaccount.
 """
 
 from __future__ import annotations
@@ -13,9 +13,14 @@ from exchange_clients._order import Exchange, Order
 from exchange_clients.derive._errors import ERROR_TABLE
 from exchange_clients.derive._normalize import to_order
 from exchange_clients.generated.derive import AuthenticatedClient
-from exchange_clients.generated.derive.api.orders import get_order
+from exchange_clients.generated.derive.api.orders import get_open_orders, get_order
 from exchange_clients.generated.derive.errors import ResponseParseError
-from exchange_clients.generated.derive.models import GetOrderParams, GetOrderResponse
+from exchange_clients.generated.derive.models import (
+    GetOpenOrdersParams,
+    GetOpenOrdersResponse,
+    GetOrderParams,
+    GetOrderResponse,
+)
 from exchange_clients.generated.derive.retry_safety import IDEMPOTENT_OPERATIONS
 from exchange_clients.generated.derive.types import Response
 from exchange_clients.runtime import decode_json
@@ -43,13 +48,39 @@ ERRORS = ErrorFormat(exchange=Exchange.DERIVE, table=ERROR_TABLE, fields=_error_
 
 def order_calls(order_ids: Sequence[str], subaccount_id: int | None) -> list[DeriveCall]:
     """One `private/get_order` call per id, in `subaccount_id` (Derive requires it)."""
+    subaccount = _required(subaccount_id, "get_order")
+    return [_order_call(order_id, subaccount) for order_id in order_ids]
+
+
+def open_orders_call(subaccount_id: int | None) -> DeriveCall:
+    """The `private/get_open_orders` call for `subaccount_id`: the orders resting on the book."""
+    body = GetOpenOrdersParams(subaccount_id=_required(subaccount_id, "list_open_orders"))
+
+    def read(answer: Response[Any]) -> list[Order]:
+        if isinstance(answer.parsed, GetOpenOrdersResponse):
+            return [to_order(order) for order in answer.parsed.result.orders]
+        raise call.error(answer)
+
+    call: DeriveCall = Call(
+        operation="list_open_orders",
+        send=lambda client: get_open_orders.sync_detailed(client=client, body=body),
+        send_async=lambda client: get_open_orders.asyncio_detailed(client=client, body=body),
+        read=read,
+        errors=ERRORS,
+        parse_failure=ResponseParseError,
+        idempotent=declared_idempotent(get_open_orders, IDEMPOTENT_OPERATIONS),
+    )
+    return call
+
+
+def _required(subaccount_id: int | None, operation: str) -> int:
     if subaccount_id is None:
         raise InvalidRequestError(
             "Derive needs a subaccount id: pass subaccount_id= or set DERIVE_SUBACCOUNT_ID",
             exchange=Exchange.DERIVE,
-            operation="get_order",
+            operation=operation,
         )
-    return [_order_call(order_id, subaccount_id) for order_id in order_ids]
+    return subaccount_id
 
 
 def _order_call(order_id: str, subaccount_id: int) -> DeriveCall:

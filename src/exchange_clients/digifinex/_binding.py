@@ -18,6 +18,7 @@ BINDING = ExchangeBinding(
     environments=ENVIRONMENTS,
     make_client=client,
     build_order_calls=lambda _credentials, ids, options: _operations.order_calls(ids, options.market),
+    build_open_orders_call=lambda _credentials, options: _operations.open_orders_call(options.market),
     options=frozenset({"market"}),
     not_found_hint=_operations.NOT_FOUND_HINT,
     stream=STREAM,

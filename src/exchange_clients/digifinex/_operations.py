@@ -1,5 +1,5 @@
 """
-DigiFinex's operations for the unified client: up to 20 orders of one market per order-status call.
+DigiFinex's operations for the unified client: order status, 20 ids of one market per call; a market's open orders.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from exchange_clients._order import Exchange, Order
 from exchange_clients.digifinex._errors import ERROR_TABLE
 from exchange_clients.digifinex._normalize import to_order
 from exchange_clients.generated.digifinex import AuthenticatedClient
-from exchange_clients.generated.digifinex.api.orders import get_order_status
+from exchange_clients.generated.digifinex.api.orders import get_current_orders, get_order_status
 from exchange_clients.generated.digifinex.errors import ResponseParseError
 from exchange_clients.generated.digifinex.models import ErrorCode, Market, OrderStatusResponse
 from exchange_clients.generated.digifinex.retry_safety import IDEMPOTENT_OPERATIONS
@@ -72,12 +72,34 @@ def _status_call(batch: Sequence[str], market: Market) -> DigiFinexCall:
     return call
 
 
-def _market(market: str) -> Market:
+def open_orders_call(market: str | None) -> DigiFinexCall:
+    """The current-active-orders call of `market` ("spot" unless said otherwise), every trading pair."""
+    chosen = _market(market or "spot", "list_open_orders")
+
+    def read(answer: Response[OrderStatusResponse]) -> list[Order]:
+        parsed = answer.parsed
+        if isinstance(parsed, OrderStatusResponse) and parsed.code == ErrorCode.SUCCESS:
+            return [to_order(order) for order in parsed.data or []]
+        raise call.error(answer)
+
+    call: DigiFinexCall = Call(
+        operation="list_open_orders",
+        send=lambda client: get_current_orders.sync_detailed(chosen, client=client),
+        send_async=lambda client: get_current_orders.asyncio_detailed(chosen, client=client),
+        read=read,
+        errors=ERRORS,
+        parse_failure=ResponseParseError,
+        idempotent=declared_idempotent(get_current_orders, IDEMPOTENT_OPERATIONS),
+    )
+    return call
+
+
+def _market(market: str, operation: str = "get_order") -> Market:
     chosen = Market(market)
     if not chosen.is_recognized:
         raise InvalidRequestError(
             f"market {market!r} is not one of {', '.join(m.value for m in Market)}",
             exchange=Exchange.DIGIFINEX,
-            operation="get_order",
+            operation=operation,
         )
     return chosen

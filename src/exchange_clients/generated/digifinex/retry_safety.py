@@ -5,6 +5,7 @@ Written by the exchange-clients pipeline (codegen/extensions.py) from the spec; 
 
 IDEMPOTENT_OPERATIONS: frozenset[str] = frozenset(
     {
+        "get_current_orders",
         "get_order_status",
     }
 )

@@ -38,6 +38,7 @@ EXCHANGE = "derive"
 FRESHNESS_MS = 30_000
 # Path -> (generation, header prefix). The header family follows the generation: v3 does not accept X-Lyra*.
 _GENERATIONS = {"/v3/private/get_order": ("v3", "X-Derive"), "/private/get_order": ("lyra", "X-Lyra")}
+_OPEN_ORDERS_PATHS = {"/v3/private/get_open_orders": ("v3", "X-Derive"), "/private/get_open_orders": ("lyra", "X-Lyra")}
 # Members of a v3 order that the v2 ("lyra") generation does not send.
 _V3_ONLY = {
     "extra_fee",
@@ -103,13 +104,16 @@ class _RefusalError(Exception):
 
 
 def handle(incoming: Incoming, state: State) -> Reply:
-    """Verify a Derive `private/get_order` request and answer it as Derive would."""
-    generation, prefix = _GENERATIONS.get(incoming.path, ("v3", ""))
+    """Verify a Derive `private/get_order` or `private/get_open_orders` request and answer it as Derive would."""
+    listing = incoming.path in _OPEN_ORDERS_PATHS
+    generation, prefix = (_OPEN_ORDERS_PATHS if listing else _GENERATIONS).get(incoming.path, ("v3", ""))
     answer = _Answerer(generation, state)
     if not prefix or incoming.method != "POST":
         return answer.error(_RefusalError(-32601, "Method not found", status=404))
     try:
         _authenticate(incoming, prefix, state)
+        if listing:
+            return answer.open_orders(_open_orders(incoming, state))
         return answer.result(_find_order(incoming, generation, state))
     except _RefusalError as refusal:
         return answer.error(refusal)
@@ -149,10 +153,7 @@ def _wallets(account: DeriveAccount, prefix: str) -> frozenset[str]:
 
 
 def _find_order(incoming: Incoming, generation: str, state: State) -> Any:
-    try:
-        params = json.loads(incoming.body, parse_float=Decimal)
-    except (json.JSONDecodeError, UnicodeDecodeError):
-        raise _RefusalError(-32700, "Parse error", null_id=True) from None
+    params = _params(incoming)
     problem = _params_problem(params)
     if problem is not None:
         raise _RefusalError(-32602, "Invalid params", data=problem)
@@ -167,6 +168,30 @@ def _find_order(incoming: Incoming, generation: str, state: State) -> Any:
     ):
         raise _RefusalError(11006, "Order does not exist")
     return order.body
+
+
+def _open_orders(incoming: Incoming, state: State) -> tuple[int, list[Any]]:
+    # "Only orders resting on the order book are returned: pending trigger orders that have not yet fired are
+    # available from get_trigger_orders" (Derive's OpenAPI document): the subaccount's `open` orders.
+    params = _params(incoming)
+    subaccount_id = params.get("subaccount_id") if isinstance(params, dict) else None
+    if isinstance(subaccount_id, bool) or not isinstance(subaccount_id, int):
+        raise _RefusalError(-32602, "Invalid params", data="subaccount_id: expected an integer")
+    if subaccount_id != state.accounts.named(EXCHANGE, DeriveAccount).subaccount_id:
+        raise _RefusalError(14001, "Subaccount not found")
+    orders = [
+        order.body
+        for order in state.orders.of(EXCHANGE)
+        if order.body["subaccount_id"] == subaccount_id and order.body["order_status"] == "open"
+    ]
+    return subaccount_id, orders
+
+
+def _params(incoming: Incoming) -> Any:
+    try:
+        return json.loads(incoming.body, parse_float=Decimal)
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        raise _RefusalError(-32700, "Parse error", null_id=True) from None
 
 
 def _params_problem(params: Any) -> str | None:
@@ -201,9 +226,18 @@ class _Answerer:
 
     def result(self, order: Any) -> Reply:
         """The order, in this generation's shape (v2: integer nonce, no v3-only members)."""
+        return json_reply(200, self._envelope(self._rpc_id, result=self._shaped(order)))
+
+    def open_orders(self, listing: tuple[int, list[Any]]) -> Reply:
+        """A subaccount's open orders: `{subaccount_id, orders}`, each order in this generation's shape."""
+        subaccount_id, orders = listing
+        result = {"subaccount_id": subaccount_id, "orders": [self._shaped(order) for order in orders]}
+        return json_reply(200, self._envelope(self._rpc_id, result=result))
+
+    def _shaped(self, order: Any) -> Any:
         if self._generation == "lyra":
-            order = {key: value for key, value in order.items() if key not in _V3_ONLY} | {"nonce": int(order["nonce"])}
-        return json_reply(200, self._envelope(self._rpc_id, result=order))
+            return {key: value for key, value in order.items() if key not in _V3_ONLY} | {"nonce": int(order["nonce"])}
+        return order
 
 
 STREAM_PATH = "/v3/ws"

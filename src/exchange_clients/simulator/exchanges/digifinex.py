@@ -34,7 +34,7 @@ __all__ = ["MAX_IDS", "SIMULATED", "DigiFinexAccount", "handle", "sign"]
 
 EXCHANGE = "digifinex"
 MAX_IDS = 20
-_PATH = re.compile(r"/v3/([^/]+)/order")
+_PATH = re.compile(r"/v3/([^/]+)/order(/current)?")
 _MARKETS = {"spot", "margin"}
 _BEHIND = 5  # seconds a timestamp may lag the server
 _AHEAD = 1  # seconds it may lead
@@ -65,13 +65,23 @@ def _error(code: int) -> Reply:
     return json_reply(200, {"code": code}, rejection=str(code))
 
 
-def handle(incoming: Incoming, state: State) -> Reply:  # noqa: PLR0911 - one return per documented refusal
-    """Verify a DigiFinex order-status request and answer it as DigiFinex would."""
+def handle(incoming: Incoming, state: State) -> Reply:
+    """Verify a DigiFinex order-status or current-orders request and answer it as DigiFinex would."""
     match = _PATH.fullmatch(incoming.path)
     if match is None:
         return _error(10009)
     if incoming.method != "GET":
         return _error(10001)
+    refusal = _authentication_refusal(incoming, state)
+    if refusal is not None:
+        return refusal
+    market = match.group(1)
+    if match.group(2):
+        return _current_orders(market, incoming, state)
+    return _order_status(market, incoming, state)
+
+
+def _authentication_refusal(incoming: Incoming, state: State) -> Reply | None:
     api_key = incoming.header("ACCESS-KEY")
     if api_key is None:
         return _error(10009)
@@ -93,7 +103,10 @@ def handle(incoming: Incoming, state: State) -> Reply:  # noqa: PLR0911 - one re
         return _error(10008)
     # Decision: timestamps need not increase (DigiFinex documents only the window); each one is still recorded.
     state.nonces.record(EXCHANGE, api_key, int(timestamp))
-    market = match.group(1)
+    return None
+
+
+def _order_status(market: str, incoming: Incoming, state: State) -> Reply:
     ids = _order_ids(incoming)
     if market not in _MARKETS or ids is None:
         return _error(10004)
@@ -105,6 +118,25 @@ def handle(incoming: Incoming, state: State) -> Reply:  # noqa: PLR0911 - one re
         # others are left out of `data` (DigiFinex documents neither case for this endpoint).
         return _error(20013)
     return json_reply(200, {"code": 0, "data": [order.body for order in unique.values()]})
+
+
+_OPEN_STATUSES = frozenset({0, 1})  # none executed, partially executed: the order is still active
+
+
+def _current_orders(market: str, incoming: Incoming, state: State) -> Reply:
+    # The market's active orders, of one pair when `symbol` names it (case aside: the docs write `btc_usdt`, the
+    # answers `BTC_USDT`). Decision: no active order is `data: []` with code 0, not 20013 (the docs show neither).
+    if market not in _MARKETS:
+        return _error(10004)
+    symbol = parse_qs(incoming.query.decode("utf-8", "replace")).get("symbol", [None])[0]
+    orders = [
+        order.body
+        for order in state.orders.of(EXCHANGE)
+        if order.body["kind"] == market
+        and int(order.body["status"]) in _OPEN_STATUSES
+        and (symbol is None or str(order.body["symbol"]).lower() == symbol.lower())
+    ]
+    return json_reply(200, {"code": 0, "data": orders})
 
 
 def _order_ids(incoming: Incoming) -> list[str] | None:

@@ -3,9 +3,12 @@
 from .algo_type import AlgoType
 from .cancel_reason import CancelReason
 from .direction import Direction
+from .get_open_orders_params import GetOpenOrdersParams
+from .get_open_orders_response import GetOpenOrdersResponse
 from .get_order_params import GetOrderParams
 from .get_order_response import GetOrderResponse
 from .json_rpc_version import JsonRpcVersion
+from .open_orders import OpenOrders
 from .order import Order
 from .order_status import OrderStatus
 from .order_type import OrderType
@@ -20,9 +23,12 @@ __all__ = (
     "AlgoType",
     "CancelReason",
     "Direction",
+    "GetOpenOrdersParams",
+    "GetOpenOrdersResponse",
     "GetOrderParams",
     "GetOrderResponse",
     "JsonRpcVersion",
+    "OpenOrders",
     "Order",
     "OrderStatus",
     "OrderType",
