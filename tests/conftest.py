@@ -26,13 +26,13 @@ settings.load_profile("suite")
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """A developer's run leaves out the 1,000-bodies-per-schema property tests (marked slow); CI runs them.
+    """A developer's run leaves out the tests marked slow (1,000 bodies per schema, the stream fault matrix).
 
     They run with CI set (as .ci/run is started) or when `-m` names what to run.
     """
     if os.environ.get("CI") or config.getoption("markexpr"):
         return
-    skip = pytest.mark.skip(reason="1,000 bodies per schema: run in CI (CI=true) or with -m slow")
+    skip = pytest.mark.skip(reason="slow: run in CI (CI=true) or with -m slow")
     for item in items:
         if "slow" in item.keywords:
             item.add_marker(skip)

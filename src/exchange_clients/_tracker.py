@@ -5,6 +5,10 @@ Messages arrive duplicated, reordered, or replayed after a reconnect, and a REST
 stream's last word. Whatever the order of arrival, an order's reported state never goes backwards: a terminal
 status (FILLED, CANCELED, REJECTED, EXPIRED) is final, `filled` never decreases, and among states with the same fill
 a working order only advances (UNTRIGGERED, then OPEN, then PARTIALLY_FILLED). Only a change is passed on.
+
+An order can also be followed before anything is reported of it (the open orders read when the stream starts): its
+state then is a baseline, which a stream message equal to it still reports (it is news to the caller), while a REST
+read equal to it does not (it confirms what nobody asked about).
 """
 
 from __future__ import annotations
@@ -45,6 +49,14 @@ class OrderTracker:
 
     def __init__(self) -> None:
         self._latest: dict[tuple[str, str], Order] = {}
+        self._unreported: set[tuple[str, str]] = set()
+
+    def follow(self, order: Order) -> None:
+        """Follow `order` from this state without reporting it (nothing changes for an order already known)."""
+        key = (order.exchange.value, order.order_id)
+        if key not in self._latest:
+            self._latest[key] = order
+            self._unreported.add(key)
 
     def update(self, order: Order) -> Order | None:
         """
@@ -52,8 +64,15 @@ class OrderTracker:
 
         Backwards: anything after a terminal state; a lower fill; the same fill at an earlier stage; the same
         progress from an earlier update time. A repeat: the same progress with the same price, amount, remaining,
-        average price and fee.
+        average price and fee. A repeat of an unreported baseline is reported: the stream's news of it.
         """
+        return self._advance(order, repeat_is_news=True)
+
+    def confirm(self, order: Order) -> Order | None:
+        """As `update`, for a state read over REST: one equal to what is known, reported or not, is no change."""
+        return self._advance(order, repeat_is_news=False)
+
+    def _advance(self, order: Order, *, repeat_is_news: bool) -> Order | None:
         key = (order.exchange.value, order.order_id)
         known = self._latest.get(key)
         if known is not None:
@@ -62,12 +81,14 @@ class OrderTracker:
             new, old = _progress(order), _progress(known)
             if new < old:
                 return None
+            repeat_allowed = repeat_is_news and key in self._unreported
             if new == old and (
                 _older(order.updated_at, known.updated_at)
-                or all(getattr(order, name) == getattr(known, name) for name in _DETAILS)
+                or (not repeat_allowed and all(getattr(order, name) == getattr(known, name) for name in _DETAILS))
             ):
                 return None
         self._latest[key] = order
+        self._unreported.discard(key)
         return order
 
     def get(self, exchange: str, order_id: str) -> Order | None:
@@ -75,7 +96,7 @@ class OrderTracker:
         return self._latest.get((exchange, order_id))
 
     def open_orders(self) -> list[Order]:
-        """Every order seen whose latest state is not terminal, oldest first seen."""
+        """Every order seen or followed whose latest state is not terminal, oldest first seen."""
         return [order for order in self._latest.values() if not order.status.is_final]
 
     def __len__(self) -> int:

@@ -85,6 +85,8 @@ class StreamBinding:
     """The watch options the exchange takes (`subaccount_id`, `symbols`)."""
     read_with: Callable[[Order], Mapping[str, Any]] = lambda _order: {}
     """The get_orders options that read an order over REST (DigiFinex: its market) for the reconciliation."""
+    open_orders_with: tuple[Mapping[str, Any], ...] = ({},)
+    """The list_open_orders options that together read every open order (DigiFinex: each market)."""
     ping: Callable[[], str] | None = None
     """A request the exchange answers at once (a fresh frame each time): how a silent connection is tested."""
 
@@ -126,6 +128,8 @@ def stream_url(exchange: Exchange, binding: StreamBinding, environment: str, ove
 
 Reconcile = Callable[[list[Order]], Awaitable[tuple[list[Order], list[str]]]]
 """Read these orders again over REST: the orders found, and the ids that could not be confirmed."""
+OpenOrders = Callable[[], Awaitable[list[Order]]]
+"""Every open order of the account over REST (where the exchange's client has the call)."""
 
 
 async def follow(
@@ -136,11 +140,13 @@ async def follow(
     credentials: Any,
     options: RequestOptions,
     reconcile: Reconcile,
+    open_orders: OpenOrders | None,
     on_notice: Callable[[StreamNotice], None] | None,
     stall_after: float,
     reconcile_every: float | None,
 ) -> AsyncGenerator[Order, None]:
     """Every change of state of the account's orders, for as long as the caller iterates."""
+    check = _Reconciliation(exchange, reconcile, open_orders)
     tracker = OrderTracker()
     frames = RedactedFrames(Redactor.for_credentials(credentials))
     notify = on_notice or (lambda _notice: None)
@@ -163,15 +169,18 @@ async def follow(
                 await binding.handshake(connection, credentials, options)
                 failures, sessions = 0, sessions + 1
                 notify(StreamNotice("connected", exchange, f"subscribed at {url}"))
-                changes = _reconciled(exchange, tracker, reconcile, notify) if sessions > 1 else _nothing()
-                async for order in changes:
-                    yield order
+                if sessions == 1:
+                    # The orders open now are followed from the start, so that one filling while the stream is down
+                    # is read again; their state now is get_orders' to give, not a change (OrderTracker.follow).
+                    await check.seed(tracker, notify)
+                else:
+                    async for order in check.run(tracker, notify):
+                        yield order
                 async for order in _session(
                     connection,
-                    exchange=exchange,
                     binding=binding,
                     tracker=tracker,
-                    reconcile=reconcile,
+                    check=check,
                     notify=notify,
                     stall_after=stall_after,
                     reconcile_every=reconcile_every,
@@ -198,10 +207,9 @@ class _StalledError(Exception):
 async def _session(
     connection: ClientConnection,
     *,
-    exchange: Exchange,
     binding: StreamBinding,
     tracker: OrderTracker,
-    reconcile: Reconcile,
+    check: _Reconciliation,
     notify: Callable[[StreamNotice], None],
     stall_after: float,
     reconcile_every: float | None,
@@ -227,7 +235,7 @@ async def _session(
             now = loop.time()
             if now >= next_reconciliation:
                 next_reconciliation = now + every
-                async for order in _reconciled(exchange, tracker, reconcile, notify):
+                async for order in check.run(tracker, notify):
                     yield order
             elif binding.ping is not None and not pinged:
                 pinged = True
@@ -250,25 +258,47 @@ def _raise_if_refused(exchange: Exchange, error: InvalidStatus) -> None:
         raise AuthenticationError(message, exchange=exchange, operation="watch_orders", http_status=status) from None
 
 
-async def _nothing() -> AsyncGenerator[Order, None]:
-    return
-    yield  # an empty async generator
+@attrs.frozen
+class _Reconciliation:
+    """Reading over REST what the stream may have missed: the open orders, and every order being followed."""
 
+    exchange: Exchange
+    reconcile: Reconcile
+    open_orders: OpenOrders | None
 
-async def _reconciled(
-    exchange: Exchange, tracker: OrderTracker, reconcile: Reconcile, notify: Callable[[StreamNotice], None]
-) -> AsyncGenerator[Order, None]:
-    # A change made while the stream was down reached nobody: the orders followed are read over REST, and what
-    # changed is delivered through the tracker like any stream message (a stale answer changes nothing).
-    following = tracker.open_orders()
-    if not following:
-        return
-    found, unconfirmed = await reconcile(following)
-    # The notices come first: a caller that stops at the first change delivered has still heard of them.
-    notify(StreamNotice("reconciled", exchange, f"{len(found)} of {len(following)} followed orders read over REST"))
-    if unconfirmed:
-        detail = "not readable over REST after the reconnect: whether they changed meanwhile is unknown"
-        notify(StreamNotice("unconfirmed", exchange, detail, tuple(unconfirmed)))
-    for order in found:
-        if (changed := tracker.update(order)) is not None:
-            yield changed
+    async def seed(self, tracker: OrderTracker, notify: Callable[[StreamNotice], None]) -> None:
+        """Follow the orders open now, without reporting them."""
+        for order in await self._open_orders(notify):
+            tracker.follow(order)
+
+    async def run(self, tracker: OrderTracker, notify: Callable[[StreamNotice], None]) -> AsyncGenerator[Order, None]:
+        """Every change REST shows in the open orders and in the orders followed, through the tracker."""
+        # A change made while the stream was down, or announced in a message that never came, reached nobody: what
+        # REST shows goes through the tracker like any stream message (a stale answer changes nothing).
+        if self.open_orders is None and not tracker.open_orders():
+            return
+        snapshot = await self._open_orders(notify)
+        seen = {order.order_id for order in snapshot}
+        following = [order for order in tracker.open_orders() if order.order_id not in seen]
+        found, unconfirmed = await self.reconcile(following) if following else ([], [])
+        # The notices come first: a caller that stops at the first change delivered has still heard of them.
+        detail = (
+            f"{len(snapshot)} open orders and {len(found)} of {len(following)} other followed orders read over REST"
+        )
+        notify(StreamNotice("reconciled", self.exchange, detail))
+        if unconfirmed:
+            detail = "not readable over REST: whether they changed while unheard is unknown"
+            notify(StreamNotice("unconfirmed", self.exchange, detail, tuple(unconfirmed)))
+        for order in [*snapshot, *found]:
+            if (changed := tracker.confirm(order)) is not None:
+                yield changed
+
+    async def _open_orders(self, notify: Callable[[StreamNotice], None]) -> list[Order]:
+        if self.open_orders is None:
+            return []
+        try:
+            return await self.open_orders()
+        except ExchangeError as error:
+            # The stream goes on without them: the orders followed are still read one by one.
+            notify(StreamNotice("unconfirmed", self.exchange, f"the open orders could not be read over REST: {error}"))
+            return []

@@ -128,3 +128,37 @@ def test_whatever_the_order_of_arrival_no_state_goes_backwards(arrivals: list[in
     assert sum(state.status.is_final for state in passed) <= 1
     assert not any(state.status.is_final for state in passed[:-1])
     assert tracker.get("gemini", "A") == passed[-1]
+
+
+def test_an_order_followed_unreported_is_reported_when_the_stream_repeats_its_state() -> None:
+    """A baseline (the open orders read when the stream starts) is news when the stream says it; not when REST does."""
+    tracker = OrderTracker()
+    partial = _state(OrderStatus.PARTIALLY_FILLED, "0.25", 1)
+    tracker.follow(partial)
+
+    assert tracker.confirm(partial) is None
+    assert tracker.update(partial) is partial
+    assert tracker.update(partial) is None
+
+
+def test_a_followed_order_moves_only_forwards() -> None:
+    """Following is a state like any other: an older report is refused, the terminal one passes and is final."""
+    tracker = OrderTracker()
+    tracker.follow(_state(OrderStatus.PARTIALLY_FILLED, "0.5", 2))
+
+    assert tracker.update(_state(OrderStatus.OPEN, "0", 0)) is None
+    assert tracker.open_orders() == [_state(OrderStatus.PARTIALLY_FILLED, "0.5", 2)]
+    filled = _state(OrderStatus.FILLED, "1", 3)
+    assert tracker.confirm(filled) is filled
+    assert tracker.open_orders() == []
+
+
+def test_following_an_order_already_known_changes_nothing() -> None:
+    tracker = OrderTracker()
+    reported = _state(OrderStatus.PARTIALLY_FILLED, "0.25", 1)
+    tracker.update(reported)
+
+    tracker.follow(_state(OrderStatus.OPEN, "0", 0))
+
+    assert tracker.get("gemini", "A") is reported
+    assert tracker.update(reported) is None

@@ -8,12 +8,17 @@ Authentication happens at the upgrade, with a time-based key whose nonce rises f
 from __future__ import annotations
 
 import asyncio
+import base64
+import time
 from decimal import Decimal
 
 import pytest
+import websockets.asyncio.client
+import websockets.exceptions
 
 import exchange_clients as ec
 from exchange_clients.simulator import Simulator
+from exchange_clients.simulator.exchanges import gemini as gemini_simulator
 from tests.streams.helpers import WAIT, client, take, until
 
 
@@ -108,3 +113,26 @@ def test_rest_calls_with_a_time_based_key_send_seconds(fresh_simulator: Simulato
     (nonce,) = fresh_simulator.seen_nonces("gemini", fresh_simulator.accounts.gemini_time_based.api_key)
     assert order.status is ec.OrderStatus.FILLED
     assert 1_700_000_000 < nonce < 10_000_000_000  # seconds, not milliseconds
+
+
+def test_a_reused_nonce_at_the_upgrade_is_refused(fresh_simulator: Simulator) -> None:
+    """The same signed nonce twice: the first upgrade is accepted, the replay refused (HTTP 403)."""
+    account = fresh_simulator.accounts.gemini_time_based
+    nonce = str(int(time.time()))
+    payload = base64.b64encode(nonce.encode()).decode()
+    headers = {
+        "X-GEMINI-APIKEY": account.api_key,
+        "X-GEMINI-NONCE": nonce,
+        "X-GEMINI-PAYLOAD": payload,
+        "X-GEMINI-SIGNATURE": gemini_simulator.signature(account.api_secret, payload),
+    }
+
+    async def upgrade() -> None:
+        async with websockets.asyncio.client.connect(fresh_simulator.stream_url("gemini"), additional_headers=headers):
+            pass
+
+    asyncio.run(upgrade())
+    with pytest.raises(websockets.exceptions.InvalidStatus) as refused:
+        asyncio.run(upgrade())
+
+    assert refused.value.response.status_code == 403

@@ -110,5 +110,11 @@ def _ping() -> str:
 
 
 STREAM = StreamBinding(
-    ping=_ping, urls=STREAM_URLS, handshake=handshake, read=read, options=frozenset({"symbols"}), read_with=_read_with
+    open_orders_with=({"market": "spot"}, {"market": "margin"}),
+    ping=_ping,
+    urls=STREAM_URLS,
+    handshake=handshake,
+    read=read,
+    options=frozenset({"symbols"}),
+    read_with=_read_with,
 )
