@@ -45,6 +45,19 @@ class SubscribeRequest:
 
 
 @attrs.frozen(kw_only=True)
+class TimeRequest:
+    id: JsonRpcId
+    method: Literal["public/get_time"]
+    params: dict[str, Any] | None = None
+
+
+@attrs.frozen(kw_only=True)
+class TimeResponse:
+    id: JsonRpcId
+    result: int
+
+
+@attrs.frozen(kw_only=True)
 class SubscribeResult:
     current_subscriptions: list[str]
     status: dict[str, str]
@@ -91,6 +104,12 @@ SubscribeRequestPayload: TypeAlias = SubscribeRequest
 
 
 SubscribeResponsePayload: TypeAlias = SubscribeResponse
+
+
+TimeRequestPayload: TypeAlias = TimeRequest
+
+
+TimeResponsePayload: TypeAlias = TimeResponse
 
 
 ErrorResponsePayload: TypeAlias = ErrorResponse

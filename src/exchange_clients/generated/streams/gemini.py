@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from enum import StrEnum
-from typing import Literal, TypeAlias
+from typing import Any, Literal, TypeAlias
 
 import attrs
 
@@ -27,6 +27,13 @@ class SubscribeRequest:
     id: CorrelationId
     method: str
     params: list[str]
+
+
+@attrs.frozen(kw_only=True)
+class PingRequest:
+    id: CorrelationId
+    method: Literal["ping"]
+    params: dict[str, Any] | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -123,6 +130,9 @@ class OrderUpdate:
 
 
 SubscribeRequestPayload: TypeAlias = SubscribeRequest
+
+
+PingRequestPayload: TypeAlias = PingRequest
 
 
 SubscribeResponsePayload: TypeAlias = SubscribeResponse
