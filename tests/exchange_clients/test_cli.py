@@ -154,7 +154,7 @@ def test_demo_shows_every_exchange(simulator: Simulator) -> None:
 
 
 def test_demo_shows_orders_changing_live_on_every_stream(simulator: Simulator) -> None:
-    """After the tables, each streaming exchange shows an order partly filled then filled, another cancelled, live."""
+    """After the tables, each streaming exchange shows an order placed, partly filled, filled, another cancelled."""
     result = _run(simulator, "demo")
 
     assert result.exit_code == ExitCode.OK, result.output
@@ -163,9 +163,9 @@ def test_demo_shows_orders_changing_live_on_every_stream(simulator: Simulator) -
         section = live.split(f"{name}, live:", 1)[1].split(", live:", 1)[0]
         updates = [line.split() for line in section.splitlines()[1:] if line.startswith("  ")]
         # Each line is: the time, the exchange, the order id, the market, the side, the status, then filled=.
-        assert [update[5] for update in updates] == ["partially_filled", "filled", "canceled"], section
-        assert updates[0][2] == updates[1][2] != updates[2][2]
-        assert updates[2][6] != "filled=0", "the cancelled order was partly filled first"
+        assert [update[5] for update in updates] == ["open", "partially_filled", "filled", "canceled"], section
+        assert updates[0][2] == updates[1][2] == updates[2][2] != updates[3][2]
+        assert updates[3][6] != "filled=0", "the cancelled order was partly filled first"
 
 
 def test_demo_json_covers_every_status(simulator: Simulator) -> None:

@@ -2,7 +2,7 @@
 The demo: the simulated exchanges, every order read through the real clients, then orders changing live.
 
 The simulator runs on free loopback ports; each order is read over REST, then each exchange's stream shows an
-order partly filled and filled, and another cancelled, as they happen.
+order placed, partly filled and filled, and another cancelled, as they happen.
 """
 
 from __future__ import annotations
@@ -79,5 +79,5 @@ def run_demo(*, as_json: bool) -> None:
         )
         for streaming in simulator.streaming():
             name = Exchange(streaming).display_name
-            click.echo(f"\n{name}, live: an order partly filled, then filled; another cancelled after a partial fill")
+            click.echo(f"\n{name}, live: an order placed, partly filled, then filled; another cancelled after a partial fill")
             asyncio.run(live_orders(simulator, streaming, lambda order: click.echo("  " + order_line(order))))

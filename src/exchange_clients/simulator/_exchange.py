@@ -52,8 +52,8 @@ class SimulatedExchange:
     stream_account: str | None = None
     """The account whose credentials open the stream, when not the exchange's own (Gemini's needs a time-based key)."""
     lifecycle: tuple[tuple[str, Mapping[str, Any]], ...] = ()
-    """The demo's live changes, in order: (order name, body fields). An order partly filled then filled, another
-    cancelled, as the exchange's REST body says it."""
+    """The demo's live changes, in order: (order name, body fields). An order placed (no field changed: announced as
+    it stands), partly filled, then filled; another cancelled; each as the exchange's REST body says it."""
 
 
 @functools.cache

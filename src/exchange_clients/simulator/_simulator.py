@@ -152,6 +152,15 @@ class Simulator:
             raise ValueError(msg)
         return self._state.nonces.seen(exchange, simulated.nonce_key(key))
 
+    def stream_logins(self, exchange: str, key: str) -> list[int]:
+        """
+        Every nonce or timestamp a stream connection of `key` was accepted with, in arrival order.
+
+        Gemini: the upgrade's nonces; DigiFinex: `server.auth`'s timestamps; Derive: `public/login`'s. `key` as for
+        seen_nonces, which holds the REST requests' only.
+        """
+        return self._state.nonces.seen(f"{exchange}-stream", simulated_exchanges()[exchange].nonce_key(key))
+
     def stream_url(self, exchange: str) -> str:
         """The URL of the exchange's simulated order stream, to give `connect_async(..., stream_url=)`."""
         simulated = simulated_exchanges().get(exchange)

@@ -241,6 +241,8 @@ class _Answerer:
 
 
 STREAM_PATH = "/v3/ws"
+STREAM_LOGINS = f"{EXCHANGE}-stream"
+"""Where the login timestamps of stream connections are recorded, apart from REST's (Simulator.stream_logins)."""
 
 
 async def stream(websocket: WebSocket, state: State) -> None:
@@ -306,7 +308,7 @@ def _logged_in(params: Any, account: DeriveAccount, state: State) -> bool:
     fresh = abs(int(text) - state.clock() * 1000) <= FRESHNESS_MS
     accepted = wallet.lower() in _wallets(account, "X-Derive") and recover_signer(text, signature) in account.signers
     if fresh and accepted:
-        state.nonces.record(EXCHANGE, account.wallet.lower(), int(text))
+        state.nonces.record(STREAM_LOGINS, account.wallet.lower(), int(text))
     return fresh and accepted
 
 
@@ -354,6 +356,7 @@ SIMULATED = SimulatedExchange(
     stream=stream,
     stream_message=stream_message,
     lifecycle=(
+        ("open", {}),  # placed: announced as it stands, open and unfilled
         ("open", {"filled_amount": "0.4"}),
         ("open", {"filled_amount": "1.5", "order_status": "filled"}),
         ("open_partially_filled", {"order_status": "cancelled", "cancel_reason": "user_request"}),

@@ -150,6 +150,8 @@ def _order_ids(incoming: Incoming) -> list[str] | None:
 
 
 STREAM_PATH = "/ws/v1/"
+STREAM_LOGINS = f"{EXCHANGE}-stream"
+"""Where the `server.auth` timestamps of stream connections are recorded, apart from REST's (stream_logins)."""
 
 
 def deflate(text: str) -> bytes:
@@ -240,7 +242,7 @@ def _authenticated(params: list[Any], state: State) -> bool:
     now_ms = state.clock() * 1000
     if not -_BEHIND * 1000 <= int(timestamp) - now_ms <= _AHEAD * 1000:
         return False
-    state.nonces.record(EXCHANGE, api_key, int(timestamp))
+    state.nonces.record(STREAM_LOGINS, api_key, int(timestamp))
     return True
 
 
@@ -279,6 +281,7 @@ SIMULATED = SimulatedExchange(
     stream=stream,
     stream_message=stream_message,
     lifecycle=(
+        ("open", {}),  # placed: announced as it stands, open and unfilled
         ("open", {"executed_amount": Decimal("0.1"), "avg_price": Decimal("9000.5"), "status": 1}),
         ("open", {"executed_amount": Decimal("0.25"), "avg_price": Decimal("9000.5"), "status": 2}),
         ("partially_filled", {"status": 4}),

@@ -240,7 +240,7 @@ def _render(body: Any, *, trades: bool) -> dict[str, Any]:
 
 
 STREAM_PATH = "/"
-_STREAM_NONCES = "gemini-stream"
+_STREAM_NONCES = f"{EXCHANGE}-stream"
 """The nonce book's name for the WebSocket's nonces, which must increase from one connection to the next."""
 
 
@@ -375,6 +375,7 @@ SIMULATED = SimulatedExchange(
     stream_message=stream_message,
     stream_account="gemini_time_based",
     lifecycle=(
+        ("live_unfilled", {}),  # placed: announced as it stands, open and unfilled
         ("live_unfilled", {"executed_amount": "0.4", "remaining_amount": "0.6"}),
         ("live_unfilled", {"executed_amount": "1", "remaining_amount": "0", "is_live": False}),
         ("live_partially_filled", {"is_live": False, "is_cancelled": True}),
