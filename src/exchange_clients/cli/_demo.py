@@ -60,6 +60,7 @@ async def live_orders(simulator: Simulator, exchange: str, show: Callable[[Order
     return seen
 
 
+_LIFECYCLE = "an order placed, partly filled, then filled; another cancelled after a partial fill"
 _LIVE_WAIT = 10.0
 """Seconds the demo waits for a live update before it gives up (an update arrives in milliseconds)."""
 
@@ -79,5 +80,5 @@ def run_demo(*, as_json: bool) -> None:
         )
         for streaming in simulator.streaming():
             name = Exchange(streaming).display_name
-            click.echo(f"\n{name}, live: an order placed, partly filled, then filled; another cancelled after a partial fill")
+            click.echo(f"\n{name}, live: {_LIFECYCLE}")
             asyncio.run(live_orders(simulator, streaming, lambda order: click.echo("  " + order_line(order))))
