@@ -15,11 +15,12 @@ T = TypeVar("T")
 class MissingCredentialsError(LookupError):
     """Credentials were asked for from the environment and a variable they need is not set."""
 
-    def __init__(self, exchange: str, missing: list[str]) -> None:
+    def __init__(self, exchange: str, missing: list[str], *, needed_for: str = "") -> None:
         self.exchange = exchange
         self.missing = tuple(missing)
         names = ", ".join(missing)
-        super().__init__(f"{exchange} credentials need the environment variable(s) {names}, which are not set")
+        why = f". {needed_for}" if needed_for else ""
+        super().__init__(f"{exchange} credentials need the environment variable(s) {names}, which are not set{why}")
 
 
 def read_environment(exchange: str, names: list[str], environ: Mapping[str, str] | None = None) -> list[str]:
