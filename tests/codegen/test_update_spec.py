@@ -39,6 +39,11 @@ def _checkout(root: Path, *exchanges: str, overlay: str = '"""An empty overlay."
     for exchange in exchanges:
         shutil.copytree(ROOT / GENERATED / exchange, root / GENERATED / exchange)
         shutil.copy2(ROOT / GENERATED / f"{exchange}.warnings.txt", root / GENERATED)
+        # Its stream messages too, where it has them: an update of the REST document leaves them as they are.
+        streams = ROOT / GENERATED / "streams" / f"{exchange}.py"
+        if streams.exists():
+            (root / GENERATED / "streams").mkdir(exist_ok=True)
+            shutil.copy2(streams, root / GENERATED / "streams")
     (root / PACKAGE / "__init__.py").write_text(overlay, encoding="utf-8")
     shutil.copy2(ROOT / PACKAGE / "runtime.py", root / PACKAGE)
     return root

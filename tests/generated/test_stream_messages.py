@@ -39,8 +39,8 @@ def _examples() -> list[Any]:
 
 
 def test_every_streaming_exchange_has_examples() -> None:
-    """Gemini, Derive and DigiFinex have AsyncAPI documents, each with examples to read."""
-    assert STREAMING == ["gemini", "digifinex", "derive"]
+    """Gemini, Kraken Futures, DigiFinex and Derive have AsyncAPI documents, each with examples to read."""
+    assert STREAMING == ["gemini", "kraken_futures", "digifinex", "derive"]
     assert {exchange for exchange, *_ in (param.values for param in _examples())} == set(STREAMING)
 
 

@@ -21,7 +21,7 @@ from exchange_clients._messages import MessageShapeError, read_message
 from exchange_clients.derive._updates import parse_notification
 from exchange_clients.digifinex._updates import parse_update as parse_digifinex_update
 from exchange_clients.gemini._updates import parse_update as parse_gemini_update
-from exchange_clients.generated.streams import derive, digifinex
+from exchange_clients.generated.streams import derive, digifinex, kraken_futures
 from tests.real import published
 from tests.real.published import assert_exact
 
@@ -150,3 +150,75 @@ def test_amounts_stay_decimal() -> None:
     assert (data["amount"], data["nonce"]) == ("0.01", 1738578973570)
     assert not any(isinstance(value, float) for value in data.values())
     assert Decimal(data["trigger_price"]) == Decimal(102800)
+
+
+# Kraken's Unified WebSocket: every published message and the generated model it reads into; None for a message
+# this client neither sends nor reads (kept for what it shows: Kraken's number and id formats, the connect frame).
+KRAKEN_MESSAGES: dict[str, str | None] = {
+    "stream_official_uws_ping_request.json": "PingRequest",
+    "stream_official_spotv2_pong.json": "PongResponse",
+    "stream_official_uws_heartbeat.json": "Heartbeat",
+    "stream_official_spotv2_executions_subscribe_ack.json": "SubscribeExecutionsResponse",
+    "stream_kraken_async_rs_executions_subscribe_ack_warnings.json": "SubscribeExecutionsResponse",
+    "stream_kraken_async_rs_subscribe_error_invalid_session.json": "ErrorResponse",
+    "stream_official_spotv2_executions_update_pending_new.json": "ExecutionsMessage",
+    "stream_kraken_async_rs_executions_snapshot_trades.json": "ExecutionsMessage",
+    "stream_kraken_async_rs_executions_update_canceled.json": "ExecutionsMessage",
+    "stream_kraken_async_rs_executions_update_new.json": "ExecutionsMessage",
+    "stream_kraken_async_rs_executions_update_pending_new.json": "ExecutionsMessage",
+    # A Spot v2 subscribe: no asset_class, which the Unified WebSocket requires.
+    "stream_official_spotv2_executions_subscribe_request.json": None,
+    # The amend_order method: its derivatives examples show UUID order ids and amounts as JSON numbers.
+    "stream_official_uws_amend_order_request_derivatives_cl_ord_id.json": None,
+    "stream_official_uws_amend_order_request_derivatives_order_id.json": None,
+    "stream_official_uws_amend_order_answer.json": None,
+    # The connect frame: skipped by a reader; its connection_id does not fit an int64.
+    "stream_kraken_async_rs_status_update_online.json": None,
+}
+_KRAKEN_MODELS = (
+    kraken_futures.PingRequest,
+    kraken_futures.PongResponse,
+    kraken_futures.Heartbeat,
+    kraken_futures.SubscribeExecutionsResponse,
+    kraken_futures.ErrorResponse,
+    kraken_futures.ExecutionsMessage,
+    kraken_futures.SubscribeExecutionsRequest,
+)
+
+
+def _reads_as(message: Any) -> list[str]:
+    readable = []
+    for model in _KRAKEN_MODELS:
+        try:
+            read_message(message, model)
+        except MessageShapeError:
+            continue
+        readable.append(model.__name__)
+    return readable
+
+
+@pytest.mark.parametrize(("name", "model"), KRAKEN_MESSAGES.items())
+def test_kraken_messages_read_into_their_model_and_no_other(name: str, model: str | None) -> None:
+    assert _reads_as(_fixture("kraken_futures", name)) == ([model] if model else [])
+
+
+def test_every_kraken_stream_fixture_is_listed() -> None:
+    listed = {path.name for path in (published.REAL / "kraken_futures").glob("stream_*")}
+    assert listed == set(KRAKEN_MESSAGES)
+
+
+def test_kraken_amounts_are_exact_decimals_as_sent() -> None:
+    """JSON numbers keep their digits: 0.00016000 is not 0.00016, and a cancel's cum_qty 0.00000000 stays so."""
+    snapshot = read_message(
+        _fixture("kraken_futures", "stream_kraken_async_rs_executions_snapshot_trades.json"),
+        kraken_futures.ExecutionsMessage,
+    )
+    cancel = read_message(
+        _fixture("kraken_futures", "stream_kraken_async_rs_executions_update_canceled.json"),
+        kraken_futures.ExecutionsMessage,
+    )
+
+    assert_exact(snapshot.data[0].last_qty, "0.00016000")
+    assert (cancel.data[0].exec_type, cancel.data[0].order_status) == ("canceled", "canceled")
+    assert_exact(cancel.data[0].cum_qty, "0.00000000")
+    assert cancel.data[0].symbol is None  # a cancel names only the order: the rest is known from before

@@ -94,12 +94,12 @@ LIFECYCLES: dict[str, dict[str, Lifecycle]] = {
 FAULTS: tuple[StreamFault | None, ...] = (None, "duplicate", "reorder", "lose", "drop", "stall", "expire_auth")
 
 _OPTIONS = {"digifinex": {"symbols": ["BTC_USDT"]}}
-# Fast clocks for the tests: a stall is noticed within a second; a lost message is found by the periodic
-# reconciliation within half of one (only the faults that need it get one: the others must recover by reconnecting).
-_STALL_AFTER = 1.0
-_RECONCILE_EVERY = 0.5
+# Fast clocks for the tests: a stall is noticed within 0.6 s; a lost message is found by the periodic
+# reconciliation within 0.3 s (only the faults that need it get one: the others must recover by reconnecting).
+_STALL_AFTER = 0.6
+_RECONCILE_EVERY = 0.3
 _NEEDS_PERIODIC_RECONCILIATION = frozenset({"lose", "reorder"})
-_SETTLE = 0.3
+_SETTLE = 0.1
 """Seconds allowed, after the terminal state, for a stale message to arrive (a reordered or duplicated one)."""
 
 
