@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     import exchange_clients.generated.kraken_futures.models
     import exchange_clients.generated.streams.digifinex
     import exchange_clients.generated.streams.gemini
+    import exchange_clients.generated.streams.kraken_futures
     from exchange_clients._unified import AsyncClient, Client, ConnectOptions
     from exchange_clients.derive import DeriveCredentials
     from exchange_clients.digifinex import DigiFinexCredentials
@@ -53,7 +54,10 @@ RAW_ORDER_MODELS: dict[Exchange, tuple[tuple[str, str], ...]] = {
         ("exchange_clients.generated.gemini.models", "Order"),
         ("exchange_clients.generated.streams.gemini", "OrderUpdate"),
     ),
-    Exchange.KRAKEN_FUTURES: (("exchange_clients.generated.kraken_futures.models", "OrderStatusDetailsJson"),),
+    Exchange.KRAKEN_FUTURES: (
+        ("exchange_clients.generated.kraken_futures.models", "OrderStatusDetailsJson"),
+        ("exchange_clients.generated.streams.kraken_futures", "ExecutionReport"),
+    ),
     Exchange.DIGIFINEX: (
         ("exchange_clients.generated.digifinex.models", "Order"),
         ("exchange_clients.generated.streams.digifinex", "OrderUpdateItem"),
@@ -91,6 +95,7 @@ if TYPE_CHECKING:
         | exchange_clients.generated.digifinex.models.Order
         | exchange_clients.generated.derive.models.Order
         | exchange_clients.generated.streams.gemini.OrderUpdate
+        | exchange_clients.generated.streams.kraken_futures.ExecutionReport
         | exchange_clients.generated.streams.digifinex.OrderUpdateItem
     )
     """The generated model an `Order` was made from: narrow it with `isinstance` to read exchange-specific fields."""
