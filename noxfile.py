@@ -128,7 +128,7 @@ def tests(session: nox.Session) -> None:
     """Run the test suite against the installed wheel, with every extra, on each Python of PYTHONS."""
     session.install(_WITH_EXTRAS)
     _install_group(session, "tests")
-    session.run("pytest", *(session.posargs or _once_per_run(session)))
+    session.run("pytest", *_ON_EVERY_CORE, *(session.posargs or _once_per_run(session)))
 
 
 @nox.session(python=PYTHONS[0])
@@ -138,7 +138,12 @@ def tests_lowest(session: nox.Session) -> None:
     session.install("--resolution", "lowest-direct", _WITH_EXTRAS)
     _install_group(session, "tests")
     session.run("uv", "pip", "list", external=True, silent=False)
-    session.run("pytest", "-m", "not slow", *session.posargs)
+    session.run("pytest", *_ON_EVERY_CORE, "-m", "not slow", *session.posargs)
+
+
+# pytest-xdist: one worker per core (CI has 2). Every test is independent of the others' order and process: each
+# worker has its own simulator, and every port is a free one chosen at run time.
+_ON_EVERY_CORE = ("-n", "auto")
 
 
 def _once_per_run(session: nox.Session) -> list[str]:
