@@ -28,6 +28,7 @@ from codegen.generator import REGISTRY_FILES, GenerationError, generate, write_r
 from codegen.messages import MessageGenerationError, generate_messages, has_messages
 from codegen.spec_diff import GitError, Severity, diff_revision, to_json, to_markdown
 from codegen.specs import (
+    DOCUMENTS,
     EXCHANGES,
     GENERATED_DIR,
     GENERATED_RELATIVE,
@@ -135,7 +136,7 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(
         dest="command", required=True, metavar="{generate,check,upstream,diff,templates,update}"
     )
-    exchange_help = f"any of {', '.join(EXCHANGES)}"
+    exchange_help = f"any of {', '.join(DOCUMENTS)}"
     for name in ("generate", "check", "upstream"):
         command = commands.add_parser(name)
         command.add_argument("exchanges", nargs="*", metavar="EXCHANGE", help=exchange_help)
@@ -155,7 +156,7 @@ def _parser() -> argparse.ArgumentParser:
     templates.add_argument("--specs-dir", type=Path, default=SPECS_DIR, help=argparse.SUPPRESS)
 
     update = commands.add_parser("update", help="replace a spec with a new file, regenerate, check and report")
-    update.add_argument("exchange", choices=EXCHANGES, metavar="EXCHANGE", help=exchange_help)
+    update.add_argument("exchange", choices=DOCUMENTS, metavar="EXCHANGE", help=exchange_help)
     update.add_argument("file", type=Path, metavar="FILE", help="the new OpenAPI document")
     update.add_argument("--source", help="new `source` for specs/manifest.toml (default: keep the recorded one)")
     update.add_argument(
@@ -180,10 +181,10 @@ def main(argv: list[str] | None = None) -> int:
     except (GitError, SpecError) as error:
         print(error, file=sys.stderr)
         return 1
-    unknown = sorted(set(options.exchanges) - set(EXCHANGES))
+    unknown = sorted(set(options.exchanges) - set(DOCUMENTS))
     if unknown:
-        parser.error(f"unknown exchange {', '.join(unknown)}; choose from {', '.join(EXCHANGES)}")
-    exchanges = [exchange for exchange in EXCHANGES if exchange in options.exchanges] or list(EXCHANGES)
+        parser.error(f"unknown exchange {', '.join(unknown)}; choose from {', '.join(DOCUMENTS)}")
+    exchanges = [exchange for exchange in DOCUMENTS if exchange in options.exchanges] or list(DOCUMENTS)
     command = {"generate": _generate, "check": _check, "upstream": _upstream}[options.command]
     try:
         return command(exchanges, options.generated_dir, options.specs_dir)

@@ -35,6 +35,8 @@ class RegisteredExchange:
     stream_order: str | None
     status_enum: str | None
     secret_headers: tuple[str, ...]
+    documents: tuple[str, ...] = ()
+    """Further OpenAPI documents the exchange's clients need (specs/<document>/), generated as their own packages."""
 
     @property
     def member(self) -> str:
@@ -60,7 +62,7 @@ def read_registry(path: Path) -> tuple[RegisteredExchange, ...]:
     """Every exchange of the registry at `path`, in its order; RegistryError naming the entry and field if wrong."""
     with path.open("rb") as file:
         tables = tomllib.load(file)
-    known = {"display_name", "credentials", "raw_order", "stream_order", "status_enum", "secret_headers"}
+    known = {"display_name", "credentials", "raw_order", "stream_order", "status_enum", "secret_headers", "documents"}
     exchanges = []
     for name, entry in tables.items():
         if not _NAME.fullmatch(name) or not isinstance(entry, dict):
@@ -73,6 +75,10 @@ def read_registry(path: Path) -> tuple[RegisteredExchange, ...]:
         if not isinstance(headers, list) or not all(isinstance(h, str) and h == h.lower() for h in headers):
             msg = f"{path}: [{name}] secret_headers must be a list of lowercase header names"
             raise RegistryError(msg)
+        documents = entry.get("documents", [])
+        if not isinstance(documents, list) or not all(isinstance(d, str) and _NAME.fullmatch(d) for d in documents):
+            msg = f"{path}: [{name}] documents must be a list of document names in lower_snake_case"
+            raise RegistryError(msg)
         exchanges.append(
             RegisteredExchange(
                 name=name,
@@ -82,6 +88,7 @@ def read_registry(path: Path) -> tuple[RegisteredExchange, ...]:
                 stream_order=_text(path, name, entry, "stream_order", _CLASS) if "stream_order" in entry else None,
                 status_enum=_text(path, name, entry, "status_enum", _CLASS) if "status_enum" in entry else None,
                 secret_headers=tuple(headers),
+                documents=tuple(documents),
             )
         )
     if not exchanges:

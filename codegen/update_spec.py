@@ -24,7 +24,7 @@ from pathlib import Path
 import yaml
 
 from codegen.generator import REGISTRY_FILES, generate, write_registry
-from codegen.specs import EXCHANGES, ROOT, load_yaml, manifest_mismatches, sha256_of, spec_path
+from codegen.specs import DOCUMENTS, ROOT, load_yaml, manifest_mismatches, sha256_of, spec_path
 
 
 class UpdateError(Exception):
@@ -116,8 +116,8 @@ def update_spec(
     typecheck: Typecheck = mypy_overlay,
 ) -> None:
     """Make `new_file` the exchange's spec, with manifest and generated code to match, or change nothing."""
-    if exchange not in EXCHANGES:
-        msg = f"unknown exchange {exchange}; choose from {', '.join(EXCHANGES)}"
+    if exchange not in DOCUMENTS:
+        msg = f"unknown exchange {exchange}; choose from {', '.join(DOCUMENTS)}"
         raise UpdateError(msg)
     specs_dir, package_root = root / "specs", root / _PACKAGE
     generated_dir = package_root / "generated"

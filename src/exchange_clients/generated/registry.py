@@ -77,6 +77,8 @@ SECRET_HEADERS: frozenset[str] = frozenset(
     {
         "access-key",
         "access-sign",
+        "api-key",
+        "api-sign",
         "apikey",
         "authent",
         "x-derivesignature",
