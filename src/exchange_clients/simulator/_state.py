@@ -121,6 +121,8 @@ class State:
     log: RequestLog = attrs.field(factory=RequestLog)
     faults: FaultQueue = attrs.field(factory=FaultQueue)
     streams: StreamHub = attrs.field(factory=StreamHub)
+    tokens: set[str] = attrs.field(factory=set)
+    """The Unified WebSocket tokens issued (Kraken's Spot GetWebSocketsToken), for the stream to check."""
     _rpc_ids: itertools.count[int] = attrs.field(factory=lambda: itertools.count(1))
 
     def next_rpc_id(self) -> int:

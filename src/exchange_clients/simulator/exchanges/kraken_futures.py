@@ -23,6 +23,7 @@ from exchange_clients.kraken_futures import KrakenFuturesCredentials
 from exchange_clients.simulator._exchange import SimulatedExchange
 from exchange_clients.simulator._state import State
 from exchange_clients.simulator._wire import Incoming, Reply, json_reply
+from exchange_clients.simulator.exchanges._kraken_token import TOKEN_PATH, handle_token
 
 
 __all__ = ["SIMULATED", "KrakenFuturesAccount", "authent", "handle", "server_time"]
@@ -34,10 +35,12 @@ _DIGITS = re.compile(r"[0-9]+")
 
 @attrs.frozen
 class KrakenFuturesAccount:
-    """A Kraken Futures API key and its base64-encoded secret."""
+    """A Kraken Futures API key and its base64-encoded secret, and the account's Kraken API key pair (the token's)."""
 
     api_key: str
     api_secret: str = attrs.field(repr=False)
+    kraken_api_key: str | None = None
+    kraken_api_secret: str | None = attrs.field(default=None, repr=False)
 
 
 def authent(api_secret: str, post_data: bytes, nonce: str, endpoint_path: str) -> str:
@@ -60,7 +63,11 @@ def _error(state: State, error: str, status: int = 200) -> Reply:
 
 
 def handle(incoming: Incoming, state: State) -> Reply:  # noqa: PLR0911 - one return per documented refusal
-    """Verify a Kraken Futures order-status request and answer it as Kraken would."""
+    """Verify a Kraken Futures order-status request, or a Spot token request, and answer it as Kraken would."""
+    if incoming.path == TOKEN_PATH:
+        pairs = state.accounts.of_type(KrakenFuturesAccount)
+        keys = {pair.kraken_api_key: pair.kraken_api_secret for pair in pairs if pair.kraken_api_key}
+        return handle_token(incoming, state, {key: str(secret) for key, secret in keys.items()})
     # Kraken's document gives POST; ccxt, the most widely used multi-exchange client, has read order status with
     # `GET /orders/status` (privateGetOrdersStatus) for years. Decision: both are served, since nothing says Kraken
     # refuses GET; the signed postData is the query string either way.
@@ -134,9 +141,17 @@ SIMULATED = SimulatedExchange(
             api_key="simulated-kraken-futures-public-key",
             # base64 of the 64 bytes 0x00..0x3f, the secret of exchange_facts.md section 2.3.
             api_secret="AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8gISIjJCUmJygpKissLS4vMDEyMzQ1Njc4OTo7PD0+Pw==",  # noqa: S106
+            kraken_api_key="simulated-kraken-spot-public-key",
+            # The private key of Kraken's Spot REST authentication guide's worked example: public, and fake.
+            kraken_api_secret="kQH5HW/8p1uGOVjbgWA7FunAmGO8lsSUXNsu3eow76sz84Q18fWxnyRzBHCd3pd5nE9qa99HAZtuZuj6F1huXg==",  # noqa: S106
         ),
     },
-    credentials=lambda account: KrakenFuturesCredentials(api_key=account.api_key, api_secret=account.api_secret),
+    credentials=lambda account: KrakenFuturesCredentials(
+        api_key=account.api_key,
+        api_secret=account.api_secret,
+        kraken_api_key=account.kraken_api_key,
+        kraken_api_secret=account.kraken_api_secret,
+    ),
     # Decision (unconfirmed upstream): Kraken reports throttling in a 200, like its other errors.
     rate_limited=(200, {"result": "error", "serverTime": "2026-11-22T10:00:00.000Z", "error": "apiLimitExceeded"}),
 )
