@@ -29,7 +29,6 @@ from codegen.messages import MessageGenerationError, generate_messages, has_mess
 from codegen.spec_diff import GitError, Severity, diff_revision, to_json, to_markdown
 from codegen.specs import (
     DOCUMENTS,
-    EXCHANGES,
     GENERATED_DIR,
     GENERATED_RELATIVE,
     ROOT,
@@ -90,7 +89,7 @@ def _upstream(exchanges: list[str], _generated_dir: Path, specs_dir: Path) -> in
 
 
 def _diff(options: argparse.Namespace) -> int:
-    exchanges = options.exchange or list(EXCHANGES)
+    exchanges = options.exchange or list(DOCUMENTS)
     report = diff_revision(options.root, options.base, exchanges)
     print((to_json(report) if options.json else to_markdown(report)).rstrip("\n"))
     threshold = Severity(options.fail_on) if options.fail_on else None
@@ -147,7 +146,7 @@ def _parser() -> argparse.ArgumentParser:
     diff.add_argument("base", nargs="?", metavar="BASE", help="git revision (default: merge-base with main)")
     diff.add_argument("--json", action="store_true", help="print JSON instead of Markdown")
     diff.add_argument("--fail-on", choices=("breaking", "attention"), help="exit 1 on a change this severe or worse")
-    diff.add_argument("--exchange", action="append", choices=EXCHANGES, help="only this exchange (repeatable)")
+    diff.add_argument("--exchange", action="append", choices=DOCUMENTS, help="only this exchange (repeatable)")
     diff.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
 
     templates = commands.add_parser("templates", help="write the patched generator templates into DIR")

@@ -31,7 +31,7 @@ from codegen.spec_diff._render import to_json, to_markdown
 from codegen.spec_diff._schema import exact
 from codegen.spec_diff._status_enums import STATUS_ENUMS, StatusEnum
 from codegen.specs import (
-    EXCHANGES,
+    DOCUMENTS,
     GENERATED_RELATIVE,
     SpecError,
     package_name,
@@ -138,7 +138,7 @@ def compare_exchange(exchange: str, base: Side, head: Side, scratch: Path) -> Ex
     return ExchangeDiff(exchange, tuple(changes), generated, spec_changed=True)
 
 
-def diff_revision(root: Path, base: str | None = None, exchanges: Sequence[str] = EXCHANGES) -> Report:
+def diff_revision(root: Path, base: str | None = None, exchanges: Sequence[str] = DOCUMENTS) -> Report:
     """Compare each exchange's spec at `base` (default: the merge-base with main) with the working tree at `root`."""
     revision = base or default_base(root)
     label = describe(root, revision)
@@ -153,7 +153,7 @@ def diff_revision(root: Path, base: str | None = None, exchanges: Sequence[str] 
         head_side = Side(root / "specs")
         diffs = tuple(
             compare_exchange(exchange, base_side, head_side, scratch / exchange)
-            for exchange in EXCHANGES
+            for exchange in DOCUMENTS
             if exchange in exchanges
         )
     return Report(label, "working tree", diffs)

@@ -16,7 +16,7 @@ import pytest
 from codegen.__main__ import main
 from codegen.generator import generate
 from codegen.spec_diff import default_base
-from codegen.specs import GENERATED_RELATIVE, ROOT
+from codegen.specs import DOCUMENTS, GENERATED_RELATIVE, ROOT
 
 
 def _git(repo: Path, *args: str) -> str:
@@ -160,12 +160,13 @@ def test_failed_patch_still_reports_each_field(repo: Path, capsys: pytest.Captur
 
 
 def test_unchanged_tree_reports_no_change(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """With nothing changed every exchange says `no change` and even `--fail-on attention` passes."""
+    """With nothing changed every document says `no change`, Kraken's token one too; `--fail-on attention` passes."""
     code = main(["diff", "--root", str(repo), "--fail-on", "attention"])
     output = capsys.readouterr().out
 
     assert code == 0
-    assert output.count("| no change | | |") == 4
+    assert output.count("| no change | | |") == len(DOCUMENTS) == 5
+    assert "| kraken_spot | no change | | |" in output
 
 
 def test_default_base_is_head_on_main_and_the_merge_base_on_a_branch(
