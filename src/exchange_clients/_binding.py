@@ -14,6 +14,7 @@ from exchange_clients._calls import Call
 from exchange_clients._errors import InvalidRequestError, UnsupportedOperationError
 from exchange_clients._nonce_store import SharedNonceStore
 from exchange_clients._order import Exchange
+from exchange_clients._successor import RestSuccessor
 from exchange_clients._watch import StreamBinding
 
 
@@ -61,9 +62,11 @@ class ExchangeBinding:
     """Whether a requested id is looked up as a client order id: then, and only then, it matches `client_order_id`."""
     not_found_hint: str = "the exchange does not know this order"
     check_credentials: Callable[[Any], None] = lambda _credentials: None
+    """Read the credentials as a request would, before any is sent: ValueError naming the variable, never its value."""
     stream: StreamBinding | None = None
     """How to follow the account's orders live (watch_orders); None where the exchange has no stream yet."""
-    """Read the credentials as a request would, before any is sent: ValueError naming the variable, never its value."""
+    successor: RestSuccessor | None = None
+    """How orders are read once the exchange's REST API is gone (Kraken Futures, from 1 March 2027)."""
 
     def order_calls(self, credentials: Any, order_ids: Sequence[str], options: RequestOptions) -> list[AnyCall]:
         options.check(self.exchange, self.options)

@@ -95,6 +95,10 @@ class OrderTracker:
         """The latest state of that order, if it has been seen."""
         return self._latest.get((exchange, order_id))
 
+    def orders(self) -> list[Order]:
+        """The latest state of every order seen or followed (a copy, safe to read from another thread)."""
+        return list(self._latest.values())
+
     def open_orders(self) -> list[Order]:
         """Every order seen or followed whose latest state is not terminal, oldest first seen."""
         return [order for order in self._latest.values() if not order.status.is_final]

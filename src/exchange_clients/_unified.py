@@ -5,6 +5,7 @@ The unified client: the same three questions to any of the four exchanges, answe
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import functools
 from collections.abc import AsyncGenerator, Awaitable, Callable, Iterable, Mapping, Sequence
 from types import TracebackType
@@ -31,9 +32,19 @@ from exchange_clients._nonce_store import SharedNonceStore
 from exchange_clients._order import Exchange, Order
 from exchange_clients._redact import Redactor, redacting
 from exchange_clients._retry import RetryPolicy
+from exchange_clients._successor import orders_answering, read_snapshot, watched
 from exchange_clients._threaded import ThreadedIterator
+from exchange_clients._tracker import OrderTracker
 from exchange_clients._transport import DEFAULT_MAX_RESPONSE_BYTES
-from exchange_clients._watch import StreamNotice, follow, stream_url
+from exchange_clients._watch import (
+    OpenOrders,
+    Reconcile,
+    StreamBinding,
+    StreamNotice,
+    WatchSetup,
+    follow,
+    stream_url,
+)
 
 
 GeneratedT = TypeVar("GeneratedT", default=Any)
@@ -67,6 +78,10 @@ class FoundOrders:
 
 # Errors that every call of one client would meet alike: find_orders raises them rather than collect one per id.
 _CLIENT_WIDE = (AuthenticationError, PermissionDeniedError)
+
+
+_SNAPSHOT_SECONDS = 30.0
+"""How long reading a snapshot without REST may take when the client has no timeout of its own."""
 
 
 class _Counter:
@@ -172,6 +187,10 @@ class _Unified(Generic[GeneratedT]):
         )
         self._closed = False
         self._stream_url = stream_url
+        self._setup = WatchSetup(credentials=credentials, base_url=base_url, timeout=timeout)
+        self._rest_removed = False
+        self._watching: list[OrderTracker] = []
+        """The trackers of this client's running watches, once subscribed: what get_order reads without REST."""
 
     @property
     def generated(self) -> GeneratedT:
@@ -223,7 +242,7 @@ class _Unified(Generic[GeneratedT]):
         result, missing = self._matched(order_ids, found)
         if missing:
             raise OrderNotFoundError(
-                f"no order {', '.join(missing)}: {self._binding.not_found_hint}",
+                f"no order {', '.join(missing)}: {self._not_found_hint()}",
                 exchange=self.exchange,
                 operation=_operation(order_ids),
                 order_id=missing[0],
@@ -273,6 +292,42 @@ class _Unified(Generic[GeneratedT]):
                 missing.append(order_id)
         return result, missing
 
+    def _not_found_hint(self) -> str:
+        successor = self._binding.successor
+        return successor.not_found_hint if successor is not None and self._rest_gone() else self._binding.not_found_hint
+
+    def _rest_gone(self) -> bool:
+        """Whether the exchange's REST API is gone: its day has come, or it answered as a removed API does."""
+        successor = self._binding.successor
+        return successor is not None and (self._rest_removed or successor.decommissioned())
+
+    def _watched_or_none(self, call: Call[Any, Any]) -> list[Order] | None:
+        """
+        The orders of the call that this client's running watches know, or None when no watch is running.
+
+        A running watch knows every order open when it subscribed and every change since, so an order it does not
+        know is one no read could find: the snapshot is needed only without one.
+        """
+        if not self._watching:
+            return None
+        return orders_answering(call.order_ids, watched(self._watching), self._binding.canonical_id)
+
+    async def _without_rest(self, call: Call[Any, Any]) -> list[Order]:
+        """The call's orders read without REST: from a running watch, else from a short-lived snapshot."""
+        found = self._watched_or_none(call)
+        if found is not None:
+            return found
+        successor, stream = self._binding.successor, self._binding.stream
+        if successor is None or stream is None:  # only an exchange with both has its REST API called gone
+            raise UnsupportedOperationError("no stream to read orders from", exchange=self.exchange)
+        url = stream_url(self.exchange, stream, self.environment, self._stream_url)
+        seconds = self.retry.attempt_timeout or _SNAPSHOT_SECONDS
+        with redacting(self._redactor):
+            snapshot = await read_snapshot(
+                self.exchange, successor, self._setup, url=url, seconds=seconds, operation=call.operation
+            )
+        return orders_answering(call.order_ids, snapshot, self._binding.canonical_id)
+
     def _following(
         self,
         find: Callable[..., Awaitable[FoundOrders]],
@@ -296,41 +351,95 @@ class _Unified(Generic[GeneratedT]):
         options.check(self.exchange, stream.options)
         self._check_open("watch_orders")
         url = stream_url(self.exchange, stream, self.environment, self._stream_url)
+        if stream.for_watch is not None:
+            stream = stream.for_watch(self._setup)
+        tracker = OrderTracker()
+
+        def heard(notice: StreamNotice) -> None:
+            # Subscribed, the watch knows every open order: from then on get_order may read from it.
+            if notice.kind == "connected" and tracker not in self._watching:
+                self._watching.append(tracker)
+            if on_notice is not None:
+                on_notice(notice)
+
+        return self._registered(
+            tracker,
+            follow(
+                self.exchange,
+                stream,
+                url=url,
+                credentials=self._credentials,
+                options=options,
+                reconcile=self._reconciler(stream, find, subaccount_id),
+                open_orders=self._open_orders_source(stream, list_open, options),
+                on_notice=heard,
+                stall_after=stall_after,
+                reconcile_every=reconcile_every,
+                tracker=tracker,
+            ),
+        )
+
+    async def _registered(
+        self, tracker: OrderTracker, orders: AsyncGenerator[Order, None]
+    ) -> AsyncGenerator[Order, None]:
+        """`orders`, with `tracker` no longer read by get_order once the watch ends."""
+        try:
+            async for order in orders:
+                yield order
+        finally:
+            await orders.aclose()
+            if tracker in self._watching:
+                self._watching.remove(tracker)
+
+    def _reconciler(
+        self, stream: StreamBinding, find: Callable[..., Awaitable[FoundOrders]], subaccount_id: int | None
+    ) -> Reconcile:
+        """Reading again the orders a stream may have missed: what its own snapshot shows, then REST while it lives."""
 
         async def reconcile(orders: list[Order]) -> tuple[list[Order], list[str]]:
+            found, orders = stream.settle(orders) if stream.settle is not None else ([], orders)
+            if self._rest_gone():
+                return found, [order.order_id for order in orders]
             # One find_orders per set of options that reads them (DigiFinex answers for one market per call).
             batches: dict[tuple[tuple[str, Any], ...], list[str]] = {}
             for order in orders:
                 batches.setdefault(tuple(sorted(stream.read_with(order).items())), []).append(order.order_id)
-            found: list[Order] = []
             unconfirmed: list[str] = []
             for read_with, ids in batches.items():
                 result = await find(ids, subaccount_id=subaccount_id, **dict(read_with))
+                if self._rest_gone():
+                    # The REST API went during this very read, which then answered from this watch: no news.
+                    return found, [order.order_id for order in orders]
                 found += result.found
                 unconfirmed += [*result.missing, *result.failed]
             return found, unconfirmed
+
+        return reconcile
+
+    def _open_orders_source(
+        self, stream: StreamBinding, list_open: Callable[..., Awaitable[list[Order]]], options: RequestOptions
+    ) -> OpenOrders | None:
+        """Where a watch reads the open orders: the stream's own snapshot, else list_open_orders, else nowhere."""
+        snapshot = stream.snapshot
+        if snapshot is not None:
+
+            async def sent_by_the_stream() -> list[Order]:
+                return snapshot()
+
+            return sent_by_the_stream
+        if self._binding.build_open_orders_call is None:
+            return None
 
         async def open_orders() -> list[Order]:
             # Each set of options the exchange's open orders are read with (DigiFinex: spot, then margin), and of
             # those only the markets followed, where the stream follows some.
             found: list[Order] = []
             for extra in stream.open_orders_with:
-                found += await list_open(subaccount_id=subaccount_id, **extra)
+                found += await list_open(subaccount_id=options.subaccount_id, **extra)
             wanted = {symbol.upper() for symbol in options.symbols or ()}
             return [order for order in found if not wanted or order.symbol.upper() in wanted]
 
-        return follow(
-            self.exchange,
-            stream,
-            url=url,
-            credentials=self._credentials,
-            options=options,
-            reconcile=reconcile,
-            open_orders=open_orders if self._binding.build_open_orders_call is not None else None,
-            on_notice=on_notice,
-            stall_after=stall_after,
-            reconcile_every=reconcile_every,
-        )
+        return open_orders
 
 
 class Client(_Unified[GeneratedT]):
@@ -435,13 +544,30 @@ class Client(_Unified[GeneratedT]):
         return ThreadedIterator(lambda: stream, name=f"exchange-clients-{self.exchange.value}-stream")
 
     def _run(self, call: Call[Any, Any]) -> list[Order]:
+        successor = self._binding.successor
         try:
+            if self._rest_gone():
+                return self._without_rest_sync(call)
             with redacting(self._redactor):
                 return call.run(self._generated, self.retry)
+        except ExchangeError as error:
+            if successor is None or not isinstance(error, successor.removed):
+                raise
+            self._rest_removed = True
+            return self._without_rest_sync(call)
         except RuntimeError:
             # httpx's own refusal once the pool is closed (by another thread, mid-batch): nothing more was sent.
             self._check_open(call.operation)
             raise
+
+    def _without_rest_sync(self, call: Call[Any, Any]) -> list[Order]:
+        found = self._watched_or_none(call)
+        if found is not None:
+            return found
+        # The snapshot is read on an event loop of its own, in a thread of its own: the caller's thread may be
+        # running one already.
+        with concurrent.futures.ThreadPoolExecutor(max_workers=1) as worker:
+            return worker.submit(asyncio.run, self._without_rest(call)).result()
 
     def close(self) -> None:
         """Close the connection pool; a call after this raises InvalidRequestError and sends nothing."""
@@ -572,9 +698,17 @@ class AsyncClient(_Unified[GeneratedT]):
         )
 
     async def _run_async(self, call: Call[Any, Any]) -> list[Order]:
+        successor = self._binding.successor
         try:
+            if self._rest_gone():
+                return await self._without_rest(call)
             with redacting(self._redactor):
                 return await call.run_async(self._generated, self.retry)
+        except ExchangeError as error:
+            if successor is None or not isinstance(error, successor.removed):
+                raise
+            self._rest_removed = True
+            return await self._without_rest(call)
         except RuntimeError:
             self._check_open(call.operation)
             raise

@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from exchange_clients._binding import RequestOptions
 
 
-__all__ = ["RedactedFrames", "StreamBinding", "StreamNotice", "follow", "stream_url"]
+__all__ = ["RedactedFrames", "StreamBinding", "StreamGapError", "StreamNotice", "WatchSetup", "follow", "stream_url"]
 
 logger = logging.getLogger("exchange_clients")
 
@@ -70,6 +70,24 @@ class StreamNotice:
 
 
 @attrs.frozen(kw_only=True)
+class WatchSetup:
+    """What a watch of one client knows beyond its credentials: where its REST calls go, and their timeout."""
+
+    credentials: Any
+    base_url: str | None
+    timeout: float | httpx.Timeout | None
+
+
+class StreamGapError(Exception):
+    """A numbered stream skipped a number: a message was lost, so the stream is subscribed afresh and reconciled."""
+
+
+Settle = Callable[[list["Order"]], tuple[list["Order"], list["Order"]]]
+"""What the stream itself shows of followed orders absent from its snapshot: (their orders as now known, the orders
+it cannot tell about, to read over REST or report unconfirmed)."""
+
+
+@attrs.frozen(kw_only=True)
 class StreamBinding:
     """How to follow one exchange's order stream."""
 
@@ -89,6 +107,17 @@ class StreamBinding:
     """The list_open_orders options that together read every open order (DigiFinex: each market)."""
     ping: Callable[[], str] | None = None
     """A request the exchange answers at once (a fresh frame each time): how a silent connection is tested."""
+    for_watch: Callable[[WatchSetup], StreamBinding] | None = None
+    """A binding of its own for each watch, where reading needs state or the handshake a REST call (Kraken: the
+    reports read so far, the connection's fresh token): called once per watch_orders, it replaces this one."""
+    snapshot: Callable[[], list[Order]] | None = None
+    """The open orders the exchange sent with the last subscription (Kraken's `executions` snapshot), used in place of
+    list_open_orders; None where the stream sends none."""
+    settle: Settle | None = None
+    """For a stream with a snapshot: what it shows of the orders followed that are no longer in it."""
+    numbered: bool = False
+    """The messages carry sequence numbers (Kraken): a lost message is a StreamGapError, and the periodic
+    reconciliation subscribes afresh (a new snapshot) rather than reading over REST."""
 
 
 class RedactedFrames(logging.LoggerAdapter[logging.Logger]):
@@ -144,10 +173,11 @@ async def follow(
     on_notice: Callable[[StreamNotice], None] | None,
     stall_after: float,
     reconcile_every: float | None,
+    tracker: OrderTracker | None = None,
 ) -> AsyncGenerator[Order, None]:
-    """Every change of state of the account's orders, for as long as the caller iterates."""
+    """Every change of state of the account's orders, for as long as the caller iterates; `tracker` holds them."""
     check = _Reconciliation(exchange, reconcile, open_orders)
-    tracker = OrderTracker()
+    tracker = tracker if tracker is not None else OrderTracker()
     frames = RedactedFrames(Redactor.for_credentials(credentials))
     notify = on_notice or (lambda _notice: None)
     failures = 0
@@ -186,12 +216,15 @@ async def follow(
                     reconcile_every=reconcile_every,
                 ):
                     yield order
+        except _ResubscribeError:
+            # The periodic reconciliation of a numbered stream: a fresh subscription's snapshot, at once.
+            continue
         except ExchangeError:
             raise  # refused credentials or subscription: every attempt would meet it
         except InvalidStatus as error:
             _raise_if_refused(exchange, error)
             notify(StreamNotice("disconnected", exchange, f"HTTP {error.response.status_code} at the upgrade"))
-        except (WebSocketException, OSError, TimeoutError, _StalledError) as error:
+        except (WebSocketException, OSError, TimeoutError, _StalledError, StreamGapError) as error:
             detail = f"{type(error).__name__}: {error}"
             logger.info("%s stream lost (%s); reconnecting", exchange.value, detail)
             notify(StreamNotice("disconnected", exchange, detail))
@@ -202,6 +235,10 @@ async def follow(
 
 class _StalledError(Exception):
     """The exchange sent nothing, not even the answer to its own ping, for `stall_after` seconds."""
+
+
+class _ResubscribeError(Exception):
+    """Time for a numbered stream's periodic reconciliation: the connection is ended and opened afresh."""
 
 
 async def _session(
@@ -217,7 +254,8 @@ async def _session(
     # One connection's frames until it fails. Two clocks run beside the reading: after half of `stall_after` of
     # silence the exchange's own ping is sent, and silence for all of it ends the connection; every
     # `reconcile_every` seconds the orders followed are read over REST, which is how a message the exchange never
-    # delivered (the streams have no sequence numbers to show a gap) is found.
+    # delivered (Gemini's, DigiFinex's and Derive's streams have no sequence numbers to show a gap) is found. A
+    # numbered stream (Kraken) shows a gap by itself, except after its last message: it is subscribed afresh instead.
     loop = asyncio.get_running_loop()
     every = reconcile_every if reconcile_every is not None else math.inf
     heard = loop.time()
@@ -234,6 +272,8 @@ async def _session(
         except TimeoutError:
             now = loop.time()
             if now >= next_reconciliation:
+                if binding.numbered:
+                    raise _ResubscribeError from None
                 next_reconciliation = now + every
                 async for order in check.run(tracker, notify):
                     yield order

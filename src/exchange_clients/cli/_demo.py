@@ -53,11 +53,18 @@ async def live_orders(simulator: Simulator, exchange: str, show: Callable[[Order
             simulator.change_order(exchange, name, **fields)
         seen = [await asyncio.wait_for(first, _LIVE_WAIT)]
         show(seen[0])
-        while len(seen) < len(steps):
+        # Until each order of the lifecycle has ended: an exchange may say one step in two updates (Kraken's fill,
+        # then its completion).
+        names = {simulator.orders.id(exchange, name) for name, _ in steps}
+        while any(not _ended(seen, order_id) for order_id in names):
             seen.append(await asyncio.wait_for(anext(updates), _LIVE_WAIT))
             show(seen[-1])
         await updates.aclose()
     return seen
+
+
+def _ended(seen: list[Order], order_id: str) -> bool:
+    return any(order.order_id == order_id and order.status.is_final for order in seen)
 
 
 _LIFECYCLE = "an order placed, partly filled, then filled; another cancelled after a partial fill"

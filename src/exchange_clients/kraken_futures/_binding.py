@@ -6,9 +6,16 @@ from __future__ import annotations
 
 from exchange_clients._binding import ExchangeBinding
 from exchange_clients._order import Exchange
+from exchange_clients._successor import RestSuccessor
 from exchange_clients.kraken_futures import _operations
 from exchange_clients.kraken_futures._auth import KrakenFuturesCredentials
 from exchange_clients.kraken_futures._client import ENVIRONMENTS, client
+from exchange_clients.kraken_futures._stream import STREAM, snapshot_orders
+from exchange_clients.kraken_futures._sunset import (
+    CLOSED_ORDERS_UNREADABLE,
+    RestDecommissionedError,
+    rest_decommissioned,
+)
 
 
 BINDING = ExchangeBinding(
@@ -21,4 +28,11 @@ BINDING = ExchangeBinding(
     is_client_order_id=_operations.is_client_order_id,
     not_found_hint=_operations.NOT_FOUND_HINT,
     ordered_nonces=True,
+    stream=STREAM,
+    successor=RestSuccessor(
+        decommissioned=rest_decommissioned,
+        removed=RestDecommissionedError,
+        snapshot=lambda setup, url, seconds: snapshot_orders(setup, url, open_timeout=seconds),
+        not_found_hint=CLOSED_ORDERS_UNREADABLE,
+    ),
 )

@@ -18,7 +18,7 @@ from exchange_clients.generated.kraken_futures.retry_safety import IDEMPOTENT_OP
 from exchange_clients.generated.kraken_futures.types import UNSET, Response
 from exchange_clients.kraken_futures._errors import ERROR_TABLE
 from exchange_clients.kraken_futures._normalize import to_order
-from exchange_clients.kraken_futures._sunset import warn_rest_deprecated
+from exchange_clients.kraken_futures._sunset import RestDecommissionedError, is_removal, warn_rest_deprecated
 from exchange_clients.runtime import decode_json
 
 
@@ -74,6 +74,11 @@ def _status_call(batch: Sequence[str]) -> KrakenCall:
     def read(answer: Response[ErrorResponse | GetOrderStatusSuccessResponse]) -> list[Order]:
         if isinstance(answer.parsed, GetOrderStatusSuccessResponse):
             return [to_order(detail) for detail in answer.parsed.orders]
+        if is_removal(int(answer.status_code), answer.content):
+            message = f"Kraken's Derivatives REST API answered HTTP {int(answer.status_code)} as a removed API does"
+            raise RestDecommissionedError(
+                message, exchange=Exchange.KRAKEN_FUTURES, operation=call.operation, http_status=int(answer.status_code)
+            )
         raise call.error(answer)
 
     call: KrakenCall = Call(

@@ -28,7 +28,12 @@ import attrs
 from exchange_clients._messages import MessageShapeError, read_message
 from exchange_clients._normalize import MALFORMED, exact_sum, remaining, unexpected, utc_from_iso
 from exchange_clients._order import Exchange, Order, OrderStatus, OrderType, Side
-from exchange_clients.generated.streams.kraken_futures import ExecType, ExecutionReport, ExecutionsMessage
+from exchange_clients.generated.streams.kraken_futures import (
+    ExecType,
+    ExecutionReport,
+    ExecutionsMessage,
+    TriggerStatus,
+)
 from exchange_clients.generated.streams.kraken_futures import OrderStatus as ReportStatus
 from exchange_clients.generated.streams.kraken_futures import OrderType as ReportType
 from exchange_clients.generated.streams.kraken_futures import Side as ReportSide
@@ -96,6 +101,47 @@ class ExecutionBook:
         except MALFORMED as error:
             raise unexpected(Exchange.KRAKEN_FUTURES, "watch_orders", message, error) from None
 
+    def read_snapshot(self, message: Mapping[str, Any]) -> tuple[list[Order], list[ExecutionReport]]:
+        """
+        A snapshot's open orders (the latest state of each), and its trades.
+
+        Kraken: "By default, the snapshot response contains all open orders and latest 50 trades". A trade report is
+        an execution of an order that may be closed now, so it is kept apart, for `settle`, not read as an order.
+        """
+        try:
+            executions = read_message(message, ExecutionsMessage)
+        except MessageShapeError as error:
+            raise unexpected(Exchange.KRAKEN_FUTURES, "watch_orders", message, error) from None
+        trades = [report for report in executions.data if report.exec_type == ExecType.TRADE]
+        try:
+            orders = [self._order(report) for report in executions.data if report.exec_type != ExecType.TRADE]
+        except MALFORMED as error:
+            raise unexpected(Exchange.KRAKEN_FUTURES, "watch_orders", message, error) from None
+        return list({order.order_id: order for order in orders}.values()), trades
+
+    @staticmethod
+    def settle(gone: list[Order], trades: list[ExecutionReport]) -> tuple[list[Order], list[Order]]:
+        """
+        What a snapshot's trades show of orders followed that are no longer open: (orders now known, orders unknown).
+
+        An order whose trades add up to its whole amount was filled. Otherwise its trades may say it filled further
+        (known, and still unknown: whether it was then cancelled or filled by trades older than the snapshot's last 50
+        cannot be told), or nothing. Decision: the fill is the largest `cum_qty` of its trades, or else the sum of
+        their `last_qty` once per execution: a lower bound either way, since older trades may be missing.
+        """
+        known: list[Order] = []
+        unknown: list[Order] = []
+        for order in gone:
+            own = [trade for trade in trades if trade.order_id == order.order_id]
+            filled = _filled_by(own)
+            if filled is not None and order.amount is not None and filled >= order.amount:
+                known.append(_ended_by(order, own[-1], order.amount))
+                continue
+            if filled is not None and filled > (order.filled or Decimal(0)):
+                known.append(_ended_by(order, own[-1], filled))
+            unknown.append(order)
+        return known, unknown
+
     def _order(self, report: ExecutionReport) -> Order:
         known = self._known.get(report.order_id)
         if known is None:
@@ -115,6 +161,13 @@ class ExecutionBook:
         status = known.status
         if status is OrderStatus.OPEN and known.filled:
             status = OrderStatus.PARTIALLY_FILLED
+        elif (
+            status is OrderStatus.OPEN
+            and merged.triggers is not None
+            and merged.triggers.status == TriggerStatus.UNTRIGGERED
+        ):
+            # A stop or take-profit order waiting for its trigger: what the REST answer calls TRIGGER_PLACED.
+            status = OrderStatus.UNTRIGGERED
         amount = merged.order_qty or None
         return Order(
             exchange=Exchange.KRAKEN_FUTURES,
@@ -148,3 +201,27 @@ class ExecutionBook:
                 known.executions.add(execution)
                 return exact_sum([known.filled or Decimal(0), report.last_qty])
         return known.filled
+
+
+def _filled_by(trades: list[ExecutionReport]) -> Decimal | None:
+    totals = [trade.cum_qty for trade in trades if trade.cum_qty is not None]
+    if totals:
+        return max(totals)
+    quantities = {trade.exec_id or f"trade-{trade.trade_id}": trade.last_qty for trade in trades}
+    sent = [quantity for quantity in quantities.values() if quantity is not None]
+    return exact_sum(sent) if sent else None
+
+
+def _ended_by(order: Order, trade: ExecutionReport, filled: Decimal) -> Order:
+    """`order` as its trades leave it: FILLED when they cover its amount, else PARTIALLY_FILLED."""
+    whole = order.amount is not None and filled >= order.amount
+    return attrs.evolve(
+        order,
+        status=OrderStatus.FILLED if whole else OrderStatus.PARTIALLY_FILLED,
+        filled=filled,
+        remaining=remaining(order.amount, filled),
+        average_price=trade.avg_price or order.average_price,
+        updated_at=utc_from_iso(trade.timestamp, "timestamp") if trade.timestamp is not None else order.updated_at,
+        raw_status="filled" if whole else "partially_filled",
+        raw=trade,
+    )

@@ -213,6 +213,23 @@ class Simulator:
         """How many stream connections of `exchange` are subscribed now."""
         return self._state.streams.count(exchange)
 
+    def decommission_rest(self, exchange: str) -> None:
+        """
+        From now on answer `exchange`'s REST API as a decommissioned one does: HTTP 404 with a web server's HTML page.
+
+        Only an exchange with a successor to its REST API (Kraken Futures: the Unified WebSocket, from 1 March 2027)
+        can be switched off; its stream and Kraken's Spot token request go on being served.
+        """
+        if exchange not in EXCHANGES or BINDINGS[Exchange(exchange)].successor is None:
+            with_successor = [name for name in EXCHANGES if BINDINGS[Exchange(name)].successor is not None]
+            msg = f"{exchange!r} has no REST API to decommission; only {', '.join(with_successor)}"
+            raise ValueError(msg)
+        self._state.rest_off.add(exchange)
+
+    def stream_tokens(self) -> list[str]:
+        """Each token a Kraken Unified WebSocket subscription was accepted with, in order."""
+        return list(self._state.tokens_used)
+
     def requests(self) -> list[RecordedRequest]:
         """Every request answered so far, oldest first."""
         return self._state.log.all()

@@ -121,8 +121,12 @@ class State:
     log: RequestLog = attrs.field(factory=RequestLog)
     faults: FaultQueue = attrs.field(factory=FaultQueue)
     streams: StreamHub = attrs.field(factory=StreamHub)
-    tokens: set[str] = attrs.field(factory=set)
-    """The Unified WebSocket tokens issued (Kraken's Spot GetWebSocketsToken), for the stream to check."""
+    tokens: dict[str, float] = attrs.field(factory=dict)
+    """The Unified WebSocket tokens issued (Kraken's Spot GetWebSocketsToken) and when, for the stream to check."""
+    tokens_used: list[str] = attrs.field(factory=list)
+    """Each token a stream subscription was accepted with, in order (one per connection, if the client is right)."""
+    rest_off: set[str] = attrs.field(factory=set)
+    """The exchanges whose REST API is switched off, answering as a decommissioned API would (Kraken Futures')."""
     _rpc_ids: itertools.count[int] = attrs.field(factory=lambda: itertools.count(1))
 
     def next_rpc_id(self) -> int:

@@ -18,7 +18,7 @@ import attrs
 from starlette.websockets import WebSocket, WebSocketDisconnect
 
 
-__all__ = ["DROP", "EXPIRE", "STALL", "StreamFault", "StreamHub", "serve_queue"]
+__all__ = ["DROP", "EXPIRE", "STALL", "Published", "StreamFault", "StreamHub", "serve_queue"]
 
 StreamFault = Literal["duplicate", "reorder", "lose", "stall", "drop", "expire_auth"]
 """
@@ -48,6 +48,22 @@ _EXPIRED_REASON = "authentication expired"
 _END = {id(DROP): (1011, ""), id(EXPIRE): (_EXPIRED_CODE, _EXPIRED_REASON)}
 
 
+@attrs.frozen
+class Published:
+    """
+    One message published on an exchange's stream, with its number among everything published there.
+
+    The number is taken when the message is published, so a duplicated message keeps it, a lost one leaves a hole,
+    and a reordered one arrives after a higher one: what a numbered stream (Kraken's `sequence`) shows of each fault.
+    """
+
+    number: int
+    text: str
+
+    def __str__(self) -> str:
+        return self.text
+
+
 @attrs.frozen(eq=False)
 class _Connection:
     exchange: str
@@ -62,7 +78,8 @@ class StreamHub:
         self._lock = threading.Lock()
         self._connections: list[_Connection] = []
         self._faults: dict[str, list[str]] = {}
-        self._held: dict[str, list[str]] = {}
+        self._held: dict[str, list[Published]] = {}
+        self._published: dict[str, int] = {}
 
     @contextmanager
     def connection(self, exchange: str) -> Iterator[asyncio.Queue[object]]:
@@ -93,9 +110,16 @@ class StreamHub:
             return self.count(exchange)
         return self._deliver(exchange, [_CONNECTION_FAULTS[fault]])
 
-    def publish(self, exchange: str, message: str) -> int:
-        """Send `message` to every connection of `exchange`, unless a queued fault strikes it; how many there were."""
+    def published(self, exchange: str) -> int:
+        """How many messages have been published on `exchange`'s stream: the number of the last one."""
         with self._lock:
+            return self._published.get(exchange, 0)
+
+    def publish(self, exchange: str, text: str) -> int:
+        """Send `text` to every connection of `exchange`, unless a queued fault strikes it; how many there were."""
+        with self._lock:
+            self._published[exchange] = self._published.get(exchange, 0) + 1
+            message = Published(self._published[exchange], text)
             faults = self._faults.get(exchange)
             fault = faults.pop(0) if faults else None
             held = self._held.pop(exchange, [])
@@ -139,16 +163,18 @@ async def serve_queue(
     send: Callable[[str], Awaitable[None]] | None = None,
     accepts: Callable[[str], bool] = lambda _message: True,
     answer: Callable[[str], str | None] = lambda _request: None,
+    render: Callable[[Published], str] = str,
 ) -> None:
     """
     Send what `queue` holds until the client leaves, or a fault ends the connection.
 
     `send` writes one message (default: as a text frame); `accepts` says whether this connection subscribed to a
     message (DigiFinex subscribes per market); `answer` is the reply to a request the client sends once subscribed
-    (its liveness pings), None for no reply. A stalled connection keeps reading, so that it notices the client
+    (its liveness pings), None for no reply; `render` writes a published message as this connection sends it
+    (Kraken numbers each connection's messages). A stalled connection keeps reading, so that it notices the client
     leaving, but neither sends nor answers again.
     """
-    served = _Served(send or websocket.send_text, accepts, answer)
+    served = _Served(send or websocket.send_text, accepts, answer, render)
     try:
         async with asyncio.TaskGroup() as group:
             group.create_task(served.answer_requests(websocket))
@@ -169,6 +195,7 @@ class _Served:
     write_text: Callable[[str], Awaitable[None]]
     accepts: Callable[[str], bool]
     answer: Callable[[str], str | None]
+    render: Callable[[Published], str]
     stalled: bool = False
 
     async def answer_requests(self, websocket: WebSocket) -> None:
@@ -184,5 +211,5 @@ class _Served:
                 self.stalled = True
             elif (end := _END.get(id(message))) is not None:
                 raise _EndedError(*end)
-            elif not self.stalled and self.accepts(str(message)):
-                await self.write_text(str(message))
+            elif not self.stalled and isinstance(message, Published) and self.accepts(message.text):
+                await self.write_text(self.render(message))

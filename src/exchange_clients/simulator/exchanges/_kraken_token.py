@@ -63,5 +63,5 @@ def handle_token(incoming: Incoming, state: State, keys: dict[str, str]) -> Repl
     if state.nonces.advance(_NONCES, api_key, int(nonce)) != "accepted":
         return _refusal("EAPI:Invalid nonce")
     token = secrets.token_urlsafe(32)
-    state.tokens.add(token)
+    state.tokens[token] = state.clock()
     return json_reply(200, {"error": [], "result": {"token": token, "expires": TOKEN_SECONDS}})

@@ -15,21 +15,29 @@ import hmac
 import re
 import uuid
 from datetime import UTC, datetime
+from decimal import Decimal
 from urllib.parse import parse_qsl
 
 import attrs
 
 from exchange_clients.kraken_futures import KrakenFuturesCredentials
-from exchange_clients.simulator._exchange import SimulatedExchange
+from exchange_clients.simulator._exchange import SimulatedExchange, catalogue
 from exchange_clients.simulator._state import State
 from exchange_clients.simulator._wire import Incoming, Reply, json_reply
 from exchange_clients.simulator.exchanges._kraken_token import TOKEN_PATH, handle_token
+from exchange_clients.simulator.exchanges._kraken_unified import STREAM_PATH, stream, stream_message
 
 
-__all__ = ["SIMULATED", "KrakenFuturesAccount", "authent", "handle", "server_time"]
+__all__ = ["SIMULATED", "STREAM_PATH", "KrakenFuturesAccount", "authent", "handle", "server_time"]
 
 EXCHANGE = "kraken_futures"
 PATH = "/derivatives/api/v3/orders/status"
+# Decision: what a decommissioned API answers is not said by Kraken ("will no longer be available"). The simulator
+# answers as a host whose API server is gone does: HTTP 404 with a web server's HTML page, not Kraken's JSON.
+_REMOVED_PAGE = (
+    b"<html>\r\n<head><title>404 Not Found</title></head>\r\n<body>\r\n<center><h1>404 Not Found</h1></center>"
+    b"\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n"
+)
 _DIGITS = re.compile(r"[0-9]+")
 
 
@@ -62,12 +70,18 @@ def _error(state: State, error: str, status: int = 200) -> Reply:
     )
 
 
-def handle(incoming: Incoming, state: State) -> Reply:  # noqa: PLR0911 - one return per documented refusal
+def handle(incoming: Incoming, state: State) -> Reply:
     """Verify a Kraken Futures order-status request, or a Spot token request, and answer it as Kraken would."""
     if incoming.path == TOKEN_PATH:
         pairs = state.accounts.of_type(KrakenFuturesAccount)
         keys = {pair.kraken_api_key: pair.kraken_api_secret for pair in pairs if pair.kraken_api_key}
         return handle_token(incoming, state, {key: str(secret) for key, secret in keys.items()})
+    if EXCHANGE in state.rest_off:
+        return Reply(status=404, content=_REMOVED_PAGE, media_type="text/html", rejection="decommissioned")
+    return _order_status(incoming, state)
+
+
+def _order_status(incoming: Incoming, state: State) -> Reply:  # noqa: PLR0911 - one return per documented refusal
     # Kraken's document gives POST; ccxt, the most widely used multi-exchange client, has read order status with
     # `GET /orders/status` (privateGetOrdersStatus) for years. Decision: both are served, since nothing says Kraken
     # refuses GET; the signed postData is the query string either way.
@@ -134,6 +148,8 @@ def _is_uuid(text: str) -> bool:
     return True
 
 
+_ENTERED_BOOK = next(order for order in catalogue(EXCHANGE) if order.name == "entered_book").body["order"]
+
 SIMULATED = SimulatedExchange(
     handle=handle,
     accounts={
@@ -154,4 +170,13 @@ SIMULATED = SimulatedExchange(
     ),
     # Decision (unconfirmed upstream): Kraken reports throttling in a 200, like its other errors.
     rate_limited=(200, {"result": "error", "serverTime": "2026-11-22T10:00:00.000Z", "error": "apiLimitExceeded"}),
+    stream=stream,
+    stream_message=stream_message,
+    lifecycle=(
+        ("entered_book", {}),  # placed: announced as it stands, open and unfilled
+        # Kraken's `quantity` is what is still open: it falls as the order fills.
+        ("entered_book", {"order": {**_ENTERED_BOOK, "quantity": Decimal("0.6"), "filled": Decimal("0.4")}}),
+        ("entered_book", {"order": {**_ENTERED_BOOK, "quantity": 0, "filled": 1}, "status": "FULLY_EXECUTED"}),
+        ("entered_book_partially_filled", {"status": "CANCELLED", "updateReason": "CANCELLED_BY_USER"}),
+    ),
 )
