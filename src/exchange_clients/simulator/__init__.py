@@ -8,8 +8,10 @@ simulator lives in `exchange_clients.simulator.exchanges.<exchange>` (with its a
 It verifies every request's signature with its own code, written from each exchange's documentation and sharing
 nothing with the clients' signers, so it is an independent check of them. It enforces each nonce and timestamp
 rule, serves orders in every status as bodies valid against our specs, and refuses in each exchange's own error
-format. Gemini, DigiFinex and Derive also stream: `change_order` fills or cancels an order on REST and on the
-stream at once, and `stream_fault` makes the stream duplicate, reorder, lose, stall, drop or expire.
+format. Every exchange also streams (Kraken Futures on Kraken's Unified WebSocket, with the Spot token request that
+opens it): `change_order` fills or cancels an order on REST and on the stream at once, `stream_fault` makes the
+stream duplicate, reorder, lose, stall, drop or expire, and `decommission_rest` switches Kraken Futures' REST API
+off as it goes on 1 March 2027.
 
     with Simulator() as simulator:
         url = simulator.base_url("gemini")
