@@ -1,5 +1,7 @@
 """
-What every stream does alike, on Gemini, DigiFinex and Derive: a fresh login per connection, no secret in its log.
+What every stream does alike: a fresh login per connection, no secret in its log.
+
+Kraken's fresh token per connection is tested in tests/streams/test_kraken_stream.py.
 """
 
 from __future__ import annotations
@@ -16,8 +18,10 @@ from tests.streams.helpers import WAIT, client, until
 
 
 _OPTIONS: dict[str, dict[str, Any]] = {"digifinex": {"symbols": ["BTC_USDT"]}}
-_OPEN = {"gemini": "live_unfilled", "digifinex": "open", "derive": "open"}
+_OPEN = {"gemini": "live_unfilled", "digifinex": "open", "derive": "open", "kraken_futures": "entered_book"}
+_KRAKEN_ORDER = Simulator().orders.named("kraken_futures", "entered_book").body["order"]
 _FILL = {
+    "kraken_futures": {"order": {**_KRAKEN_ORDER, "quantity": 0, "filled": 1}, "status": "FULLY_EXECUTED"},
     "gemini": {"executed_amount": "1", "remaining_amount": "0", "is_live": False},
     "digifinex": {"status": 3},
     "derive": {"filled_amount": "1.5", "order_status": "filled"},
@@ -51,7 +55,7 @@ def test_a_login_after_an_expired_one_is_a_fresh_one(fresh_simulator: Simulator,
     assert logins[0] < logins[1]
 
 
-@pytest.mark.parametrize("exchange", ["gemini", "digifinex", "derive"])
+@pytest.mark.parametrize("exchange", ["gemini", "kraken_futures", "digifinex", "derive"])
 def test_frames_are_logged_without_a_secret(
     fresh_simulator: Simulator, exchange: str, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -67,9 +71,9 @@ def test_frames_are_logged_without_a_secret(
     assert all(re.fullmatch(r"> TEXT \[\d+ bytes\]", line) for line in sent)
     secrets = [
         str(value)
-        for name in ("api_key", "api_secret", "private_key")
+        for name in ("api_key", "api_secret", "private_key", "kraken_api_key", "kraken_api_secret")
         if (value := getattr(credentials, name, None)) is not None
-    ]
+    ] + fresh_simulator.stream_tokens()
     assert secrets
     assert not [line for line in lines if any(secret in line for secret in secrets)]
     # Gemini's SHA-384 signature is 96 hex digits; Derive's EIP-191 signature 130, after 0x.
