@@ -589,7 +589,12 @@ class AsyncClient(_Unified[GeneratedT]):
     """An asyncio client for one exchange and one set of credentials; one connection pool, closed on exit."""
 
     async def get_order(self, order_id: str, *, market: str | None = None, subaccount_id: int | None = None) -> Order:
-        """The order `order_id` (DigiFinex: in `market`, default spot; Derive: in `subaccount_id`)."""
+        """The order `order_id` (DigiFinex: in `market`, default spot; Derive: in `subaccount_id`).
+
+        Kraken Futures from 1 March 2027 (or once its REST API answers as a removed one): from a running watch_orders
+        of this client, else from the Unified WebSocket's snapshot of open orders; a closed order no watch saw
+        closing raises OrderNotFoundError saying so.
+        """
         return (await self.get_orders([_one_id(order_id)], market=market, subaccount_id=subaccount_id))[0]
 
     async def get_orders(
@@ -685,7 +690,10 @@ class AsyncClient(_Unified[GeneratedT]):
         the streams have no sequence numbers, so this is how a message the exchange never delivered is found.
         `on_notice` hears of each (see StreamNotice), including orders whose state could not be confirmed.
         Refused credentials raise AuthenticationError. Derive: `subaccount_id` as for get_order. DigiFinex: `symbols`,
-        the markets to follow (its subscription names them).
+        the markets to follow (its subscription names them). Kraken Futures: the Unified WebSocket, opened with a
+        fresh token from the credentials' Kraken key pair; its messages are numbered, so a gap subscribes afresh at
+        once and `reconcile_every` subscribes afresh for a new snapshot. While it runs, get_order reads Kraken
+        Futures orders from it once the Derivatives REST API is gone (1 March 2027).
         """
         return self._following(
             self.find_orders,

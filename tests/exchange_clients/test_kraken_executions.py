@@ -172,3 +172,65 @@ def test_a_report_of_the_wrong_shape_is_an_unexpected_response_naming_the_field(
 
     assert named in raised.value.message
     assert raised.value.exchange == "kraken_futures"
+
+
+def _snapshot(*reports: dict[str, Any]) -> dict[str, Any]:
+    return {"channel": "executions", "type": "snapshot", "data": list(reports), "sequence": 1}
+
+
+def test_a_snapshot_splits_open_orders_from_its_trades() -> None:
+    """Open orders are the reports that are not trades, one Order each; the trades are kept apart for settling."""
+    other = PLACED | {"order_id": "0b8f1a52-6f1c-4f3e-9d7e-2a4b6c8d0e1f", "cl_ord_id": None}
+    book = ExecutionBook()
+
+    orders, trades = book.read_snapshot(_snapshot(PLACED, _trade("T1", "0.5", None), other))
+
+    assert [order.order_id for order in orders] == [ORDER_ID, other["order_id"]]
+    assert all(order.status is ec.OrderStatus.OPEN for order in orders)
+    assert [trade.exec_id for trade in trades] == ["T1"]
+
+
+def test_an_untriggered_stop_in_a_snapshot_is_untriggered() -> None:
+    stop = PLACED | {"order_type": "stop-loss", "triggers": {"price": Decimal(60000), "status": "untriggered"}}
+
+    (order,), _ = ExecutionBook().read_snapshot(_snapshot(stop))
+
+    assert order.status is ec.OrderStatus.UNTRIGGERED
+
+
+def _open_order() -> ec.Order:
+    (order,) = ExecutionBook().read(_message(PLACED))
+    return order
+
+
+def test_settling_an_order_whose_trades_cover_its_amount_says_filled() -> None:
+    """Without cum_qty the fill is the sum of the trades' last_qty, each execution once."""
+    trades = [_trade("T1", "1", None), _trade("T1", "1", None), _trade("T2", "0.5", None)]
+    _, reports = ExecutionBook().read_snapshot(_snapshot(*trades))
+
+    known, unknown = ExecutionBook.settle([_open_order()], reports)
+
+    assert [(order.status, order.filled, order.remaining) for order in known] == [
+        (ec.OrderStatus.FILLED, Decimal("1.5"), Decimal(0))
+    ]
+    assert unknown == []
+
+
+def test_settling_an_order_whose_trades_fall_short_says_what_they_show_and_no_more() -> None:
+    """A cancel and fills older than the snapshot's last 50 look alike: the fill shown is delivered, the end is not."""
+    _, reports = ExecutionBook().read_snapshot(_snapshot(_trade("T1", "0.25", "0.75"), _trade("T2", "0.5", "0.5")))
+    order = _open_order()
+
+    known, unknown = ExecutionBook.settle([order], reports)
+
+    assert [(item.status, item.filled) for item in known] == [(ec.OrderStatus.PARTIALLY_FILLED, Decimal("0.75"))]
+    assert unknown == [order]
+
+
+def test_settling_an_order_with_no_trades_leaves_it_unknown() -> None:
+    order = _open_order()
+
+    known, unknown = ExecutionBook.settle([order], [])
+
+    assert known == []
+    assert unknown == [order]

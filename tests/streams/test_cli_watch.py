@@ -46,6 +46,32 @@ def test_watch_prints_each_update_as_a_json_line(fresh_simulator: Simulator) -> 
     assert result.stderr.startswith("connected: subscribed at ws://127.0.0.1:")
 
 
+def test_watch_follows_kraken_futures_with_the_kraken_key_pair_from_the_environment(fresh_simulator: Simulator) -> None:
+    """KRAKEN_API_KEY and KRAKEN_API_SECRET open the Unified WebSocket: a fill, then Kraken's separate completion."""
+    kraken = "kraken_futures"
+    arguments = ["watch", kraken, "--json", "--count", "2", "--base-url", fresh_simulator.base_url(kraken)]
+    arguments += ["--stream-url", fresh_simulator.stream_url(kraken)]
+    results: list[Result] = []
+    environment = credentials_environment(fresh_simulator.accounts)
+    watcher = threading.Thread(
+        target=lambda: results.append(CliRunner().invoke(cli, arguments, env=environment, catch_exceptions=False))
+    )
+    watcher.start()
+    deadline = time.monotonic() + WAIT
+    while fresh_simulator.stream_connections(kraken) == 0 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    order = fresh_simulator.orders.named(kraken, "entered_book").body["order"]
+    filled = {"order": {**order, "quantity": 0, "filled": 1}, "status": "FULLY_EXECUTED"}
+    fresh_simulator.change_order(kraken, "entered_book", **filled)
+    watcher.join(WAIT)
+
+    assert not watcher.is_alive()
+    (result,) = results
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(line["status"], line["filled"]) for line in lines] == [("partially_filled", "1"), ("filled", "1")]
+
+
 def test_watch_without_a_stream_url_for_a_plain_host_is_a_usage_error(fresh_simulator: Simulator) -> None:
     """A plain ws:// URL to another host is refused before anything is sent: one line on stderr."""
     arguments = ["watch", "derive", "--base-url", fresh_simulator.base_url("derive"), "--stream-url", "ws://x.invalid/"]
