@@ -301,32 +301,40 @@ class _Unified(Generic[GeneratedT]):
         successor = self._binding.successor
         return successor is not None and (self._rest_removed or successor.decommissioned())
 
-    def _watched_or_none(self, call: Call[Any, Any]) -> list[Order] | None:
+    def _watched(self) -> list[Order] | None:
         """
-        The orders of the call that this client's running watches know, or None when no watch is running.
+        Every order this client's running watches know, or None when no watch is running.
 
         A running watch knows every order open when it subscribed and every change since, so an order it does not
         know is one no read could find: the snapshot is needed only without one.
         """
-        if not self._watching:
-            return None
-        return orders_answering(call.order_ids, watched(self._watching), self._binding.canonical_id)
+        return watched(self._watching) if self._watching else None
 
-    async def _without_rest(self, call: Call[Any, Any]) -> list[Order]:
-        """The call's orders read without REST: from a running watch, else from a short-lived snapshot."""
-        found = self._watched_or_none(call)
-        if found is not None:
-            return found
+    async def _from_stream(self, operation: str) -> list[Order]:
+        """The orders the stream shows now: a running watch's, else a short-lived subscription's snapshot."""
+        known = self._watched()
+        if known is not None:
+            return known
         successor, stream = self._binding.successor, self._binding.stream
-        if successor is None or stream is None:  # only an exchange with both has its REST API called gone
+        if successor is None or stream is None:  # only an exchange with both reads its orders from a stream
             raise UnsupportedOperationError("no stream to read orders from", exchange=self.exchange)
         url = stream_url(self.exchange, stream, self.environment, self._stream_url)
         seconds = self.retry.attempt_timeout or _SNAPSHOT_SECONDS
         with redacting(self._redactor):
-            snapshot = await read_snapshot(
-                self.exchange, successor, self._setup, url=url, seconds=seconds, operation=call.operation
+            return await read_snapshot(
+                self.exchange, successor, self._setup, url=url, seconds=seconds, operation=operation
             )
-        return orders_answering(call.order_ids, snapshot, self._binding.canonical_id)
+
+    async def _without_rest(self, call: Call[Any, Any]) -> list[Order]:
+        """The call's orders read without REST: from a running watch, else from a short-lived snapshot."""
+        return orders_answering(call.order_ids, await self._from_stream(call.operation), self._binding.canonical_id)
+
+    def _lists_from_stream(self, options: RequestOptions) -> bool:
+        """Whether list_open_orders reads the stream: the exchange has no open-orders call, but a stream successor."""
+        if self._binding.build_open_orders_call is not None or self._binding.successor is None:
+            return False
+        options.check(self.exchange, self._binding.options)
+        return True
 
     def _following(
         self,
@@ -497,13 +505,17 @@ class Client(_Unified[GeneratedT]):
 
     def list_open_orders(self, *, market: str | None = None, subaccount_id: int | None = None) -> list[Order]:
         """
-        Every open order of the account; Kraken Futures raises UnsupportedOperationError.
+        Every open order of the account.
 
         Gemini: its active orders. DigiFinex: one market's current orders (`market`, "spot" by default). Derive: a
-        subaccount's orders resting on the book (`subaccount_id` as for get_order).
+        subaccount's orders resting on the book (`subaccount_id` as for get_order). Kraken Futures: from the Unified
+        WebSocket (its Derivatives REST API has no such call in this client's spec): a running watch_orders' open
+        orders, else a short-lived subscription's snapshot, which needs the Kraken key pair.
         """
         self._check_open("list_open_orders")
         options = RequestOptions(market=market, subaccount_id=subaccount_id)
+        if self._lists_from_stream(options):
+            return [order for order in self._from_stream_sync("list_open_orders") if not order.status.is_final]
         return self._run(self._binding.open_orders_call(self._credentials, options))
 
     def watch_orders(
@@ -560,14 +572,18 @@ class Client(_Unified[GeneratedT]):
             self._check_open(call.operation)
             raise
 
-    def _without_rest_sync(self, call: Call[Any, Any]) -> list[Order]:
-        found = self._watched_or_none(call)
-        if found is not None:
-            return found
+    def _from_stream_sync(self, operation: str) -> list[Order]:
+        known = self._watched()
+        if known is not None:
+            return known
         # The snapshot is read on an event loop of its own, in a thread of its own: the caller's thread may be
         # running one already.
         with concurrent.futures.ThreadPoolExecutor(max_workers=1) as worker:
-            return worker.submit(asyncio.run, self._without_rest(call)).result()
+            return worker.submit(asyncio.run, self._from_stream(operation)).result()
+
+    def _without_rest_sync(self, call: Call[Any, Any]) -> list[Order]:
+        found = self._from_stream_sync(call.operation)
+        return orders_answering(call.order_ids, found, self._binding.canonical_id)
 
     def close(self) -> None:
         """Close the connection pool; a call after this raises InvalidRequestError and sends nothing."""
@@ -668,6 +684,8 @@ class AsyncClient(_Unified[GeneratedT]):
         """Client.list_open_orders, awaitable."""
         self._check_open("list_open_orders")
         options = RequestOptions(market=market, subaccount_id=subaccount_id)
+        if self._lists_from_stream(options):
+            return [order for order in await self._from_stream("list_open_orders") if not order.status.is_final]
         return await self._run_async(self._binding.open_orders_call(self._credentials, options))
 
     def watch_orders(

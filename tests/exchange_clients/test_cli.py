@@ -78,7 +78,9 @@ def test_open_orders_lists_geminis_live_orders(simulator: Simulator) -> None:
         pytest.param(("order", "gemini", "999999"), {}, ExitCode.NOT_FOUND, id="not-found"),
         pytest.param(("order", "gemini", "not-a-number"), {}, ExitCode.USAGE, id="invalid-id"),
         pytest.param(("order", "gemini", "1", "--market", "spot"), {}, ExitCode.USAGE, id="option-of-another"),
-        pytest.param(("open-orders", "kraken_futures"), {}, ExitCode.USAGE, id="unsupported"),
+        pytest.param(
+            ("open-orders", "kraken_futures", "--market", "spot"), {}, ExitCode.USAGE, id="open-orders-option"
+        ),
         pytest.param(("order", "gemini", "1"), {"GEMINI_API_SECRET": "wrong-secret-123"}, ExitCode.AUTH, id="auth"),
         pytest.param(("order", "gemini", "1"), {"GEMINI_API_KEY": None}, ExitCode.AUTH, id="missing-credentials"),
         pytest.param(("order", "nasdaq", "1"), {}, ExitCode.USAGE, id="unknown-exchange"),

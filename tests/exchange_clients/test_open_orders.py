@@ -2,8 +2,9 @@
 list_open_orders on every exchange with an open-orders call, against the simulator over loopback HTTP.
 
 Gemini's active orders (/v1/orders), Derive's orders resting on a subaccount's book (private/get_open_orders), a
-DigiFinex market's current orders (/v3/{market}/order/current). Each answer holds the open orders of the simulator's
-catalogue, and nothing else; Kraken Futures has no such call in its client.
+DigiFinex market's current orders (/v3/{market}/order/current); Kraken Futures' from its Unified WebSocket (a
+subscription's snapshot, or a running watch). Each answer holds the open orders of the simulator's catalogue, and
+nothing else.
 """
 
 from __future__ import annotations
@@ -79,8 +80,17 @@ def test_an_option_of_another_exchange_is_refused_unsent(simulator: Simulator, e
         client.list_open_orders(**option)
 
 
-def test_kraken_futures_has_no_open_orders_call(simulator: Simulator) -> None:
-    with _client(simulator, "kraken_futures") as client, pytest.raises(ec.UnsupportedOperationError) as raised:
-        client.list_open_orders()
+def test_kraken_futures_lists_the_open_orders_of_a_unified_websocket_snapshot(simulator: Simulator) -> None:
+    """Its REST client has no open-orders call: the Unified WebSocket's snapshot holds them, trigger orders too."""
+    urls = {"base_url": simulator.base_url("kraken_futures"), "stream_url": simulator.stream_url("kraken_futures")}
+    with ec.connect("kraken_futures", simulator.accounts.credentials("kraken_futures"), **urls) as client:
+        listed = client.list_open_orders()
 
-    assert "Kraken Futures" in raised.value.message
+    untriggered = {order.order_id for order in simulator.orders.of("kraken_futures") if order.name == "trigger_placed"}
+    assert {order.order_id for order in listed} == _open_ids(simulator, "kraken_futures") | untriggered
+    assert all(not order.status.is_final for order in listed)
+
+
+def test_kraken_futures_refuses_another_exchanges_option_unsent(simulator: Simulator) -> None:
+    with _client(simulator, "kraken_futures") as client, pytest.raises(ec.InvalidRequestError):
+        client.list_open_orders(market="spot")

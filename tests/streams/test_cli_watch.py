@@ -81,3 +81,17 @@ def test_watch_without_a_stream_url_for_a_plain_host_is_a_usage_error(fresh_simu
     assert result.exit_code != 0
     assert result.stderr.startswith("error: ")
     assert "loopback" in result.stderr
+
+
+def test_open_orders_of_kraken_futures_come_from_its_stream(fresh_simulator: Simulator) -> None:
+    """`open-orders kraken_futures --stream-url ...` lists the Unified WebSocket snapshot's open orders."""
+    kraken = "kraken_futures"
+    arguments = ["open-orders", kraken, "--json", "--base-url", fresh_simulator.base_url(kraken)]
+    arguments += ["--stream-url", fresh_simulator.stream_url(kraken)]
+
+    result = CliRunner().invoke(cli, arguments, env=credentials_environment(fresh_simulator.accounts))
+
+    assert result.exit_code == 0, result.output
+    listed = {line["order_id"] for line in json.loads(result.stdout)}
+    assert fresh_simulator.orders.id(kraken, "entered_book") in listed
+    assert fresh_simulator.orders.id(kraken, "cancelled") not in listed

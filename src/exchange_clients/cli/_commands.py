@@ -72,6 +72,10 @@ def _connection_options(command: Callable[..., T]) -> Callable[..., T]:
     command = click.option(
         "--base-url", default=None, help="Use this URL instead of the environment's (plain http: loopback only)."
     )(command)
+    # Kraken Futures reads its orders from the Unified WebSocket once its REST API is gone (1 March 2027).
+    command = click.option(
+        "--stream-url", default=None, help="Use this stream URL instead of the environment's (plain ws: loopback only)."
+    )(command)
     command = click.option(
         "--env",
         "environment",
@@ -98,6 +102,7 @@ def order(
     order_ids: tuple[str, ...],
     environment: str,
     base_url: str | None,
+    stream_url: str | None,
     as_json: bool,
     market: str | None,
     subaccount_id: int | None,
@@ -106,7 +111,7 @@ def order(
     """Show the orders ORDER_IDS on EXCHANGE: every one found, then the ids that were not, on stderr."""
     with (
         _reported_errors(),
-        _client(exchange, environment, base_url) as client,
+        _client(exchange, environment, base_url, stream_url) as client,
         progress_bar(len(order_ids), shown=progress) as advance,
     ):
         result = client.find_orders(list(order_ids), market=market, subaccount_id=subaccount_id, progress=advance)
@@ -117,7 +122,9 @@ def order(
 def _report_the_rest(exchange: Exchange, result: FoundOrders) -> None:
     """One line on stderr for the ids not found and one per failed id; the exit code of the worst of them."""
     if result.missing:
-        hint = BINDINGS[exchange].not_found_hint
+        binding = BINDINGS[exchange]
+        gone = binding.successor is not None and binding.successor.decommissioned()
+        hint = binding.successor.not_found_hint if gone and binding.successor is not None else binding.not_found_hint
         click.echo(f"error: no {exchange.display_name} order {', '.join(result.missing)}: {hint}", err=True)
     for order_id, error in result.failed.items():
         click.echo(f"error: {order_id}: {error}", err=True)
@@ -136,21 +143,19 @@ def open_orders(
     exchange: str,
     environment: str,
     base_url: str | None,
+    stream_url: str | None,
     as_json: bool,
     market: str | None,
     subaccount_id: int | None,
 ) -> None:
-    """Show every open order on EXCHANGE (Gemini, DigiFinex, Derive; Kraken Futures' spec has no such call)."""
-    with _reported_errors(), _client(exchange, environment, base_url) as client:
+    """Show every open order on EXCHANGE (Kraken Futures: from its Unified WebSocket, with KRAKEN_API_KEY)."""
+    with _reported_errors(), _client(exchange, environment, base_url, stream_url) as client:
         orders = client.list_open_orders(market=market, subaccount_id=subaccount_id)
     _show(orders, as_json=as_json)
 
 
 @cli.command()
 @_connection_options
-@click.option(
-    "--stream-url", default=None, help="Use this stream URL instead of the environment's (plain ws: loopback only)."
-)
 @click.option("--symbols", default=None, help="DigiFinex: the markets to follow, comma-separated (BTC_USDT,ETH_USDT).")
 @click.option("--subaccount-id", type=int, default=None, help="Derive: the subaccount (default DERIVE_SUBACCOUNT_ID).")
 @click.option(
@@ -224,7 +229,7 @@ def demo(*, as_json: bool) -> None:
         run_demo(as_json=as_json)
 
 
-def _client(exchange: str, environment: str, base_url: str | None) -> Client[Any]:
+def _client(exchange: str, environment: str, base_url: str | None, stream_url: str | None) -> Client[Any]:
     """A client for the command's options, each setting checked first: a mistake raises ConfigurationError."""
     kind = Exchange(exchange)
     _check_environment(kind, environment)
@@ -232,7 +237,7 @@ def _client(exchange: str, environment: str, base_url: str | None) -> Client[Any
         _check_base_url(base_url)
     credentials = _credentials_from_environment(kind)
     # The URL's scheme is left to connect(), whose InsecureBaseURLError states the rule (https, or http to loopback).
-    return connect(kind, credentials, environment=environment, base_url=base_url)
+    return connect(kind, credentials, environment=environment, base_url=base_url, stream_url=stream_url)
 
 
 def _check_environment(exchange: Exchange, environment: str) -> None:
