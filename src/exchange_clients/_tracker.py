@@ -50,6 +50,7 @@ class OrderTracker:
     def __init__(self) -> None:
         self._latest: dict[tuple[str, str], Order] = {}
         self._unreported: set[tuple[str, str]] = set()
+        self._given_up: set[tuple[str, str]] = set()
 
     def follow(self, order: Order) -> None:
         """Follow `order` from this state without reporting it (nothing changes for an order already known)."""
@@ -89,19 +90,30 @@ class OrderTracker:
                 return None
         self._latest[key] = order
         self._unreported.discard(key)
+        self._given_up.discard(key)
         return order
+
+    def give_up(self, exchange: str, order_ids: list[str]) -> None:
+        """
+        Stop following these orders: they are no longer open, and what became of them cannot be known.
+
+        They leave `orders` and `open_orders` (their last state known is open, which is no longer true), until a
+        report of them arrives.
+        """
+        self._given_up |= {(exchange, order_id) for order_id in order_ids if (exchange, order_id) in self._latest}
 
     def get(self, exchange: str, order_id: str) -> Order | None:
         """The latest state of that order, if it has been seen."""
         return self._latest.get((exchange, order_id))
 
     def orders(self) -> list[Order]:
-        """The latest state of every order seen or followed (a copy, safe to read from another thread)."""
-        return list(self._latest.values())
+        """The latest state of every order seen or followed and not given up (a copy, safe to read from a thread)."""
+        given_up = set(self._given_up)
+        return [order for key, order in list(self._latest.items()) if key not in given_up]
 
     def open_orders(self) -> list[Order]:
         """Every order seen or followed whose latest state is not terminal, oldest first seen."""
-        return [order for order in self._latest.values() if not order.status.is_final]
+        return [order for order in self.orders() if not order.status.is_final]
 
     def __len__(self) -> int:
         return len(self._latest)

@@ -364,9 +364,12 @@ class _Unified(Generic[GeneratedT]):
         tracker = OrderTracker()
 
         def heard(notice: StreamNotice) -> None:
-            # Subscribed, the watch knows every open order: from then on get_order may read from it.
+            # Subscribed, the watch knows every open order and hears every change: get_order may read from it then,
+            # and not while it is disconnected (what changes meanwhile, a snapshot would show).
             if notice.kind == "connected" and tracker not in self._watching:
                 self._watching.append(tracker)
+            elif notice.kind == "disconnected" and tracker in self._watching:
+                self._watching.remove(tracker)
             if on_notice is not None:
                 on_notice(notice)
 
@@ -378,7 +381,7 @@ class _Unified(Generic[GeneratedT]):
                 url=url,
                 credentials=self._credentials,
                 options=options,
-                reconcile=self._reconciler(stream, find, subaccount_id),
+                reconcile=self._reconciler(stream, find, subaccount_id, tracker),
                 open_orders=self._open_orders_source(stream, list_open, options),
                 on_notice=heard,
                 stall_after=stall_after,
@@ -400,14 +403,25 @@ class _Unified(Generic[GeneratedT]):
                 self._watching.remove(tracker)
 
     def _reconciler(
-        self, stream: StreamBinding, find: Callable[..., Awaitable[FoundOrders]], subaccount_id: int | None
+        self,
+        stream: StreamBinding,
+        find: Callable[..., Awaitable[FoundOrders]],
+        subaccount_id: int | None,
+        tracker: OrderTracker,
     ) -> Reconcile:
         """Reading again the orders a stream may have missed: what its own snapshot shows, then REST while it lives."""
+
+        def unknowable(found: list[Order], orders: list[Order]) -> tuple[list[Order], list[str]]:
+            # Gone from the snapshot, not shown filled by its trades, and no REST to ask: no longer open, its end
+            # unknown. Reported once, then no longer followed, so that get_order does not give its stale open state.
+            ids = [order.order_id for order in orders]
+            tracker.give_up(self.exchange.value, ids)
+            return found, ids
 
         async def reconcile(orders: list[Order]) -> tuple[list[Order], list[str]]:
             found, orders = stream.settle(orders) if stream.settle is not None else ([], orders)
             if self._rest_gone():
-                return found, [order.order_id for order in orders]
+                return unknowable(found, orders)
             # One find_orders per set of options that reads them (DigiFinex answers for one market per call).
             batches: dict[tuple[tuple[str, Any], ...], list[str]] = {}
             for order in orders:
@@ -417,7 +431,7 @@ class _Unified(Generic[GeneratedT]):
                 result = await find(ids, subaccount_id=subaccount_id, **dict(read_with))
                 if self._rest_gone():
                     # The REST API went during this very read, which then answered from this watch: no news.
-                    return found, [order.order_id for order in orders]
+                    return unknowable(found, orders)
                 found += result.found
                 unconfirmed += [*result.missing, *result.failed]
             return found, unconfirmed

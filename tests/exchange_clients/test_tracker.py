@@ -162,3 +162,17 @@ def test_following_an_order_already_known_changes_nothing() -> None:
 
     assert tracker.get("gemini", "A") is reported
     assert tracker.update(reported) is None
+
+
+def test_an_order_given_up_is_no_longer_listed_until_a_report_of_it_comes() -> None:
+    """Its last state known, open, is no longer true: not listed, not open; a new report brings it back."""
+    tracker = OrderTracker()
+    tracker.update(_state(OrderStatus.PARTIALLY_FILLED, "0.5", 1))
+    tracker.update(_state(OrderStatus.OPEN, "0", 1, order_id="B"))
+
+    tracker.give_up(Exchange.GEMINI.value, ["A", "unknown"])
+
+    assert [order.order_id for order in tracker.orders()] == ["B"]
+    assert [order.order_id for order in tracker.open_orders()] == ["B"]
+    tracker.update(_state(OrderStatus.CANCELED, "0.5", 2))
+    assert [order.order_id for order in tracker.orders()] == ["A", "B"]

@@ -177,24 +177,35 @@ def test_a_cancel_while_down_is_read_over_rest_while_it_lives(fresh_simulator: S
 
 
 def test_without_rest_a_cancel_while_down_is_reported_unconfirmed_not_guessed(fresh_simulator: Simulator) -> None:
-    """Nothing Kraken still serves can tell a cancel from older fills: the order is named, and left as it was."""
+    """
+    Nothing Kraken still serves can tell a cancel from older fills: the order is named once, and no end is invented.
+
+    Nor is its last state, open, given again: get_order, reading the running watch, finds it no longer open and
+    says it cannot be read; the next reconciliations (subscribing afresh every 0.3 s here) do not name it again.
+    """
     fresh_simulator.decommission_rest(KRAKEN)
     order_id = fresh_simulator.orders.id(KRAKEN, "entered_book_partially_filled")
 
-    async def play() -> Watch:
+    async def play() -> tuple[Watch, BaseException | ec.Order]:
         async with client(fresh_simulator, KRAKEN) as connected:
-            watch = Watch(connected, stall_after=2)
+            watch = Watch(connected, stall_after=2, reconcile_every=0.3)
             cancel = {"status": "CANCELLED", "updateReason": "CANCELLED_BY_USER"}
             await _change_while_down(fresh_simulator, watch, "entered_book_partially_filled", cancel)
-            await asyncio.sleep(0.2)
+            await watch.until(lambda: watch.kinds().count("reconciled") >= 3)
+            try:
+                read: BaseException | ec.Order = await connected.get_order(order_id)
+            except ec.OrderNotFoundError as error:
+                read = error
             await watch.close()
-            return watch
+            return watch, read
 
-    watch = asyncio.run(play())
+    watch, read = asyncio.run(play())
 
     unconfirmed = [notice for notice in watch.notices if notice.kind == "unconfirmed"]
     assert [notice.order_ids for notice in unconfirmed] == [(order_id,)]
     assert watch.ended(order_id) is None
+    assert isinstance(read, ec.OrderNotFoundError), read
+    assert "no lookup of closed Futures orders" in str(read)
 
 
 def test_a_token_older_than_fifteen_minutes_is_refused_as_authentication() -> None:

@@ -41,7 +41,7 @@ REST_DEPRECATION = (
 
 CLOSED_ORDERS_UNREADABLE = (
     "Kraken offers no lookup of closed Futures orders after 1 March 2027; one that closed while no watch_orders of "
-    "this client was running cannot be read (keep watch_orders running to see orders close)"
+    "this client was running and connected cannot be read (keep watch_orders running to see orders close)"
 )
 """Why an order is not found once the REST API is gone."""
 
