@@ -196,7 +196,10 @@ async def follow(
                 ping_timeout=stall_after / 2,
                 close_timeout=1,
             ) as connection:
-                await binding.handshake(connection, credentials, options)
+                # An exchange that accepts the connection and then never answers the login or the subscription
+                # (its WebSocket pings still answered) is as stalled as a silent feed.
+                async with asyncio.timeout(stall_after):
+                    await binding.handshake(connection, credentials, options)
                 failures, sessions = 0, sessions + 1
                 notify(StreamNotice("connected", exchange, f"subscribed at {url}"))
                 if sessions == 1:

@@ -78,3 +78,45 @@ def test_frames_are_logged_without_a_secret(
     assert not [line for line in lines if any(secret in line for secret in secrets)]
     # Gemini's SHA-384 signature is 96 hex digits; Derive's EIP-191 signature 130, after 0x.
     assert not [line for line in lines if re.search(r"\b[0-9a-f]{96}\b|0x[0-9a-fA-F]{130}", line)]
+
+
+@pytest.mark.parametrize("exchange", ["gemini", "kraken_futures", "digifinex", "derive"])
+def test_a_server_that_never_answers_the_subscription_is_left_and_tried_again(
+    fresh_simulator: Simulator, exchange: str
+) -> None:
+    """
+    It accepts the connection and answers WebSocket pings, but never the login or the subscription: no hang.
+
+    Each attempt ends after `stall_after` as a lost connection (a `disconnected` notice), and is tried again.
+    """
+    from websockets.asyncio.server import ServerConnection, serve  # noqa: PLC0415 - the test's own server
+
+    attempts: list[str] = []
+
+    async def never_answer(connection: ServerConnection) -> None:
+        attempts.append(connection.request.path if connection.request is not None else "")
+        async for _ in connection:
+            pass  # read, and say nothing
+
+    async def play() -> list[ec.StreamNotice]:
+        notices: list[ec.StreamNotice] = []
+        async with serve(never_answer, "127.0.0.1", 0) as server:
+            port = next(iter(server.sockets)).getsockname()[1]
+            async with ec.connect_async(
+                ec.Exchange(exchange),
+                fresh_simulator.accounts.stream_credentials(exchange),
+                base_url=fresh_simulator.base_url(exchange),
+                stream_url=f"ws://127.0.0.1:{port}/",
+            ) as connected:
+                stream = connected.watch_orders(**_OPTIONS.get(exchange, {}), on_notice=notices.append, stall_after=0.5)
+                first = asyncio.ensure_future(anext(stream))
+                await until(lambda: len(attempts) >= 2)
+                first.cancel()
+                await asyncio.gather(first, return_exceptions=True)
+                await stream.aclose()
+        return notices
+
+    notices = asyncio.run(play())
+
+    assert [notice.kind for notice in notices][:1] == ["disconnected"]
+    assert "TimeoutError" in notices[0].detail
