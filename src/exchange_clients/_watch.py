@@ -28,6 +28,7 @@ from websockets.exceptions import InvalidStatus, WebSocketException
 from exchange_clients._errors import AuthenticationError, ExchangeError, InvalidRequestError
 from exchange_clients._order import Exchange, Order
 from exchange_clients._redact import Redactor
+from exchange_clients._retry import TRANSIENT
 from exchange_clients._tracker import OrderTracker
 from exchange_clients._transport import is_loopback
 
@@ -222,6 +223,9 @@ async def follow(
         except _ResubscribeError:
             # The periodic reconciliation of a numbered stream: a fresh subscription's snapshot, at once.
             continue
+        except TRANSIENT as error:
+            # A login that needs a REST call first (Kraken's token) met an outage or throttling: a later try may not.
+            notify(StreamNotice("disconnected", exchange, f"{type(error).__name__}: {error.message}"))
         except ExchangeError:
             raise  # refused credentials or subscription: every attempt would meet it
         except InvalidStatus as error:

@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 import exchange_clients as ec
-from exchange_clients.simulator import Simulator
+from exchange_clients.simulator import Reply, Simulator
 from tests.streams.helpers import WAIT, client, until
 
 
@@ -239,3 +239,22 @@ def test_the_snapshots_untriggered_stop_is_untriggered(fresh_simulator: Simulato
     assert order.status is ec.OrderStatus.UNTRIGGERED
     assert order.order_id == fresh_simulator.orders.id(KRAKEN, "trigger_placed")
     assert order.client_order_id == "stop-1"
+
+
+def test_an_outage_of_the_token_request_is_waited_out_not_raised(fresh_simulator: Simulator) -> None:
+    """Kraken's Spot REST API unavailable once: the watch says it is disconnected, tries again, and subscribes."""
+    outage = Reply(status=503, content=b"<html>503 Service Unavailable</html>", media_type="text/html")
+    fresh_simulator.faults.push(lambda _incoming: outage, exchange=KRAKEN, times=1)
+
+    async def play() -> Watch:
+        async with client(fresh_simulator, KRAKEN) as connected:
+            watch = Watch(connected, stall_after=2)
+            await _subscribed(fresh_simulator, watch)
+            await watch.close()
+            return watch
+
+    watch = asyncio.run(play())
+
+    assert watch.kinds()[:2] == ["disconnected", "connected"]
+    assert "ExchangeUnavailableError" in watch.notices[0].detail
+    assert len(fresh_simulator.stream_tokens()) == 1
