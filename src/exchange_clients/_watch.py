@@ -25,7 +25,7 @@ import httpx
 from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import InvalidStatus, WebSocketException
 
-from exchange_clients._errors import AuthenticationError, ExchangeError, InvalidRequestError
+from exchange_clients._errors import AuthenticationError, ExchangeError, InvalidRequestError, UnexpectedResponseError
 from exchange_clients._order import Exchange, Order
 from exchange_clients._redact import Redactor
 from exchange_clients._retry import TRANSIENT
@@ -200,7 +200,7 @@ async def follow(
                 # An exchange that accepts the connection and then never answers the login or the subscription
                 # (its WebSocket pings still answered) is as stalled as a silent feed.
                 async with asyncio.timeout(stall_after):
-                    await binding.handshake(connection, credentials, options)
+                    await _handshake(binding, connection, credentials, options, exchange)
                 failures, sessions = 0, sessions + 1
                 notify(StreamNotice("connected", exchange, f"subscribed at {url}"))
                 if sessions == 1:
@@ -238,6 +238,16 @@ async def follow(
         wait = min(_LONGEST_WAIT, _FIRST_WAIT * 2**failures)
         failures += 1
         await asyncio.sleep(wait * (1 + random.random() / 4))  # noqa: S311 - jitter, not cryptography
+
+
+async def _handshake(
+    binding: StreamBinding, connection: ClientConnection, credentials: Any, options: RequestOptions, exchange: Exchange
+) -> None:
+    try:
+        await binding.handshake(connection, credentials, options)
+    except ValueError as error:
+        message = f"{exchange.display_name} answered the stream's login or subscription with a frame that is not JSON"
+        raise UnexpectedResponseError(f"{message}: {error}", exchange=exchange, operation="watch_orders") from None
 
 
 class _StalledError(Exception):
@@ -292,9 +302,18 @@ async def _session(
                 raise _StalledError(message) from None
             continue
         heard, pinged = loop.time(), False
-        for order in binding.read(frame):
+        for order in _read(binding, frame, check.exchange):
             if (changed := tracker.update(order)) is not None:
                 yield changed
+
+
+def _read(binding: StreamBinding, frame: str | bytes, exchange: Exchange) -> list[Order]:
+    try:
+        return binding.read(frame)
+    except ValueError as error:
+        # Not JSON at all (or JSON decode_json refuses: NaN, a duplicate name): a surprise named, not a crash.
+        message = f"{exchange.display_name} sent a stream frame that is not the JSON it documents: {error}"
+        raise UnexpectedResponseError(message, exchange=exchange, operation="watch_orders") from None
 
 
 def _raise_if_refused(exchange: Exchange, error: InvalidStatus) -> None:

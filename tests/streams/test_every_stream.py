@@ -120,3 +120,28 @@ def test_a_server_that_never_answers_the_subscription_is_left_and_tried_again(
 
     assert [notice.kind for notice in notices][:1] == ["disconnected"]
     assert "TimeoutError" in notices[0].detail
+
+
+@pytest.mark.parametrize("exchange", ["gemini", "kraken_futures", "digifinex", "derive"])
+def test_a_frame_that_is_not_json_is_a_typed_error_not_a_crash(fresh_simulator: Simulator, exchange: str) -> None:
+    """An HTML page pushed on the stream ends the watch with UnexpectedResponseError naming the exchange."""
+
+    async def play() -> None:
+        async with client(
+            fresh_simulator, exchange, fresh_simulator.accounts.stream_credentials(exchange)
+        ) as connected:
+            stream = connected.watch_orders(**_OPTIONS.get(exchange, {}))
+            first = asyncio.ensure_future(anext(stream))
+            await until(lambda: fresh_simulator.stream_connections(exchange) == 1)
+            await asyncio.sleep(0.1)  # subscribed, past the handshake
+            fresh_simulator.push(exchange, "<html><body>502 Bad Gateway</body></html>")
+            try:
+                await asyncio.wait_for(first, WAIT)
+            finally:
+                await stream.aclose()
+
+    with pytest.raises(ec.UnexpectedResponseError) as raised:
+        asyncio.run(play())
+
+    assert raised.value.exchange is ec.Exchange(exchange)
+    assert raised.value.operation == "watch_orders"

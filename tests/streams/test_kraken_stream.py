@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 
 import exchange_clients as ec
+from exchange_clients.kraken_futures._stream import _refusal
 from exchange_clients.simulator import Reply, Simulator
 from tests.streams.helpers import WAIT, client, until
 
@@ -258,3 +259,24 @@ def test_an_outage_of_the_token_request_is_waited_out_not_raised(fresh_simulator
     assert watch.kinds()[:2] == ["disconnected", "connected"]
     assert "ExchangeUnavailableError" in watch.notices[0].detail
     assert len(fresh_simulator.stream_tokens()) == 1
+
+
+@pytest.mark.parametrize(
+    ("error", "kind"),
+    [
+        ("ESession:Invalid session", ec.AuthenticationError),
+        ("EAPI:Invalid key", ec.AuthenticationError),
+        ("EGeneral:Permission denied", ec.PermissionDeniedError),
+        ("EService:Unavailable", ec.ExchangeUnavailableError),
+        ("EAPI:Rate limit exceeded", ec.RateLimitError),
+        ("EGeneral:Invalid arguments", ec.InvalidRequestError),
+        ("", ec.InvalidRequestError),
+    ],
+)
+def test_a_refused_subscription_is_classed_by_krakens_error(error: str, kind: type[ec.ExchangeError]) -> None:
+    """Outages and throttling are waited out (transient classes); refused sessions, keys and arguments end the watch."""
+    refusal = _refusal({"method": "subscribe", "success": False, "error": error, "req_id": 1})
+
+    assert type(refusal) is kind
+    assert refusal.code == (error or None)
+    assert refusal.exchange is ec.Exchange.KRAKEN_FUTURES

@@ -20,13 +20,13 @@ from typing import Any
 from websockets.asyncio.client import ClientConnection, connect
 
 from exchange_clients._binding import RequestOptions
-from exchange_clients._errors import AuthenticationError, ExchangeError, InvalidRequestError, PermissionDeniedError
+from exchange_clients._errors import AuthenticationError, ExchangeError, InvalidRequestError
 from exchange_clients._order import Exchange, Order
 from exchange_clients._redact import Redactor
 from exchange_clients._watch import RedactedFrames, StreamBinding, StreamGapError, WatchSetup
 from exchange_clients.generated.streams.kraken_futures import ExecutionReport
 from exchange_clients.kraken_futures._auth import KrakenFuturesCredentials
-from exchange_clients.kraken_futures._token import default_nonce, token_client, websocket_token
+from exchange_clients.kraken_futures._token import SPOT_ERRORS, default_nonce, token_client, websocket_token
 from exchange_clients.kraken_futures._updates import ExecutionBook
 from exchange_clients.runtime import decode_json
 
@@ -41,7 +41,6 @@ _IDS = itertools.count(1)
 # Kraken's v2 errors are "<category>:<message>" strings; these are the ones a subscription with a bad token meets
 # (ESession:Invalid session: kraken-async-rs's fixture, specs/kraken_futures/asyncapi.yaml ErrorResponse).
 _REFUSED_LOGIN = ("ESession:", "EAPI:Invalid", "EAuth:")
-_NO_PERMISSION = "EGeneral:Permission denied"
 
 
 def _subscription(token: str, request_id: int) -> str:
@@ -148,11 +147,9 @@ def _sequence(message: dict[str, Any]) -> int | None:
 def _refusal(answer: dict[str, Any]) -> ExchangeError:
     code = str(answer.get("error") or "")
     message = f"Kraken refused the subscription to executions: {code or 'no reason given'}"
-    kind: type[ExchangeError] = InvalidRequestError
-    if code.startswith(_REFUSED_LOGIN):
-        kind = AuthenticationError
-    elif code == _NO_PERMISSION:
-        kind = PermissionDeniedError
+    # Kraken's v2 errors are written like its Spot REST ones ("<category>:<message>"): an outage or throttling is
+    # tried again (SPOT_ERRORS), a refused session or key ends the watch.
+    kind = SPOT_ERRORS.get(code) or (AuthenticationError if code.startswith(_REFUSED_LOGIN) else InvalidRequestError)
     return kind(message, exchange=Exchange.KRAKEN_FUTURES, operation="watch_orders", code=code or None)
 
 

@@ -35,7 +35,7 @@ from exchange_clients.kraken_futures._auth import KrakenFuturesCredentials
 from exchange_clients.kraken_futures._spot_sign import KrakenSpotAuth
 
 
-__all__ = ["SPOT_ENVIRONMENTS", "token_base_url", "token_client", "websocket_token"]
+__all__ = ["SPOT_ENVIRONMENTS", "SPOT_ERRORS", "token_base_url", "token_client", "websocket_token"]
 
 SPOT_ENVIRONMENTS = MappingProxyType({"production": "https://api.kraken.com/0"})
 """Kraken's Spot REST API (the document's `servers`); Kraken lists no test host for it."""
@@ -44,7 +44,7 @@ _OPERATION = "websocket_token"
 
 # Kraken's Spot errors are "<severity><category>:<message>" strings (https://docs.kraken.com/api/docs/guides/
 # spot-errors); these are the ones a token request can meet, each as the error class a caller acts on.
-_ERRORS: Mapping[str, type[ExchangeError]] = MappingProxyType(
+SPOT_ERRORS: Mapping[str, type[ExchangeError]] = MappingProxyType(
     {
         "EAPI:Invalid key": AuthenticationError,
         "EAPI:Invalid signature": AuthenticationError,
@@ -123,7 +123,7 @@ async def websocket_token(client: AuthenticatedClient, nonce: NonceSource) -> st
     errors = parsed.error if isinstance(parsed, GetWebsocketsTokenResponse200) and parsed.error else []
     if errors or status != httpx.codes.OK:
         code = str(errors[0]) if errors else None
-        kind = _ERRORS.get(code or "", ExchangeUnavailableError if status >= 500 else InvalidRequestError)
+        kind = SPOT_ERRORS.get(code or "", ExchangeUnavailableError if status >= 500 else InvalidRequestError)
         message = f"Kraken refused the Unified WebSocket token: {code or f'HTTP {status}'}"
         raise kind(message, exchange=Exchange.KRAKEN_FUTURES, operation=_OPERATION, http_status=status, code=code)
     result = parsed.result if isinstance(parsed, GetWebsocketsTokenResponse200) else None
