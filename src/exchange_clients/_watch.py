@@ -58,8 +58,9 @@ class StreamNotice:
     """
     Something about the stream a caller may need to act on.
 
-    `connected`: subscribed (again). `disconnected`: the connection was lost; reconnecting. `reconciled`: after a
-    reconnect, the orders being followed were read over REST and any change made meanwhile delivered.
+    `connected`: subscribed (again); the first time, once the open orders are read and followed. `disconnected`: the
+    connection was lost; reconnecting. `reconciled`: after a reconnect, the orders being followed were read over REST
+    and any change made meanwhile delivered.
     `unconfirmed`: after a reconnect, these orders (`order_ids`) could not be read over REST, so whether they changed
     while the stream was down is unknown: they are not guessed.
     """
@@ -202,12 +203,16 @@ async def follow(
                 async with asyncio.timeout(stall_after):
                     await _handshake(binding, connection, credentials, options, exchange)
                 failures, sessions = 0, sessions + 1
-                notify(StreamNotice("connected", exchange, f"subscribed at {url}"))
+                connected = StreamNotice("connected", exchange, f"subscribed at {url}")
                 if sessions == 1:
                     # The orders open now are followed from the start, so that one filling while the stream is down
                     # is read again; their state now is get_orders' to give, not a change (OrderTracker.follow).
+                    # Only then is the stream said to be connected: an order closed before the seed read them, whose
+                    # message a lost connection took, would be followed by nobody.
                     await check.seed(tracker, notify)
+                    notify(connected)
                 else:
+                    notify(connected)
                     async for order in check.run(tracker, notify):
                         yield order
                 async for order in _session(
