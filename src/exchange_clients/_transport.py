@@ -10,8 +10,10 @@ whole into memory first.
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import ipaddress
+import ssl
 import urllib.request
 import zlib
 from collections.abc import Iterator, Mapping
@@ -86,6 +88,10 @@ def guarded_transport(base_url: str, max_response_bytes: int, httpx_args: Mappin
         proxy = environment_proxy(base_url)
         if proxy is not None:
             options["proxy"] = proxy
+    # httpcore sets the context's ALPN protocols on every connection, to ["http/1.1"] unless the client asked for
+    # HTTP/2: only clients that did not share the one context, so they all set the same.
+    if given is None and not ({"verify", "cert"} & set(options) or options.get("http2")):
+        options["verify"] = default_tls_context(trust_env=bool(options.get("trust_env", True)))
     if given is None:
         inner_sync: Any = _built(DeadlineHTTPTransport, options)
         inner_async: Any = aiohttp_transport(options) or _built(httpx.AsyncHTTPTransport, options)
@@ -95,6 +101,19 @@ def guarded_transport(base_url: str, max_response_bytes: int, httpx_args: Mappin
     # transport is given, which one is, here).
     rest["trust_env"] = False
     return {**rest, "transport": GuardedTransport(inner_sync, inner_async, max_response_bytes)}
+
+
+@functools.cache
+def default_tls_context(*, trust_env: bool) -> ssl.SSLContext:
+    """
+    Httpx's default TLS context (its CA bundle, SSL_CERT_FILE and SSL_CERT_DIR read if `trust_env`), built once.
+
+    Loading the CA bundle takes about 16 ms, and every client built three (its blocking transport, its async one,
+    and the async one's fallback): 50 ms per `connect()`, and per Kraken token client. Decision: one per process,
+    as httpx's documentation advises for many clients; an SSL_CERT_FILE set after the first client is not read.
+    A context is safe to share between threads and event loops.
+    """
+    return httpx.create_ssl_context(trust_env=trust_env)
 
 
 def _built(factory: Any, options: dict[str, Any]) -> Any:

@@ -122,3 +122,28 @@ def test_a_dropped_connection_is_named_as_lost_not_as_a_connect_timeout() -> Non
 
     assert "ConnectTimeout" not in str(raised.value)
     assert "ReadError" in str(raised.value) or "RemoteProtocolError" in str(raised.value)
+
+
+def test_clients_share_one_tls_context_unless_they_choose_their_own(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Loading the CA bundle costs ~16 ms a time: the default context is built once; a caller's choice is kept."""
+    from exchange_clients import _transport  # noqa: PLC0415 - the module under test
+
+    built: list[dict[str, object]] = []
+    real = _transport._built  # noqa: SLF001 - the one place transports are built, observed
+
+    def recording(factory: object, options: dict[str, object]) -> object:
+        if factory is _transport.DeadlineHTTPTransport:  # each client's blocking transport, built once
+            built.append(dict(options))
+        return real(factory, options)
+
+    monkeypatch.setattr(_transport, "_built", recording)
+    for httpx_args in ({}, {}, {"verify": False}, {"http2": True}, {"trust_env": False}):
+        _transport.guarded_transport("https://api.gemini.com", 1_000_000, httpx_args)
+
+    shared = _transport.default_tls_context(trust_env=True)
+    assert built[0]["verify"] is shared
+    assert built[1]["verify"] is shared
+    assert built[2]["verify"] is False
+    assert "verify" not in built[3]  # HTTP/2 sets its own ALPN protocols on the context: it gets one of its own
+    assert built[4]["verify"] is _transport.default_tls_context(trust_env=False)
+    assert built[4]["verify"] is not shared
