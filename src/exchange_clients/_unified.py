@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import contextlib
+import contextvars
 import functools
-from collections.abc import AsyncGenerator, Awaitable, Callable, Iterable, Mapping, Sequence
+from collections.abc import AsyncGenerator, Awaitable, Callable, Iterable, Iterator, Mapping, Sequence
 from types import TracebackType
 from typing import Any, Generic, Self, TypedDict
 
@@ -78,6 +80,21 @@ class FoundOrders:
 
 # Errors that every call of one client would meet alike: find_orders raises them rather than collect one per id.
 _CLIENT_WIDE = (AuthenticationError, PermissionDeniedError)
+
+
+_ONE_READ: contextvars.ContextVar[dict[str, Any] | None] = contextvars.ContextVar("one_stream_read", default=None)
+"""Within one get_orders or find_orders: the one stream read its calls share (without REST)."""
+
+
+@contextlib.contextmanager
+def _one_stream_read() -> Iterator[None]:
+    # A context variable, not an attribute: each thread and each task has its own, so two get_orders of one client
+    # running at once never share a read.
+    token = _ONE_READ.set({})
+    try:
+        yield
+    finally:
+        _ONE_READ.reset(token)
 
 
 _SNAPSHOT_SECONDS = 30.0
@@ -315,6 +332,18 @@ class _Unified(Generic[GeneratedT]):
         known = self._watched()
         if known is not None:
             return known
+        batch = _ONE_READ.get()
+        if batch is None:
+            return await self._snapshot(operation)
+        # The calls of one get_orders share one snapshot: one token request, not one per batch of ids (Kraken's
+        # Spot API counts each against the key's rate limit).
+        read = batch.get("task")
+        if read is None:
+            read = batch["task"] = asyncio.ensure_future(self._snapshot(operation))
+        orders: list[Order] = await asyncio.shield(read)
+        return orders
+
+    async def _snapshot(self, operation: str) -> list[Order]:
         successor, stream = self._binding.successor, self._binding.stream
         if successor is None or stream is None:  # only an exchange with both reads its orders from a stream
             raise UnsupportedOperationError("no stream to read orders from", exchange=self.exchange)
@@ -488,9 +517,10 @@ class Client(_Unified[GeneratedT]):
         calls = self._order_calls(ids, market, subaccount_id)
         counter = _Counter(progress, len(ids))
         found: list[Order] = []
-        for call in calls:
-            found.extend(self._run(call))
-            counter.advance(call)
+        with _one_stream_read():
+            for call in calls:
+                found.extend(self._run(call))
+                counter.advance(call)
         return self._in_requested_order(ids, found)
 
     def find_orders(
@@ -512,9 +542,10 @@ class Client(_Unified[GeneratedT]):
         counter = _Counter(progress, len(ids))
         found: list[Order] = []
         failures: dict[str, ExchangeError] = {}
-        for call in calls:
-            found.extend(_collected(functools.partial(self._run, call), call, failures))
-            counter.advance(call)
+        with _one_stream_read():
+            for call in calls:
+                found.extend(_collected(functools.partial(self._run, call), call, failures))
+                counter.advance(call)
         return self._found_orders(ids, found, failures)
 
     def list_open_orders(self, *, market: str | None = None, subaccount_id: int | None = None) -> list[Order]:
@@ -590,10 +621,17 @@ class Client(_Unified[GeneratedT]):
         known = self._watched()
         if known is not None:
             return known
+        batch = _ONE_READ.get()
+        if batch is not None and "orders" in batch:
+            orders: list[Order] = batch["orders"]
+            return orders
         # The snapshot is read on an event loop of its own, in a thread of its own: the caller's thread may be
         # running one already.
         with concurrent.futures.ThreadPoolExecutor(max_workers=1) as worker:
-            return worker.submit(asyncio.run, self._from_stream(operation)).result()
+            orders = worker.submit(asyncio.run, self._snapshot(operation)).result()
+        if batch is not None:
+            batch["orders"] = orders
+        return orders
 
     def _without_rest_sync(self, call: Call[Any, Any]) -> list[Order]:
         found = self._from_stream_sync(call.operation)
@@ -642,7 +680,8 @@ class AsyncClient(_Unified[GeneratedT]):
         """
         ids = _id_list(order_ids)
         calls = self._order_calls(ids, market, subaccount_id)
-        found = await self._run_all(calls, _Counter(progress, len(ids)), self._run_async)
+        with _one_stream_read():
+            found = await self._run_all(calls, _Counter(progress, len(ids)), self._run_async)
         return self._in_requested_order(ids, found)
 
     async def find_orders(
@@ -669,7 +708,8 @@ class AsyncClient(_Unified[GeneratedT]):
             except ExchangeError as error:
                 return _failed(call, error, failures)
 
-        found = await self._run_all(calls, _Counter(progress, len(ids)), run_collecting)
+        with _one_stream_read():
+            found = await self._run_all(calls, _Counter(progress, len(ids)), run_collecting)
         return self._found_orders(ids, found, failures)
 
     async def _run_all(

@@ -203,3 +203,30 @@ def test_without_the_kraken_key_pair_the_fallback_says_which_key_is_needed(fresh
 
     assert "KRAKEN_API_KEY" in str(raised.value)
     assert "WebSocket" in str(raised.value)
+
+
+def _many_ids(simulator: Simulator) -> list[str]:
+    # Three calls' worth (50 ids each): the two open orders, and ids no order has.
+    known = [simulator.orders.id(KRAKEN, "entered_book"), simulator.orders.id(KRAKEN, "entered_book_partially_filled")]
+    return known + [f"00000000-0000-4000-8000-{number:012d}" for number in range(118)]
+
+
+def test_one_get_orders_reads_one_snapshot_however_many_calls_it_makes(fresh_simulator: Simulator) -> None:
+    """One token request per get_orders, not one per batch of 50 ids: Kraken counts each against the key's limit."""
+    fresh_simulator.decommission_rest(KRAKEN)
+    ids = _many_ids(fresh_simulator)
+
+    async def read_async() -> ec.FoundOrders:
+        async with client(fresh_simulator, KRAKEN) as connected:
+            return await connected.find_orders(ids)
+
+    found_async = asyncio.run(read_async())
+    tokens_async = len(fresh_simulator.stream_tokens())
+    with ec.connect(KRAKEN, fresh_simulator.accounts.credentials(KRAKEN), **_urls(fresh_simulator)) as connected:
+        found_sync = connected.find_orders(ids)
+
+    assert tokens_async == 1
+    assert len(fresh_simulator.stream_tokens()) == 2
+    for found in (found_async, found_sync):
+        assert [order.order_id for order in found.found] == ids[:2]
+        assert found.missing == tuple(ids[2:])
