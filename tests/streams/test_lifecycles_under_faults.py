@@ -23,7 +23,7 @@ import pytest
 
 import exchange_clients as ec
 from exchange_clients.simulator import Simulator, StreamFault
-from tests.streams.helpers import WAIT, client, until
+from tests.streams.helpers import client, until
 
 
 @attrs.frozen
@@ -156,6 +156,10 @@ def _fault_before(lifecycle: Lifecycle, fault: StreamFault | None) -> int:
     return len(lifecycle.steps) - 1
 
 
+def _unconfirmed(notices: list[ec.StreamNotice], order_id: str) -> bool:
+    return any(notice.kind == "unconfirmed" and order_id in notice.order_ids for notice in notices)
+
+
 async def _play(
     simulator: Simulator, exchange: str, lifecycle: Lifecycle, fault: StreamFault | None
 ) -> tuple[list[ec.Order], list[ec.StreamNotice]]:
@@ -187,13 +191,56 @@ async def _play(
                 if fault is not None and index == _fault_before(lifecycle, fault):
                     simulator.stream_fault(exchange, fault)
                 simulator.change_order(exchange, lifecycle.order, **fields)
-            await until(lambda: any(order.status.is_final for order in seen), WAIT)
+            # The end, or (without REST) word that it cannot be known.
+            await until(lambda: any(order.status.is_final for order in seen) or _unconfirmed(notices, order_id))
             await asyncio.sleep(_SETTLE)
         finally:
             consumer.cancel()
             await asyncio.gather(consumer, return_exceptions=True)
             await stream.aclose()
     return seen, notices
+
+
+@pytest.mark.parametrize(
+    ("name", "fault"),
+    [
+        pytest.param(
+            name,
+            fault,
+            id=f"kraken_futures-rest_off-{name}-{fault or 'no_fault'}",
+            marks=() if (name, fault) in _ON_EVERY_PYTHON else (pytest.mark.slow,),
+        )
+        for name in LIFECYCLES["kraken_futures"]
+        for fault in FAULTS
+    ],
+)
+def test_without_krakens_rest_api_the_end_is_right_or_said_unknowable(
+    fresh_simulator: Simulator, name: str, fault: StreamFault | None
+) -> None:
+    """
+    After 1 March 2027 (the simulator's REST API switched off): the end delivered is the right one, or none is.
+
+    Where the lost message was the cancel of a partly filled order, nothing Kraken still serves can tell it from
+    older fills: the order is then named `unconfirmed`, and no terminal state is made up.
+    """
+    exchange = "kraken_futures"
+    lifecycle = LIFECYCLES[exchange][name]
+    fresh_simulator.decommission_rest(exchange)
+    order_id = fresh_simulator.orders.id(exchange, lifecycle.order)
+
+    seen, notices = asyncio.run(_play(fresh_simulator, exchange, lifecycle, fault))
+
+    ends = [order for order in seen if order.status.is_final]
+    assert len(ends) <= 1, "at most one terminal state"
+    if ends:
+        assert ends[0].status in {lifecycle.status, lifecycle.or_status}, seen
+        assert ends[0].filled == lifecycle.filled, seen
+        assert ends[0] is seen[-1]
+    else:
+        assert _unconfirmed(notices, order_id), notices
+        assert fault in {"lose", "reorder", "drop", "stall", "expire_auth"}, "only a lost message leaves it unknown"
+    fills = [order.filled or Decimal(0) for order in seen]
+    assert fills == sorted(fills), f"filled went backwards: {fills}"
 
 
 @pytest.mark.parametrize(("exchange", "name", "fault"), _cases())
