@@ -38,6 +38,8 @@ class RestSuccessor:
     snapshot: Snapshot
     not_found_hint: str
     """Why an order can be missing once the REST API is gone, and what would have found it."""
+    warn: Callable[[], None]
+    """Say that the REST API is going (called as a call to it is built; Kraken's warns once per process)."""
 
 
 def orders_answering(

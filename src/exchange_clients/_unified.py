@@ -229,7 +229,11 @@ class _Unified(Generic[GeneratedT]):
         for order_id in order_ids:
             self._check_id(order_id, operation)
         options = RequestOptions(market=market, subaccount_id=subaccount_id)
-        return self._binding.order_calls(self._credentials, order_ids, options)
+        calls = self._binding.order_calls(self._credentials, order_ids, options)
+        successor = self._binding.successor
+        if successor is not None and not self._rest_gone():
+            successor.warn()  # the REST API these calls read is going; once it is gone, they do not read it
+        return calls
 
     def _check_open(self, operation: str) -> None:
         if self._closed:

@@ -147,3 +147,31 @@ def test_the_rest_path_warns_once_per_process_at_the_callers_line() -> None:
     assert done.stderr.count("DeprecationWarning") == 1, done.stderr
     assert REST_DEPRECATION in done.stderr
     assert f"<string>:{line}: DeprecationWarning" in done.stderr
+
+
+def test_no_warning_once_the_rest_path_is_not_taken() -> None:
+    """From 1 March 2027 the reads do not use the REST API, so nothing warns of its end."""
+    script = textwrap.dedent(
+        """
+        import datetime as dt
+        import warnings
+
+        import exchange_clients as ec
+        from exchange_clients.kraken_futures import _sunset
+        from exchange_clients.simulator import Simulator
+
+        warnings.simplefilter("default")
+        _sunset.today = lambda: dt.date(2027, 3, 1)
+        with Simulator() as simulator:
+            credentials = simulator.accounts.credentials("kraken_futures")
+            base_url, stream_url = simulator.base_url("kraken_futures"), simulator.stream_url("kraken_futures")
+            with ec.connect("kraken_futures", credentials, base_url=base_url, stream_url=stream_url) as client:
+                print(client.get_order(simulator.orders.id("kraken_futures", "entered_book")).status)
+        """
+    )
+
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=False)
+
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "open"
+    assert "DeprecationWarning" not in done.stderr

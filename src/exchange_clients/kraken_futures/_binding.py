@@ -15,6 +15,7 @@ from exchange_clients.kraken_futures._sunset import (
     CLOSED_ORDERS_UNREADABLE,
     RestDecommissionedError,
     rest_decommissioned,
+    warn_rest_deprecated,
 )
 
 
@@ -34,5 +35,6 @@ BINDING = ExchangeBinding(
         removed=RestDecommissionedError,
         snapshot=lambda setup, url, seconds: snapshot_orders(setup, url, open_timeout=seconds),
         not_found_hint=CLOSED_ORDERS_UNREADABLE,
+        warn=warn_rest_deprecated,
     ),
 )

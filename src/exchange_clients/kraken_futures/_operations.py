@@ -18,7 +18,7 @@ from exchange_clients.generated.kraken_futures.retry_safety import IDEMPOTENT_OP
 from exchange_clients.generated.kraken_futures.types import UNSET, Response
 from exchange_clients.kraken_futures._errors import ERROR_TABLE
 from exchange_clients.kraken_futures._normalize import to_order
-from exchange_clients.kraken_futures._sunset import RestDecommissionedError, is_removal, warn_rest_deprecated
+from exchange_clients.kraken_futures._sunset import RestDecommissionedError, is_removal
 from exchange_clients.runtime import decode_json
 
 
@@ -62,7 +62,6 @@ def order_calls(order_ids: Sequence[str]) -> list[KrakenCall]:
     Ids that are UUIDs go in `orderIds`; any other id is taken as a client order id (`cliOrdIds`), which the
     same endpoint accepts, so a caller can look up orders by the ids it chose.
     """
-    warn_rest_deprecated()
     return [_status_call(order_ids[start : start + BATCH_SIZE]) for start in range(0, len(order_ids), BATCH_SIZE)]
 
 
