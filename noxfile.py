@@ -185,7 +185,8 @@ def bench(session: nox.Session) -> None:
     """
     Benchmark against ccxt and hand-written floors; print the table, write bench/results/latest.json (~8 min).
 
-    `nox -s bench -- [--quick] [--only signing,parse,list,end_to_end,concurrency,pipeline] [--output PATH]`.
+    `nox -s bench -- [--quick] [--only signing,parse,list,end_to_end,concurrency,kraken_2027,pipeline]
+    [--output PATH]`.
     The pipeline benchmark times `nox -s generate` and `check_generated` with the nox running this session.
     """
     session.install(_WITH_EXTRAS)

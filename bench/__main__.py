@@ -10,12 +10,12 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from bench import concurrency, end_to_end, list_parsing, parsing, pipeline, report, signing
+from bench import concurrency, end_to_end, kraken_2027, list_parsing, parsing, pipeline, report, signing
 from bench._measure import Row
 
 
 ROOT = Path(__file__).resolve().parent.parent
-BENCHMARKS = ("signing", "parse", "list", "end_to_end", "concurrency", "pipeline")
+BENCHMARKS = ("signing", "parse", "list", "end_to_end", "concurrency", "kraken_2027", "pipeline")
 
 
 def _arguments(argv: list[str] | None) -> argparse.Namespace:
@@ -57,6 +57,7 @@ def main(argv: list[str] | None = None) -> int:
         "list": lambda: list_parsing.run(repeats, scale),
         "end_to_end": lambda: end_to_end.run(network_repeats, scale),
         "concurrency": lambda: concurrency.run(network_repeats, scale),
+        "kraken_2027": lambda: kraken_2027.run(network_repeats, scale),
         "pipeline": lambda: pipeline.run(1 if arguments.quick else repeats, arguments.root, arguments.nox_python),
     }
     chosen = [name for name in BENCHMARKS if name in arguments.only.split(",")]
