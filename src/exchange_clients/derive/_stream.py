@@ -18,11 +18,11 @@ from websockets.asyncio.client import ClientConnection
 
 from exchange_clients._binding import RequestOptions
 from exchange_clients._errors import AuthenticationError, PermissionDeniedError
+from exchange_clients._frames import answer_to, frame_json
 from exchange_clients._order import Exchange, Order
 from exchange_clients._watch import StreamBinding
 from exchange_clients.derive._auth import DeriveCredentials, sign
 from exchange_clients.derive._updates import parse_notification
-from exchange_clients.runtime import decode_json
 
 
 __all__ = ["STREAM"]
@@ -40,14 +40,7 @@ _IDS = itertools.count(1)
 
 
 async def _request(connection: ClientConnection, method: str, params: dict[str, Any]) -> dict[str, Any]:
-    request_id = next(_IDS)
-    await connection.send(json.dumps({"id": request_id, "method": method, "params": params}))
-    async for frame in connection:
-        answer = decode_json(frame.encode() if isinstance(frame, str) else frame)
-        if isinstance(answer, dict) and answer.get("id") == request_id:
-            return answer
-    msg = f"the connection closed before Derive answered {method}"
-    raise ConnectionError(msg)
+    return await answer_to(connection, {"id": next(_IDS), "method": method, "params": params}, exchange="Derive")
 
 
 async def handshake(connection: ClientConnection, credentials: DeriveCredentials, options: RequestOptions) -> None:
@@ -78,7 +71,7 @@ async def handshake(connection: ClientConnection, credentials: DeriveCredentials
 
 def read(frame: str | bytes) -> list[Order]:
     """The orders of one notification; nothing for any other frame."""
-    message = decode_json(frame.encode() if isinstance(frame, str) else frame)
+    message = frame_json(frame)
     if isinstance(message, dict) and message.get("method") == "subscription":
         return parse_notification(message)
     return []

@@ -20,6 +20,7 @@ from websockets.asyncio.client import ClientConnection
 
 from exchange_clients._binding import RequestOptions
 from exchange_clients._errors import AuthenticationError, InvalidRequestError
+from exchange_clients._frames import answer_to
 from exchange_clients._order import Exchange, Order
 from exchange_clients._signing import keyed_mac
 from exchange_clients._watch import StreamBinding
@@ -55,14 +56,8 @@ def inflate(frame: str | bytes) -> bytes:
 
 
 async def _request(connection: ClientConnection, method: str, params: list[str]) -> dict[str, Any]:
-    request_id = next(_IDS)
-    await connection.send(json.dumps({"id": request_id, "method": method, "params": params}))
-    async for frame in connection:
-        answer = decode_json(inflate(frame))
-        if isinstance(answer, dict) and answer.get("id") == request_id:
-            return answer
-    msg = f"the connection closed before DigiFinex answered {method}"
-    raise ConnectionError(msg)
+    request = {"id": next(_IDS), "method": method, "params": params}
+    return await answer_to(connection, request, exchange="DigiFinex", decode=lambda frame: decode_json(inflate(frame)))
 
 
 def _refusal(answer: dict[str, Any]) -> str | None:

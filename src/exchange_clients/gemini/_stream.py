@@ -17,12 +17,12 @@ from websockets.asyncio.client import ClientConnection
 
 from exchange_clients._binding import RequestOptions
 from exchange_clients._errors import InvalidRequestError
+from exchange_clients._frames import answer_to, frame_json
 from exchange_clients._order import Exchange, Order
 from exchange_clients._signing import keyed_mac
 from exchange_clients._watch import StreamBinding
 from exchange_clients.gemini._auth import GeminiCredentials
 from exchange_clients.gemini._updates import parse_update
-from exchange_clients.runtime import decode_json
 
 
 __all__ = ["STREAM", "upgrade_headers"]
@@ -63,22 +63,16 @@ def upgrade_headers(credentials: GeminiCredentials) -> dict[str, str]:
 
 async def handshake(connection: ClientConnection, _credentials: GeminiCredentials, _options: RequestOptions) -> None:
     """Subscribe to the account's order events (the upgrade has authenticated already)."""
-    request_id = next(_IDS)
-    await connection.send(json.dumps({"id": request_id, "method": "subscribe", "params": ["orders@account"]}))
-    async for frame in connection:
-        answer = decode_json(frame.encode() if isinstance(frame, str) else frame)
-        if isinstance(answer, dict) and answer.get("id") == request_id:
-            if answer.get("status") == 200:
-                return
-            message = f"Gemini refused the subscription to orders@account: {answer.get('error')}"
-            raise InvalidRequestError(message, exchange=Exchange.GEMINI, operation="watch_orders")
-    msg = "the connection closed before Gemini answered the subscription"
-    raise ConnectionError(msg)
+    request = {"id": next(_IDS), "method": "subscribe", "params": ["orders@account"]}
+    answer = await answer_to(connection, request, exchange="Gemini")
+    if answer.get("status") != 200:
+        message = f"Gemini refused the subscription to orders@account: {answer.get('error')}"
+        raise InvalidRequestError(message, exchange=Exchange.GEMINI, operation="watch_orders")
 
 
 def read(frame: str | bytes) -> list[Order]:
     """The order of one `orderUpdate` event (or each of a batch); nothing for any other frame."""
-    message = decode_json(frame.encode() if isinstance(frame, str) else frame)
+    message = frame_json(frame)
     events = message if isinstance(message, list) else [message]
     return [parse_update(event) for event in events if isinstance(event, dict) and event.get("e") == "orderUpdate"]
 

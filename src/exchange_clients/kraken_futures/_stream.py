@@ -21,6 +21,7 @@ from websockets.asyncio.client import ClientConnection, connect
 
 from exchange_clients._binding import RequestOptions
 from exchange_clients._errors import AuthenticationError, ExchangeError, InvalidRequestError
+from exchange_clients._frames import frame_json
 from exchange_clients._order import Exchange, Order
 from exchange_clients._redact import Redactor
 from exchange_clients._watch import RedactedFrames, StreamBinding, StreamGapError, WatchSetup
@@ -28,7 +29,6 @@ from exchange_clients.generated.streams.kraken_futures import ExecutionReport
 from exchange_clients.kraken_futures._auth import KrakenFuturesCredentials
 from exchange_clients.kraken_futures._token import SPOT_ERRORS, default_nonce, token_client, websocket_token
 from exchange_clients.kraken_futures._updates import ExecutionBook
-from exchange_clients.runtime import decode_json
 
 
 __all__ = ["STREAM", "STREAM_URLS", "snapshot_orders"]
@@ -92,7 +92,7 @@ class _Watch:
         self._sequence = None
         acknowledged = snapshot = False
         async for frame in connection:
-            message = decode_json(frame.encode() if isinstance(frame, str) else frame)
+            message = frame_json(frame)
             if not isinstance(message, dict):
                 continue
             if message.get("method") == "subscribe" and message.get("req_id") == request_id:
@@ -113,7 +113,7 @@ class _Watch:
 
     def read(self, frame: str | bytes) -> list[Order]:
         """The orders of one `executions` update; nothing for any other frame or for a message seen before."""
-        message = decode_json(frame.encode() if isinstance(frame, str) else frame)
+        message = frame_json(frame)
         if not isinstance(message, dict) or message.get("channel") != "executions":
             return []
         sequence = _sequence(message)

@@ -9,16 +9,17 @@ connection's writer sends what its queue holds.
 from __future__ import annotations
 
 import asyncio
+import json
 import threading
 from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
-from typing import Literal, get_args
+from typing import Any, Literal, get_args
 
 import attrs
 from starlette.websockets import WebSocket, WebSocketDisconnect
 
 
-__all__ = ["DROP", "EXPIRE", "STALL", "Published", "StreamFault", "StreamHub", "serve_queue"]
+__all__ = ["DROP", "EXPIRE", "STALL", "Published", "StreamFault", "StreamHub", "frame_object", "serve_queue"]
 
 StreamFault = Literal["duplicate", "reorder", "lose", "stall", "drop", "expire_auth"]
 """
@@ -154,6 +155,15 @@ class _EndedError(Exception):
     def __init__(self, code: int, reason: str = "") -> None:
         super().__init__(code, reason)
         self.code, self.reason = code, reason
+
+
+def frame_object(text: str) -> dict[str, Any]:
+    """A client's frame as the JSON object it should be; an empty one for anything else (refused by its method)."""
+    try:
+        frame = json.loads(text)
+    except ValueError:
+        frame = None
+    return frame if isinstance(frame, dict) else {}
 
 
 async def serve_queue(

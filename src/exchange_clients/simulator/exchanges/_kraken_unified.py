@@ -22,7 +22,7 @@ from starlette.websockets import WebSocket
 from exchange_clients.simulator._json import dumps
 from exchange_clients.simulator._orders import SimulatedOrder
 from exchange_clients.simulator._state import State
-from exchange_clients.simulator._streams import Published, serve_queue
+from exchange_clients.simulator._streams import Published, frame_object, serve_queue
 from exchange_clients.simulator.exchanges._kraken_token import TOKEN_SECONDS
 
 
@@ -70,16 +70,8 @@ def _token_refusal(params: Mapping[str, Any], state: State) -> str | None:
     return None
 
 
-def _frame(text: str) -> dict[str, Any]:
-    try:
-        frame = json.loads(text)
-    except ValueError:
-        frame = None
-    return frame if isinstance(frame, dict) else {}
-
-
 def _pong(text: str) -> str | None:
-    request = _frame(text)
+    request = frame_object(text)
     if request.get("method") == "ping":
         return _answer({**request, "method": "pong"})
     return None
@@ -99,9 +91,9 @@ async def stream(websocket: WebSocket, state: State) -> None:
     status = {"api_version": "v2", "connection_id": 12893948271635474000, "system": "online", "version": "2.0.10"}
     await websocket.send_text(json.dumps({"channel": "status", "type": "update", "data": [status]}))
     while True:
-        request = _frame(await websocket.receive_text())
+        request = frame_object(await websocket.receive_text())
         if request.get("method") == "ping":
-            await websocket.send_text(str(_pong(json.dumps(request))))
+            await websocket.send_text(_answer({**request, "method": "pong"}))
             continue
         params = request.get("params")
         params = params if isinstance(params, dict) else {}

@@ -27,7 +27,7 @@ from exchange_clients.simulator._exchange import SimulatedExchange
 from exchange_clients.simulator._json import dumps
 from exchange_clients.simulator._orders import SimulatedOrder
 from exchange_clients.simulator._state import State
-from exchange_clients.simulator._streams import serve_queue
+from exchange_clients.simulator._streams import frame_object, serve_queue
 from exchange_clients.simulator._wire import Incoming, Reply, json_reply
 
 
@@ -261,7 +261,7 @@ async def stream(websocket: WebSocket, state: State) -> None:
     account = state.accounts.named(EXCHANGE, DeriveAccount)
     logged_in = False
     while True:
-        request = _frame(await websocket.receive_text())
+        request = frame_object(await websocket.receive_text())
         method, request_id, params = request.get("method"), request.get("id"), request.get("params") or {}
         if method == "public/login":
             logged_in = _logged_in(params, account, state)
@@ -284,18 +284,10 @@ async def stream(websocket: WebSocket, state: State) -> None:
 
 def _time(text: str, state: State) -> str | None:
     # `public/get_time` (Derive's OpenAPI document: the server time in milliseconds, no parameters, no login).
-    request = _frame(text)
+    request = frame_object(text)
     if request.get("method") == "public/get_time":
         return json.dumps({"id": request.get("id"), "result": int(state.clock() * 1000)})
     return None
-
-
-def _frame(text: str) -> dict[str, Any]:
-    try:
-        frame = json.loads(text)
-    except ValueError:
-        frame = None
-    return frame if isinstance(frame, dict) else {}
 
 
 def _logged_in(params: Any, account: DeriveAccount, state: State) -> bool:

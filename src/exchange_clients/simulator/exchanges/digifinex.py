@@ -26,7 +26,7 @@ from exchange_clients.digifinex import DigiFinexCredentials
 from exchange_clients.simulator._exchange import SimulatedExchange
 from exchange_clients.simulator._orders import SimulatedOrder
 from exchange_clients.simulator._state import State
-from exchange_clients.simulator._streams import serve_queue
+from exchange_clients.simulator._streams import frame_object, serve_queue
 from exchange_clients.simulator._wire import Incoming, Reply, json_reply
 
 
@@ -185,7 +185,7 @@ async def stream(websocket: WebSocket, state: State) -> None:
     authenticated = False
     symbols: set[str] = set()
     while not symbols:
-        request = _frame(await websocket.receive_text())
+        request = frame_object(await websocket.receive_text())
         method, request_id, params = request.get("method"), request.get("id"), request.get("params")
         params = params if isinstance(params, list) else []
         if method == "server.auth":
@@ -226,18 +226,10 @@ def _for_markets(message: str, symbols: set[str]) -> bool:
 
 def _pong(text: str) -> str | None:
     # "server.ping" answers "pong" (DigiFinex's WebSocket page).
-    request = _frame(text)
+    request = frame_object(text)
     if request.get("method") == "server.ping":
         return json.dumps({"id": request.get("id"), "result": "pong", "error": None})
     return None
-
-
-def _frame(text: str) -> dict[str, Any]:
-    try:
-        frame = json.loads(text)
-    except ValueError:
-        frame = None
-    return frame if isinstance(frame, dict) else {}
 
 
 def _authenticated(params: list[Any], state: State) -> bool:

@@ -27,7 +27,7 @@ from exchange_clients.gemini import GeminiCredentials
 from exchange_clients.simulator._exchange import SimulatedExchange
 from exchange_clients.simulator._orders import SimulatedOrder
 from exchange_clients.simulator._state import State
-from exchange_clients.simulator._streams import serve_queue
+from exchange_clients.simulator._streams import frame_object, serve_queue
 from exchange_clients.simulator._wire import Incoming, Reply, json_reply
 
 
@@ -278,7 +278,7 @@ async def stream(websocket: WebSocket, state: State) -> None:
         return
     await websocket.accept()
     while True:
-        request = _stream_frame(await websocket.receive_text())
+        request = frame_object(await websocket.receive_text())
         method, request_id, params = request.get("method"), request.get("id"), request.get("params")
         if str(method).lower() == "subscribe" and isinstance(params, list) and "orders@account" in params:
             await websocket.send_text(json.dumps({"id": request_id, "status": 200, "result": None}))
@@ -292,18 +292,10 @@ async def stream(websocket: WebSocket, state: State) -> None:
 def _pong(text: str) -> str | None:
     # `ping` is a request of Gemini's AsyncAPI document (PingRequest); its answer there is the generic success
     # response, {id, status: 200, result}.
-    request = _stream_frame(text)
+    request = frame_object(text)
     if request.get("method") == "ping":
         return json.dumps({"id": request.get("id"), "status": 200, "result": None})
     return None
-
-
-def _stream_frame(text: str) -> dict[str, Any]:
-    try:
-        frame = json.loads(text)
-    except ValueError:
-        frame = None
-    return frame if isinstance(frame, dict) else {}
 
 
 _FILL_EVENTS = frozenset({"FILLED", "PARTIALLY_FILLED"})
