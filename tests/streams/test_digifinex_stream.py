@@ -71,6 +71,29 @@ def test_a_margin_order_is_reconciled_in_its_own_market(fresh_simulator: Simulat
     assert margin[-1].outcome == "accepted"
 
 
+def test_a_margin_order_known_only_from_rest_is_reconciled_in_its_own_market(fresh_simulator: Simulator) -> None:
+    """Open before the watch starts, it is known from the margin market's open orders (REST `kind`, not `mode`)."""
+    fresh_simulator.change_order("digifinex", "cancelled_partially_filled", status=1)  # no connection hears it
+    notices: list[ec.StreamNotice] = []
+
+    async def watch() -> ec.Order:
+        async with client(fresh_simulator, "digifinex") as connected:
+            stream = connected.watch_orders(symbols=["BTC_USDT"], on_notice=notices.append)
+            first = asyncio.ensure_future(anext(stream))
+            await until(lambda: "connected" in [notice.kind for notice in notices])
+            fresh_simulator.drop_streams("digifinex")
+            await until(lambda: fresh_simulator.stream_connections("digifinex") == 0)
+            fresh_simulator.change_order("digifinex", "cancelled_partially_filled", status=4)
+            order = await asyncio.wait_for(first, WAIT)
+            await stream.aclose()
+            return order
+
+    order = asyncio.run(watch())
+
+    assert (order.status, order.filled) == (ec.OrderStatus.CANCELED, Decimal("0.4"))
+    assert "unconfirmed" not in [notice.kind for notice in notices]
+
+
 def test_a_wrong_secret_is_refused_at_authentication(fresh_simulator: Simulator) -> None:
     """server.auth with a signature of another secret is refused: AuthenticationError, no reconnecting."""
     wrong = ec.digifinex.DigiFinexCredentials(

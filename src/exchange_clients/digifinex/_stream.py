@@ -26,6 +26,7 @@ from exchange_clients._signing import keyed_mac
 from exchange_clients._watch import StreamBinding
 from exchange_clients.digifinex._auth import DigiFinexCredentials
 from exchange_clients.digifinex._updates import parse_update
+from exchange_clients.generated.digifinex.models import OrderKind
 from exchange_clients.generated.streams.digifinex import TradeMode
 from exchange_clients.runtime import decode_json
 
@@ -93,10 +94,11 @@ def read(frame: str | bytes) -> list[Order]:
 
 
 def _read_with(order: Order) -> dict[str, Any]:
-    # The REST call answers for one market: a margin order is read with market="margin".
+    # The REST call answers for one market: a margin order is read with market="margin". An order known from the
+    # stream says so in its push's `mode`; one known from REST (the open orders read at the start) in its `kind`.
     raw = order.raw
-    mode = getattr(raw, "mode", None)
-    return {"market": "margin"} if mode == TradeMode.MARGIN else {}
+    margin = getattr(raw, "mode", None) == TradeMode.MARGIN or getattr(raw, "kind", None) == OrderKind.MARGIN
+    return {"market": "margin"} if margin else {}
 
 
 # DigiFinex's WebSocket page: `server.ping` answers "pong".
