@@ -23,7 +23,7 @@ def _client(simulator: Simulator, credentials: ec.derive.DeriveCredentials | Non
 
 
 def test_a_lifecycle_arrives_in_order_and_ends_filled(fresh_simulator: Simulator) -> None:
-    """An open order partly filled, then filled: three states, the last final, `filled` rising."""
+    """Partly filled, the same again, then filled: two changes delivered (a repeat is none), the last final."""
     notices: list[ec.StreamNotice] = []
 
     async def watch() -> list[ec.Order]:
@@ -133,5 +133,30 @@ def test_duplicated_and_reordered_notifications_never_move_an_order_back(fresh_s
 
     assert [(order.order_id, order.status, order.filled) for order in orders] == [
         (filled.order_id, ec.OrderStatus.FILLED, Decimal(1)),
-        (fresh_simulator.orders.id("derive", "filled"), ec.OrderStatus.FILLED, orders[1].filled),
+        (
+            fresh_simulator.orders.id("derive", "filled"),
+            ec.OrderStatus.FILLED,
+            Decimal(str(fresh_simulator.orders.named("derive", "filled").body["filled_amount"])),
+        ),
     ]
+
+
+def test_without_a_subaccount_the_watch_is_refused_before_anything_is_sent(fresh_simulator: Simulator) -> None:
+    """No subaccount_id and none in the credentials: InvalidRequestError naming both ways, as REST does; no login."""
+    full = fresh_simulator.accounts.credentials("derive")
+    without = ec.derive.DeriveCredentials(wallet=full.wallet, private_key=full.private_key)
+
+    async def watch() -> None:
+        async with _client(fresh_simulator, without) as connected:
+            stream = connected.watch_orders()
+            try:
+                await asyncio.wait_for(anext(stream), WAIT)
+            finally:
+                await stream.aclose()
+
+    with pytest.raises(ec.InvalidRequestError) as raised:
+        asyncio.run(watch())
+
+    assert "DERIVE_SUBACCOUNT_ID" in str(raised.value)
+    assert raised.value.operation == "watch_orders"
+    assert fresh_simulator.stream_logins("derive", full.wallet) == []

@@ -18,10 +18,10 @@ BINDING = ExchangeBinding(
     environments=ENVIRONMENTS,
     make_client=client,
     build_order_calls=lambda credentials, ids, options: _operations.order_calls(
-        ids, options.subaccount_id if options.subaccount_id is not None else credentials.subaccount_id
+        ids, _operations.subaccount_of(credentials, options, "get_order")
     ),
     build_open_orders_call=lambda credentials, options: _operations.open_orders_call(
-        options.subaccount_id if options.subaccount_id is not None else credentials.subaccount_id
+        _operations.subaccount_of(credentials, options, "list_open_orders")
     ),
     options=frozenset({"subaccount_id"}),
     check_credentials=check_private_key,

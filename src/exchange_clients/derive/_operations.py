@@ -7,9 +7,11 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from exchange_clients._binding import RequestOptions
 from exchange_clients._calls import Call, ErrorFormat, declared_idempotent
 from exchange_clients._errors import InvalidRequestError
 from exchange_clients._order import Exchange, Order
+from exchange_clients.derive._auth import DeriveCredentials
 from exchange_clients.derive._errors import ERROR_TABLE
 from exchange_clients.derive._normalize import to_order
 from exchange_clients.generated.derive import AuthenticatedClient
@@ -46,15 +48,26 @@ def _error_fields(body: Mapping[str, Any]) -> tuple[object, str | None] | None:
 ERRORS = ErrorFormat(exchange=Exchange.DERIVE, table=ERROR_TABLE, fields=_error_fields, decode=decode_json)
 
 
-def order_calls(order_ids: Sequence[str], subaccount_id: int | None) -> list[DeriveCall]:
+def subaccount_of(credentials: DeriveCredentials, options: RequestOptions, operation: str) -> int:
+    """The subaccount asked for, else the credentials' own; InvalidRequestError, unsent, when there is neither."""
+    subaccount_id = options.subaccount_id if options.subaccount_id is not None else credentials.subaccount_id
+    if subaccount_id is None:
+        raise InvalidRequestError(
+            "Derive needs a subaccount id: pass subaccount_id= or set DERIVE_SUBACCOUNT_ID",
+            exchange=Exchange.DERIVE,
+            operation=operation,
+        )
+    return subaccount_id
+
+
+def order_calls(order_ids: Sequence[str], subaccount_id: int) -> list[DeriveCall]:
     """One `private/get_order` call per id, in `subaccount_id` (Derive requires it)."""
-    subaccount = _required(subaccount_id, "get_order")
-    return [_order_call(order_id, subaccount) for order_id in order_ids]
+    return [_order_call(order_id, subaccount_id) for order_id in order_ids]
 
 
-def open_orders_call(subaccount_id: int | None) -> DeriveCall:
+def open_orders_call(subaccount_id: int) -> DeriveCall:
     """The `private/get_open_orders` call for `subaccount_id`: the orders resting on the book."""
-    body = GetOpenOrdersParams(subaccount_id=_required(subaccount_id, "list_open_orders"))
+    body = GetOpenOrdersParams(subaccount_id=subaccount_id)
 
     def read(answer: Response[Any]) -> list[Order]:
         if isinstance(answer.parsed, GetOpenOrdersResponse):
@@ -71,16 +84,6 @@ def open_orders_call(subaccount_id: int | None) -> DeriveCall:
         idempotent=declared_idempotent(get_open_orders, IDEMPOTENT_OPERATIONS),
     )
     return call
-
-
-def _required(subaccount_id: int | None, operation: str) -> int:
-    if subaccount_id is None:
-        raise InvalidRequestError(
-            "Derive needs a subaccount id: pass subaccount_id= or set DERIVE_SUBACCOUNT_ID",
-            exchange=Exchange.DERIVE,
-            operation=operation,
-        )
-    return subaccount_id
 
 
 def _order_call(order_id: str, subaccount_id: int) -> DeriveCall:

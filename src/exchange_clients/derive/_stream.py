@@ -22,6 +22,7 @@ from exchange_clients._frames import answer_to, frame_json
 from exchange_clients._order import Exchange, Order
 from exchange_clients._watch import StreamBinding
 from exchange_clients.derive._auth import DeriveCredentials, sign
+from exchange_clients.derive._operations import subaccount_of
 from exchange_clients.derive._updates import parse_notification
 
 
@@ -45,6 +46,7 @@ async def _request(connection: ClientConnection, method: str, params: dict[str, 
 
 async def handshake(connection: ClientConnection, credentials: DeriveCredentials, options: RequestOptions) -> None:
     """Log in with a fresh timestamp, and subscribe to the subaccount's orders."""
+    channel = f"{subaccount_of(credentials, options, 'watch_orders')}.orders"
     timestamp = str(time.time_ns() // 1_000_000)
     key = bytes.fromhex(credentials.private_key.removeprefix("0x").removeprefix("0X"))
     login = {"wallet": credentials.wallet, "timestamp": int(timestamp), "signature": sign(timestamp, key)}
@@ -57,8 +59,6 @@ async def handshake(connection: ClientConnection, credentials: DeriveCredentials
             operation="watch_orders",
             code=str(error.get("code")),
         )
-    subaccount = options.subaccount_id if options.subaccount_id is not None else credentials.subaccount_id
-    channel = f"{subaccount}.orders"
     answer = await _request(connection, "subscribe", {"channels": [channel]})
     status = ((answer.get("result") or {}).get("status") or {}).get(channel)
     if status != "ok":
