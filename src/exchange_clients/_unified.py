@@ -193,18 +193,21 @@ class _Unified(Generic[GeneratedT]):
         self._credentials = credentials
         self._redactor = Redactor.for_credentials(credentials)
         self.environment = environment
+        checked_httpx_args = _checked_httpx_args(httpx_args)
         self._generated = self._binding.client(
             credentials,
             environment=environment,
             base_url=base_url,
             timeout=timeout,
             nonce_store=nonce_store,
-            httpx_args=_checked_httpx_args(httpx_args),
+            httpx_args=checked_httpx_args,
             max_response_bytes=_checked_cap(max_response_bytes),
         )
         self._closed = False
         self._stream_url = stream_url
-        self._setup = WatchSetup(credentials=credentials, base_url=base_url, timeout=timeout)
+        self._setup = WatchSetup(
+            credentials=credentials, base_url=base_url, timeout=timeout, httpx_args=checked_httpx_args
+        )
         self._rest_removed = False
         self._watching: list[OrderTracker] = []
         """The trackers of this client's running watches, once subscribed: what get_order reads without REST."""

@@ -73,11 +73,13 @@ class StreamNotice:
 
 @attrs.frozen(kw_only=True)
 class WatchSetup:
-    """What a watch of one client knows beyond its credentials: where its REST calls go, and their timeout."""
+    """What a watch of one client knows beyond its credentials: where its REST calls go, and how they are made."""
 
     credentials: Any
     base_url: str | None
     timeout: float | httpx.Timeout | None
+    httpx_args: Mapping[str, Any] = attrs.field(factory=dict)
+    """The client's own httpx options (a proxy, a transport), for the REST calls a stream's login makes."""
 
 
 class StreamGapError(Exception):

@@ -128,10 +128,12 @@ def _errors(*errors: str) -> httpx.Response:
             "EGeneral:Something new",
         ),
         (httpx.Response(503, html="<h1>503 Service Unavailable</h1>"), ec.ExchangeUnavailableError, None),
+        # Throttling without Kraken's code: still throttling, waited out by a watch rather than ending it.
+        (httpx.Response(429, text="Too Many Requests", headers={"Retry-After": "3"}), ec.RateLimitError, None),
         (httpx.Response(200, text="<html>maintenance</html>"), ec.UnexpectedResponseError, None),
         (httpx.Response(200, json={"error": [], "result": {}}), ec.UnexpectedResponseError, None),
     ],
-    ids=["permission", "rate_limit", "unknown_error", "html_503", "not_json", "no_token"],
+    ids=["permission", "rate_limit", "unknown_error", "html_503", "plain_429", "not_json", "no_token"],
 )
 def test_each_answer_kraken_may_give_is_a_typed_error(
     response: httpx.Response, error_class: type[ec.ExchangeError], code: str | None
@@ -148,6 +150,9 @@ def test_each_answer_kraken_may_give_is_a_typed_error(
 
     assert raised.value.code == code
     assert raised.value.exchange == "kraken_futures"
+    if response.status_code == 429:
+        assert isinstance(raised.value, ec.RateLimitError)
+        assert raised.value.retry_after == 3
 
 
 def test_the_request_is_signed_over_the_body_as_sent() -> None:

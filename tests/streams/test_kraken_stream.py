@@ -14,6 +14,7 @@ from collections.abc import AsyncGenerator, Callable
 from decimal import Decimal
 from typing import Any
 
+import httpx
 import pytest
 
 import exchange_clients as ec
@@ -280,3 +281,32 @@ def test_a_refused_subscription_is_classed_by_krakens_error(error: str, kind: ty
     assert type(refusal) is kind
     assert refusal.code == (error or None)
     assert refusal.exchange is ec.Exchange.KRAKEN_FUTURES
+
+
+def test_the_token_request_goes_through_the_clients_own_httpx_options(fresh_simulator: Simulator) -> None:
+    """A transport (or proxy) given in httpx_args carries the token request too: here one that answers a bad token."""
+    seen: list[str] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        seen.append(request.url.path)
+        return httpx.Response(200, json={"error": [], "result": {"token": "not-issued-by-kraken", "expires": 900}})
+
+    async def play() -> None:
+        async with ec.connect_async(
+            KRAKEN,
+            fresh_simulator.accounts.credentials(KRAKEN),
+            base_url=fresh_simulator.base_url(KRAKEN),
+            stream_url=fresh_simulator.stream_url(KRAKEN),
+            httpx_args={"transport": httpx.MockTransport(answer)},
+        ) as connected:
+            stream = connected.watch_orders(stall_after=2)
+            try:
+                await asyncio.wait_for(anext(stream), WAIT)
+            finally:
+                await stream.aclose()
+
+    with pytest.raises(ec.AuthenticationError) as raised:
+        asyncio.run(play())
+
+    assert seen == ["/0/private/GetWebSocketsToken"]
+    assert raised.value.code == "ESession:Invalid session"

@@ -80,7 +80,10 @@ class _Watch:
         )
 
     async def _token(self, credentials: KrakenFuturesCredentials) -> str:
-        async with token_client(credentials, base_url=self._setup.base_url, timeout=self._setup.timeout) as client:
+        setup = self._setup
+        async with token_client(
+            credentials, base_url=setup.base_url, timeout=setup.timeout, **setup.httpx_args
+        ) as client:
             return await websocket_token(client, default_nonce(credentials))
 
     async def handshake(

@@ -14,6 +14,7 @@ from typing import Any
 
 import httpx
 
+from exchange_clients._error_mapping import class_for_status, parse_retry_after
 from exchange_clients._errors import (
     AuthenticationError,
     ExchangeError,
@@ -123,9 +124,15 @@ async def websocket_token(client: AuthenticatedClient, nonce: NonceSource) -> st
     errors = parsed.error if isinstance(parsed, GetWebsocketsTokenResponse200) and parsed.error else []
     if errors or status != httpx.codes.OK:
         code = str(errors[0]) if errors else None
-        kind = SPOT_ERRORS.get(code or "", ExchangeUnavailableError if status >= 500 else InvalidRequestError)
+        # Kraken's own code first; without one, what the status means to every call here (a 429 is throttling, to
+        # wait out); an unknown code in a 200 is a refusal of this request.
+        fallback = class_for_status(status) if status != httpx.codes.OK else InvalidRequestError
+        kind = SPOT_ERRORS.get(code or "", fallback)
         message = f"Kraken refused the Unified WebSocket token: {code or f'HTTP {status}'}"
-        raise kind(message, exchange=Exchange.KRAKEN_FUTURES, operation=_OPERATION, http_status=status, code=code)
+        refusal = kind(message, exchange=Exchange.KRAKEN_FUTURES, operation=_OPERATION, http_status=status, code=code)
+        if isinstance(refusal, RateLimitError):
+            refusal.retry_after = parse_retry_after(answer.headers.get("Retry-After"))
+        raise refusal
     result = parsed.result if isinstance(parsed, GetWebsocketsTokenResponse200) else None
     token = getattr(result, "token", None)
     if not isinstance(token, str) or not token:
