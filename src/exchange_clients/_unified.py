@@ -71,6 +71,8 @@ class FoundOrders:
     """Ids the exchange answered for and does not know (Kraken: not open or closed in the last 5 seconds)."""
     failed: Mapping[str, ExchangeError] = attrs.field(factory=dict)
     """Ids whose call failed for another reason, after its retries (throttled, unavailable, an unreadable answer)."""
+    why_missing: str = ""
+    """Why the exchange may not know an id it was asked for (the same words as get_order's OrderNotFoundError)."""
 
     @property
     def complete(self) -> bool:
@@ -280,7 +282,7 @@ class _Unified(Generic[GeneratedT]):
         canonical = self._binding.canonical_id
         failed = {order_id: failures[canonical(order_id)] for order_id in order_ids if canonical(order_id) in failures}
         result, missing = self._matched([order_id for order_id in order_ids if order_id not in failed], found)
-        return FoundOrders(tuple(result), tuple(missing), failed)
+        return FoundOrders(tuple(result), tuple(missing), failed, why_missing=self._not_found_hint())
 
     def _matched(self, order_ids: Sequence[str], found: Iterable[Order]) -> tuple[list[Order], list[str]]:
         """The orders in the order asked for, and the ids no order answers.

@@ -95,3 +95,17 @@ def test_open_orders_of_kraken_futures_come_from_its_stream(fresh_simulator: Sim
     listed = {line["order_id"] for line in json.loads(result.stdout)}
     assert fresh_simulator.orders.id(kraken, "entered_book") in listed
     assert fresh_simulator.orders.id(kraken, "cancelled") not in listed
+
+
+def test_order_says_why_a_kraken_order_cannot_be_read_once_its_rest_api_is_gone(fresh_simulator: Simulator) -> None:
+    """After the switch-off, `order` names the missing id with the reason the client found, not the REST-era one."""
+    kraken = "kraken_futures"
+    fresh_simulator.decommission_rest(kraken)
+    closed_id = fresh_simulator.orders.id(kraken, "cancelled")
+    arguments = ["order", kraken, closed_id, "--base-url", fresh_simulator.base_url(kraken)]
+    arguments += ["--stream-url", fresh_simulator.stream_url(kraken)]
+
+    result = CliRunner().invoke(cli, arguments, env=credentials_environment(fresh_simulator.accounts))
+
+    assert result.exit_code == 4, result.output
+    assert result.stderr.startswith(f"error: no Kraken Futures order {closed_id}: Kraken offers no lookup")

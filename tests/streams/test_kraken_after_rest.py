@@ -81,6 +81,7 @@ def test_after_the_switch_off_a_closed_order_nobody_saw_closing_cannot_be_read(f
     assert "watch_orders running to see orders close" in message
     assert [order.client_order_id for order in found.found] == ["my-order-1"]
     assert found.missing == (closed_id,)
+    assert "no lookup of closed Futures orders after 1 March 2027" in found.why_missing
 
 
 def _urls(simulator: Simulator) -> dict[str, str]:

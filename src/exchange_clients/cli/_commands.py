@@ -122,10 +122,9 @@ def order(
 def _report_the_rest(exchange: Exchange, result: FoundOrders) -> None:
     """One line on stderr for the ids not found and one per failed id; the exit code of the worst of them."""
     if result.missing:
-        binding = BINDINGS[exchange]
-        gone = binding.successor is not None and binding.successor.decommissioned()
-        hint = binding.successor.not_found_hint if gone and binding.successor is not None else binding.not_found_hint
-        click.echo(f"error: no {exchange.display_name} order {', '.join(result.missing)}: {hint}", err=True)
+        click.echo(
+            f"error: no {exchange.display_name} order {', '.join(result.missing)}: {result.why_missing}", err=True
+        )
     for order_id, error in result.failed.items():
         click.echo(f"error: {order_id}: {error}", err=True)
     if result.failed:
