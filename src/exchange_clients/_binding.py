@@ -64,7 +64,7 @@ class ExchangeBinding:
     check_credentials: Callable[[Any], None] = lambda _credentials: None
     """Read the credentials as a request would, before any is sent: ValueError naming the variable, never its value."""
     stream: StreamBinding | None = None
-    """How to follow the account's orders live (watch_orders); None where the exchange has no stream yet."""
+    """How to follow the account's orders live (watch_orders); None for an exchange without a stream."""
     successor: RestSuccessor | None = None
     """How orders are read once the exchange's REST API is gone (Kraken Futures, from 1 March 2027)."""
 

@@ -89,7 +89,7 @@ def guarded_transport(base_url: str, max_response_bytes: int, httpx_args: Mappin
         if proxy is not None:
             options["proxy"] = proxy
     # httpcore sets the context's ALPN protocols on every connection, to ["http/1.1"] unless the client asked for
-    # HTTP/2: only clients that did not share the one context, so they all set the same.
+    # HTTP/2: only clients that did not ask for it share the one context, so they all set the same protocols.
     if given is None and not ({"verify", "cert"} & set(options) or options.get("http2")):
         options["verify"] = default_tls_context(trust_env=bool(options.get("trust_env", True)))
     if given is None:

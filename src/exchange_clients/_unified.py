@@ -331,8 +331,9 @@ class _Unified(Generic[GeneratedT]):
         """
         Every order this client's running watches know, or None when no watch is running.
 
-        A running watch knows every order open when it subscribed and every change since, so an order it does not
-        know is one no read could find: the snapshot is needed only without one.
+        A running watch, connected and reconciled, knows every order open when it subscribed and every change since
+        (up to the last message its caller has taken), so an order it does not know is one no read could find: the
+        snapshot is needed only without one.
         """
         return watched(self._watching) if self._watching else None
 
@@ -401,13 +402,19 @@ class _Unified(Generic[GeneratedT]):
             stream = stream.for_watch(self._setup)
         tracker = OrderTracker()
 
+        subscribed_once = False
+
         def heard(notice: StreamNotice) -> None:
-            # Subscribed, the watch knows every open order and hears every change: get_order may read from it then,
-            # and not while it is disconnected (what changes meanwhile, a snapshot would show).
-            if notice.kind == "connected" and tracker not in self._watching:
+            # Subscribed the first time (the open orders followed) or reconciled after a reconnect, the watch knows
+            # every open order and hears every change: get_order may read from it. Not while it is disconnected,
+            # nor between a reconnect and its reconciliation: what changed meanwhile, a snapshot would show.
+            nonlocal subscribed_once
+            first = notice.kind == "connected" and not subscribed_once
+            if (first or notice.kind == "reconciled") and tracker not in self._watching:
                 self._watching.append(tracker)
             elif notice.kind == "disconnected" and tracker in self._watching:
                 self._watching.remove(tracker)
+            subscribed_once = subscribed_once or first
             if on_notice is not None:
                 on_notice(notice)
 

@@ -43,12 +43,12 @@ logger = logging.getLogger("exchange_clients")
 
 NoticeKind = Literal["connected", "disconnected", "reconciled", "unconfirmed"]
 
-# Reconnecting: the first retry after half a second, doubling up to 30 s, each wait jittered by up to a quarter so that
-# many clients cut off together do not come back together. There is no limit on attempts: a stream is followed
-# until the caller stops.
 _REFUSED_UPGRADE = frozenset({401, 403})
 # websockets writes a sent data frame as `> TEXT '<payload>' [N bytes]`.
 _SENT_FRAME = re.compile(r"^(> (?:TEXT|BINARY)) .*?(\[\d+ bytes\])$", re.DOTALL)
+# Reconnecting: the first retry after half a second, doubling up to 30 s, each wait jittered by up to a quarter so that
+# many clients cut off together do not come back together. There is no limit on attempts: a stream is followed
+# until the caller stops.
 _FIRST_WAIT = 0.5
 _LONGEST_WAIT = 30.0
 
@@ -59,10 +59,12 @@ class StreamNotice:
     Something about the stream a caller may need to act on.
 
     `connected`: subscribed (again); the first time, once the open orders are read and followed. `disconnected`: the
-    connection was lost; reconnecting. `reconciled`: after a reconnect, the orders being followed were read over REST
-    and any change made meanwhile delivered.
-    `unconfirmed`: after a reconnect, these orders (`order_ids`) could not be read over REST, so whether they changed
-    while the stream was down is unknown: they are not guessed.
+    connection was lost (or a numbered stream skipped a number); reconnecting. `reconciled`: after a reconnect, and
+    every `reconcile_every` seconds, the open orders and the orders being followed were read again (over REST, or
+    from Kraken's fresh snapshot) and any change made meanwhile is delivered next.
+    `unconfirmed`: these orders (`order_ids`) could not be read again, so whether they changed while unheard is
+    unknown: they are not guessed (without REST, Kraken's are then no longer followed). With no `order_ids`: the open
+    orders themselves could not be read.
     """
 
     kind: NoticeKind
@@ -348,12 +350,13 @@ class _Reconciliation:
         """Every change REST shows in the open orders and in the orders followed, through the tracker."""
         # A change made while the stream was down, or announced in a message that never came, reached nobody: what
         # REST shows goes through the tracker like any stream message (a stale answer changes nothing).
-        if self.open_orders is None and not tracker.open_orders():
-            return
         snapshot = await self._open_orders(notify)
         seen = {order.order_id for order in snapshot}
         following = [order for order in tracker.open_orders() if order.order_id not in seen]
         found, unconfirmed = await self.reconcile(following) if following else ([], [])
+        # The tracker takes it all in before anyone hears of it: from the `reconciled` notice on, what it holds is
+        # current (get_order reads it once REST is gone), whether or not the caller has taken the changes yet.
+        changes = [changed for order in [*snapshot, *found] if (changed := tracker.confirm(order)) is not None]
         # The notices come first: a caller that stops at the first change delivered has still heard of them.
         detail = (
             f"{len(snapshot)} open orders and {len(found)} of {len(following)} other followed orders read over REST"
@@ -362,9 +365,8 @@ class _Reconciliation:
         if unconfirmed:
             detail = "not readable over REST: whether they changed while unheard is unknown"
             notify(StreamNotice("unconfirmed", self.exchange, detail, tuple(unconfirmed)))
-        for order in [*snapshot, *found]:
-            if (changed := tracker.confirm(order)) is not None:
-                yield changed
+        for changed in changes:
+            yield changed
 
     async def _open_orders(self, notify: Callable[[StreamNotice], None]) -> list[Order]:
         if self.open_orders is None:
