@@ -15,7 +15,7 @@ from collections.abc import Awaitable, Callable, Iterable, Sequence
 import attrs
 from websockets.exceptions import WebSocketException
 
-from exchange_clients._errors import ExchangeError, TransportError
+from exchange_clients._errors import ExchangeError, TransportError, UnexpectedResponseError
 from exchange_clients._order import Exchange, Order
 from exchange_clients._tracker import OrderTracker
 from exchange_clients._watch import WatchSetup
@@ -72,3 +72,7 @@ async def read_snapshot(
     except (WebSocketException, OSError, TimeoutError) as error:
         message = f"reading the open orders from {exchange.display_name}'s stream failed: {type(error).__name__}"
         raise TransportError(message, exchange=exchange, operation=operation) from None
+    except ValueError as error:
+        # A frame that is not JSON, as watch_orders names it too.
+        message = f"{exchange.display_name}'s stream sent a frame that is not the JSON it documents: {error}"
+        raise UnexpectedResponseError(message, exchange=exchange, operation=operation) from None

@@ -92,11 +92,16 @@ _ONE_READ: contextvars.ContextVar[dict[str, Any] | None] = contextvars.ContextVa
 def _one_stream_read() -> Iterator[None]:
     # A context variable, not an attribute: each thread and each task has its own, so two get_orders of one client
     # running at once never share a read.
-    token = _ONE_READ.set({})
+    batch: dict[str, Any] = {}
+    token = _ONE_READ.set(batch)
     try:
         yield
     finally:
         _ONE_READ.reset(token)
+        # Left unfinished only when every call waiting on it was cancelled: its connection goes with them.
+        read = batch.get("task")
+        if read is not None and not read.done():
+            read.cancel()
 
 
 _SNAPSHOT_SECONDS = 30.0
@@ -350,7 +355,7 @@ class _Unified(Generic[GeneratedT]):
         read = batch.get("task")
         if read is None:
             read = batch["task"] = asyncio.ensure_future(self._snapshot(operation))
-        orders: list[Order] = await asyncio.shield(read)
+        orders: list[Order] = await read
         return orders
 
     async def _snapshot(self, operation: str) -> list[Order]:

@@ -231,3 +231,33 @@ def test_one_get_orders_reads_one_snapshot_however_many_calls_it_makes(fresh_sim
     for found in (found_async, found_sync):
         assert [order.order_id for order in found.found] == ids[:2]
         assert found.missing == tuple(ids[2:])
+
+
+def test_a_snapshot_answered_with_a_page_is_a_typed_error(fresh_simulator: Simulator) -> None:
+    """A stream that answers the subscription with HTML, not JSON: UnexpectedResponseError, as watch_orders says."""
+    from websockets.asyncio.server import ServerConnection, serve  # noqa: PLC0415 - the test's own server
+
+    fresh_simulator.decommission_rest(KRAKEN)
+
+    async def page(connection: ServerConnection) -> None:
+        await connection.recv()
+        await connection.send("<html><body>502 Bad Gateway</body></html>")
+        await connection.wait_closed()
+
+    async def read() -> None:
+        async with serve(page, "127.0.0.1", 0) as server:
+            port = next(iter(server.sockets)).getsockname()[1]
+            async with ec.connect_async(
+                KRAKEN,
+                fresh_simulator.accounts.credentials(KRAKEN),
+                base_url=fresh_simulator.base_url(KRAKEN),
+                stream_url=f"ws://127.0.0.1:{port}/v2/private",
+                timeout=5,
+            ) as connected:
+                await connected.get_order(fresh_simulator.orders.id(KRAKEN, "entered_book"))
+
+    with pytest.raises(ec.UnexpectedResponseError) as raised:
+        asyncio.run(read())
+
+    assert raised.value.exchange is ec.Exchange.KRAKEN_FUTURES
+    assert raised.value.operation == "get_order"
