@@ -19,7 +19,17 @@ import attrs
 from starlette.websockets import WebSocket, WebSocketDisconnect
 
 
-__all__ = ["DROP", "EXPIRE", "STALL", "Published", "StreamFault", "StreamHub", "frame_object", "serve_queue"]
+__all__ = [
+    "DROP",
+    "EXPIRE",
+    "STALL",
+    "Published",
+    "StreamFault",
+    "StreamHub",
+    "Subscribed",
+    "frame_object",
+    "serve_queue",
+]
 
 StreamFault = Literal["duplicate", "reorder", "lose", "stall", "drop", "expire_auth"]
 """
@@ -66,6 +76,14 @@ class Published:
 
 
 @attrs.frozen(eq=False)
+class Subscribed:
+    """A registered connection: the queue of what is published to it, and the number of the last message before it."""
+
+    queue: asyncio.Queue[object]
+    published_before: int
+
+
+@attrs.frozen(eq=False)
 class _Connection:
     exchange: str
     loop: asyncio.AbstractEventLoop
@@ -83,14 +101,16 @@ class StreamHub:
         self._published: dict[str, int] = {}
 
     @contextmanager
-    def connection(self, exchange: str) -> Iterator[asyncio.Queue[object]]:
-        """Register the calling connection (in the server's loop) for as long as the block runs; yields its queue."""
+    def connection(self, exchange: str) -> Iterator[Subscribed]:
+        """Register the calling connection (in the server's loop) for as long as the block runs."""
         queue: asyncio.Queue[object] = asyncio.Queue()
         connection = _Connection(exchange, asyncio.get_running_loop(), queue)
         with self._lock:
             self._connections.append(connection)
+            # Under the same lock: every message numbered above this reaches the connection, none below does.
+            subscribed = Subscribed(queue, self._published.get(exchange, 0))
         try:
-            yield queue
+            yield subscribed
         finally:
             with self._lock:
                 self._connections.remove(connection)
@@ -110,11 +130,6 @@ class StreamHub:
                 self._faults.setdefault(exchange, []).append(fault)
             return self.count(exchange)
         return self._deliver(exchange, [_CONNECTION_FAULTS[fault]])
-
-    def published(self, exchange: str) -> int:
-        """How many messages have been published on `exchange`'s stream: the number of the last one."""
-        with self._lock:
-            return self._published.get(exchange, 0)
 
     def publish(self, exchange: str, text: str) -> int:
         """Send `text` to every connection of `exchange`, unless a queued fault strikes it; how many there were."""

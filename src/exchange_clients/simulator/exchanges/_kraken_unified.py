@@ -102,17 +102,18 @@ async def stream(websocket: WebSocket, state: State) -> None:
             break
         await websocket.send_text(_refusal(request, refusal))
     state.tokens_used.append(str(params["token"]))
-    with state.streams.connection(EXCHANGE) as queue:
+    with state.streams.connection(EXCHANGE) as subscribed:
         # Numbered from this subscription: its snapshot is 1, and each message published from now on follows.
-        base = state.streams.published(EXCHANGE)
-        result = {"channel": "executions", "maxratecount": 180, "snap_orders": True, "snap_trades": True}
+        base = subscribed.published_before
+        snaps = {"snap_orders": params.get("snap_orders", True), "snap_trades": params.get("snap_trades", False)}
+        result = {"channel": "executions", "maxratecount": 180, **snaps}
         await websocket.send_text(_answer(request, result=result, success=True))
         await websocket.send_text(_numbered(_snapshot(state, params), 1))
 
         def render(message: Published) -> str:
             return _numbered(message.text, 1 + message.number - base)
 
-        await serve_queue(websocket, queue, answer=_pong, render=render)
+        await serve_queue(websocket, subscribed.queue, answer=_pong, render=render)
 
 
 def _numbered(text: str, sequence: int) -> str:

@@ -278,8 +278,8 @@ async def stream(websocket: WebSocket, state: State) -> None:
         else:
             error = {"code": -32601, "message": "Method not found"}
             await websocket.send_text(json.dumps({"id": request_id, "error": error}))
-    with state.streams.connection(EXCHANGE) as queue:
-        await serve_queue(websocket, queue, answer=lambda text: _time(text, state))
+    with state.streams.connection(EXCHANGE) as subscribed:
+        await serve_queue(websocket, subscribed.queue, answer=lambda text: _time(text, state))
 
 
 def _time(text: str, state: State) -> str | None:

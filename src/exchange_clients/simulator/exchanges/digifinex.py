@@ -204,10 +204,10 @@ async def stream(websocket: WebSocket, state: State) -> None:
         else:
             await answer(request_id, None, {"code": 10009, "message": "unknown method"})
 
-    with state.streams.connection(EXCHANGE) as queue:
+    with state.streams.connection(EXCHANGE) as subscribed:
         await serve_queue(
             websocket,
-            queue,
+            subscribed.queue,
             send=lambda text: websocket.send_bytes(deflate(text)),
             accepts=lambda message: _for_markets(message, symbols),
             answer=_pong,

@@ -285,8 +285,8 @@ async def stream(websocket: WebSocket, state: State) -> None:
             break
         error = {"code": -1002, "msg": "Invalid stream name"}
         await websocket.send_text(json.dumps({"id": request_id, "status": 400, "error": error}))
-    with state.streams.connection(EXCHANGE) as queue:
-        await serve_queue(websocket, queue, answer=_pong)
+    with state.streams.connection(EXCHANGE) as subscribed:
+        await serve_queue(websocket, subscribed.queue, answer=_pong)
 
 
 def _pong(text: str) -> str | None:
