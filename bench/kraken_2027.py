@@ -10,6 +10,7 @@ seen). No other library reads Kraken Futures orders without the REST API, so tod
 from __future__ import annotations
 
 import itertools
+import threading
 import time
 import warnings
 from collections.abc import Callable
@@ -46,13 +47,14 @@ def run(repeats: int, scale: float = 1.0) -> list[Row]:
         with ec.connect(KRAKEN, credentials, base_url=base_url, stream_url=stream_url) as client:
             rest = [_per_call(client.get_order, ids, calls) for _ in range(repeats)]
         simulator.decommission_rest(KRAKEN)
+        subscribed = threading.Event()
         with ec.connect(KRAKEN, credentials, base_url=base_url, stream_url=stream_url) as client:
             client.get_order(ids[0])  # the removal page, once
             snapshot = [_per_call(client.get_order, ids, calls) for _ in range(repeats)]
-            with client.watch_orders():
-                while not simulator.stream_connections(KRAKEN):
-                    time.sleep(0.01)
-                time.sleep(0.2)  # subscribed, and the open orders followed
+            with client.watch_orders(on_notice=lambda notice: subscribed.set() if notice.kind == "connected" else None):
+                if not subscribed.wait(30):  # subscribed, and the open orders followed
+                    msg = "Kraken's simulated stream did not subscribe within 30 s"
+                    raise RuntimeError(msg)
                 watched = [_per_call(client.get_order, ids, calls * 10) for _ in range(repeats)]
     reference = Stats.of(rest)
     return [

@@ -5,11 +5,17 @@ What the stream tests share: bounded waits, and a client pointed at the simulato
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Callable
+import concurrent.futures
+import threading
+import time
+from collections.abc import AsyncIterator, Callable, Iterator
+from typing import TypeVar
 
 import exchange_clients as ec
 from exchange_clients.simulator import Simulator
 
+
+T = TypeVar("T")
 
 WAIT = 10.0
 """Every wait in the stream tests is bounded: a stream that never delivers fails its test, it does not hang it."""
@@ -37,3 +43,32 @@ def client(simulator: Simulator, exchange: str, credentials: object | None = Non
         base_url=simulator.base_url(exchange),
         stream_url=simulator.stream_url(exchange),
     )
+
+
+def next_within(updates: Iterator[T], seconds: float = WAIT) -> T:
+    """The blocking iterator's next item, within `seconds` (TimeoutError, not a hung suite, if it never comes)."""
+    worker = concurrent.futures.ThreadPoolExecutor(max_workers=1)
+    try:
+        return worker.submit(next, updates).result(seconds)
+    finally:
+        worker.shutdown(wait=False)  # a still-blocked next() ends when the test closes the iterator
+
+
+def wait_until(condition: Callable[[], bool], seconds: float = WAIT) -> None:
+    """Block until `condition` holds; AssertionError after `seconds`."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, f"not within {seconds} s"
+        time.sleep(0.01)
+
+
+def when_subscribed(simulator: Simulator, exchange: str, then: Callable[[], object]) -> threading.Thread:
+    """A daemon thread that runs `then` once `exchange`'s stream has a connection (within WAIT)."""
+
+    def run() -> None:
+        wait_until(lambda: simulator.stream_connections(exchange) > 0)
+        then()
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    return thread

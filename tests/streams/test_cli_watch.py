@@ -6,14 +6,25 @@ from __future__ import annotations
 
 import json
 import threading
-import time
 
 from click.testing import CliRunner, Result
 
 from exchange_clients.cli._commands import cli
 from exchange_clients.simulator import Simulator
 from tests.simulated_environment import credentials_environment
-from tests.streams.helpers import WAIT
+from tests.streams.helpers import WAIT, wait_until
+
+
+def _in_background(simulator: Simulator, arguments: list[str]) -> tuple[threading.Thread, list[Result]]:
+    """The command run in a daemon thread (a watch that never ends cannot hold the test run open), and its result."""
+    results: list[Result] = []
+    environment = credentials_environment(simulator.accounts)
+    watcher = threading.Thread(
+        target=lambda: results.append(CliRunner().invoke(cli, arguments, env=environment, catch_exceptions=False)),
+        daemon=True,
+    )
+    watcher.start()
+    return watcher, results
 
 
 def test_watch_prints_each_update_as_a_json_line(fresh_simulator: Simulator) -> None:
@@ -25,15 +36,8 @@ def test_watch_prints_each_update_as_a_json_line(fresh_simulator: Simulator) -> 
         "--stream-url",
         fresh_simulator.stream_url("derive"),
     ]
-    results: list[Result] = []
-    environment = credentials_environment(fresh_simulator.accounts)
-    watcher = threading.Thread(
-        target=lambda: results.append(CliRunner().invoke(cli, arguments, env=environment, catch_exceptions=False))
-    )
-    watcher.start()
-    deadline = time.monotonic() + WAIT
-    while fresh_simulator.stream_connections("derive") == 0 and time.monotonic() < deadline:
-        time.sleep(0.01)
+    watcher, results = _in_background(fresh_simulator, arguments)
+    wait_until(lambda: fresh_simulator.stream_connections("derive") > 0)
     fresh_simulator.change_order("derive", "open", filled_amount="0.5", order_status="open")
     fresh_simulator.change_order("derive", "open", filled_amount="1", order_status="filled")
     watcher.join(WAIT)
@@ -51,15 +55,8 @@ def test_watch_follows_kraken_futures_with_the_kraken_key_pair_from_the_environm
     kraken = "kraken_futures"
     arguments = ["watch", kraken, "--json", "--count", "2", "--base-url", fresh_simulator.base_url(kraken)]
     arguments += ["--stream-url", fresh_simulator.stream_url(kraken)]
-    results: list[Result] = []
-    environment = credentials_environment(fresh_simulator.accounts)
-    watcher = threading.Thread(
-        target=lambda: results.append(CliRunner().invoke(cli, arguments, env=environment, catch_exceptions=False))
-    )
-    watcher.start()
-    deadline = time.monotonic() + WAIT
-    while fresh_simulator.stream_connections(kraken) == 0 and time.monotonic() < deadline:
-        time.sleep(0.01)
+    watcher, results = _in_background(fresh_simulator, arguments)
+    wait_until(lambda: fresh_simulator.stream_connections(kraken) > 0)
     order = fresh_simulator.orders.named(kraken, "entered_book").body["order"]
     filled = {"order": {**order, "quantity": 0, "filled": 1}, "status": "FULLY_EXECUTED"}
     fresh_simulator.change_order(kraken, "entered_book", **filled)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-import threading
 import time
 from decimal import Decimal
 
@@ -20,7 +19,7 @@ import exchange_clients as ec
 from exchange_clients.kraken_futures import _sunset
 from exchange_clients.kraken_futures._sunset import is_removal
 from exchange_clients.simulator import Simulator
-from tests.streams.helpers import WAIT, client
+from tests.streams.helpers import WAIT, client, next_within, when_subscribed
 
 
 KRAKEN = "kraken_futures"
@@ -94,17 +93,14 @@ def test_after_the_switch_off_a_running_watch_answers_for_the_orders_it_saw_clos
     order_id = fresh_simulator.orders.id(KRAKEN, "entered_book_partially_filled")
     cancel = {"status": "CANCELLED", "updateReason": "CANCELLED_BY_USER"}
 
-    def cancel_when_subscribed() -> None:
-        for _ in range(1000):  # at most 10 s
-            if fresh_simulator.stream_connections(KRAKEN):
-                break
-            time.sleep(0.01)
-        fresh_simulator.change_order(KRAKEN, "entered_book_partially_filled", **cancel)
-
-    threading.Thread(target=cancel_when_subscribed).start()
     connected = ec.connect(KRAKEN, fresh_simulator.accounts.credentials(KRAKEN), **_urls(fresh_simulator))
     with connected, connected.watch_orders() as updates:
-        seen = next(updates)
+        when_subscribed(
+            fresh_simulator,
+            KRAKEN,
+            lambda: fresh_simulator.change_order(KRAKEN, "entered_book_partially_filled", **cancel),
+        )
+        seen = next_within(updates)
         tokens_before = len(fresh_simulator.stream_tokens())
         order = connected.get_order(order_id)
         assert len(fresh_simulator.stream_tokens()) == tokens_before, "read from the watch, not a new snapshot"

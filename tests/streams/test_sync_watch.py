@@ -4,27 +4,13 @@ Client.watch_orders: the asynchronous stream, iterated with a plain `for` from b
 
 from __future__ import annotations
 
-import threading
-import time
 from decimal import Decimal
 
 import pytest
 
 import exchange_clients as ec
 from exchange_clients.simulator import Simulator
-from tests.streams.helpers import WAIT
-
-
-def _when_subscribed(simulator: Simulator, exchange: str, then: object) -> threading.Thread:
-    def run() -> None:
-        deadline = time.monotonic() + WAIT
-        while simulator.stream_connections(exchange) == 0 and time.monotonic() < deadline:
-            time.sleep(0.01)
-        then()  # type: ignore[operator]
-
-    thread = threading.Thread(target=run)
-    thread.start()
-    return thread
+from tests.streams.helpers import WAIT, next_within, wait_until, when_subscribed
 
 
 def test_a_blocking_for_loop_gets_the_same_updates(fresh_simulator: Simulator) -> None:
@@ -37,18 +23,15 @@ def test_a_blocking_for_loop_gets_the_same_updates(fresh_simulator: Simulator) -
         fresh_simulator.change_order("derive", "open", filled_amount="1", order_status="filled")
 
     with ec.connect("derive", credentials, **urls) as client, client.watch_orders() as updates:
-        changer = _when_subscribed(fresh_simulator, "derive", trade)
-        orders = [next(updates), next(updates)]
+        changer = when_subscribed(fresh_simulator, "derive", trade)
+        orders = [next_within(updates), next_within(updates)]
         changer.join(WAIT)
 
     assert [(order.status, order.filled) for order in orders] == [
         (ec.OrderStatus.PARTIALLY_FILLED, Decimal("0.5")),
         (ec.OrderStatus.FILLED, Decimal(1)),
     ]
-    deadline = time.monotonic() + WAIT
-    while fresh_simulator.stream_connections("derive") and time.monotonic() < deadline:
-        time.sleep(0.01)
-    assert fresh_simulator.stream_connections("derive") == 0
+    wait_until(lambda: fresh_simulator.stream_connections("derive") == 0)
     assert list(updates) == []  # closed: iteration ends
 
 
@@ -64,5 +47,5 @@ def test_an_error_of_the_stream_is_raised_to_the_loop(fresh_simulator: Simulator
 
     with ec.connect("derive", stranger, **urls) as client, client.watch_orders() as updates:
         with pytest.raises(ec.AuthenticationError):
-            next(updates)
+            next_within(updates)
         assert list(updates) == []
