@@ -45,8 +45,8 @@ from exchange_clients._watch import (
     StreamNotice,
     WatchSetup,
     follow,
-    stream_url,
 )
+from exchange_clients._watch import stream_url as checked_stream_url
 
 
 GeneratedT = TypeVar("GeneratedT", default=Any)
@@ -212,6 +212,9 @@ class _Unified(Generic[GeneratedT]):
         )
         self._closed = False
         self._stream_url = stream_url
+        if stream_url is not None and self._binding.stream is not None:
+            # Refused here, as an insecure base_url is, rather than at the first watch_orders.
+            checked_stream_url(self.exchange, self._binding.stream, environment, stream_url)
         self._setup = WatchSetup(
             credentials=credentials, base_url=base_url, timeout=timeout, httpx_args=checked_httpx_args
         )
@@ -362,7 +365,7 @@ class _Unified(Generic[GeneratedT]):
         successor, stream = self._binding.successor, self._binding.stream
         if successor is None or stream is None:  # only an exchange with both reads its orders from a stream
             raise UnsupportedOperationError("no stream to read orders from", exchange=self.exchange)
-        url = stream_url(self.exchange, stream, self.environment, self._stream_url)
+        url = checked_stream_url(self.exchange, stream, self.environment, self._stream_url)
         seconds = self.retry.attempt_timeout or _SNAPSHOT_SECONDS
         with redacting(self._redactor):
             return await read_snapshot(
@@ -402,7 +405,7 @@ class _Unified(Generic[GeneratedT]):
         options = RequestOptions(subaccount_id=subaccount_id, symbols=tuple(symbols) if symbols is not None else None)
         options.check(self.exchange, stream.options)
         self._check_open("watch_orders")
-        url = stream_url(self.exchange, stream, self.environment, self._stream_url)
+        url = checked_stream_url(self.exchange, stream, self.environment, self._stream_url)
         if stream.for_watch is not None:
             stream = stream.for_watch(self._setup)
         tracker = OrderTracker()

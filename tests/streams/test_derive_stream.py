@@ -100,16 +100,15 @@ def test_a_refused_login_is_an_authentication_error(fresh_simulator: Simulator) 
 
 
 def test_a_plain_stream_url_is_refused_unless_it_is_loopback(fresh_simulator: Simulator) -> None:
-    """Credentials go over wss; ws:// only to this machine (the simulator)."""
-    client = ec.connect_async(
-        "derive",
-        fresh_simulator.accounts.credentials("derive"),
-        base_url=fresh_simulator.base_url("derive"),
-        stream_url="ws://stream.example.invalid/v3/ws",
-    )
-
+    """Credentials go over wss; ws:// only to this machine (the simulator). Refused at connect, as a bad base_url is."""
     with pytest.raises(ec.InvalidRequestError, match="plain ws to a loopback host"):
-        client.watch_orders()
+        ec.connect_async(
+            "derive",
+            fresh_simulator.accounts.credentials("derive"),
+            base_url=fresh_simulator.base_url("derive"),
+            stream_url="ws://stream.example.invalid/v3/ws",
+        )
+    assert fresh_simulator.requests() == []
 
 
 def test_duplicated_and_reordered_notifications_never_move_an_order_back(fresh_simulator: Simulator) -> None:
