@@ -9,12 +9,17 @@ nothing is left to compute as remaining. A market order's `price` is 0: it has n
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import datetime, timedelta
 from types import MappingProxyType
 from typing import Any
 
 from exchange_clients._messages import MessageShapeError, read_message
-from exchange_clients._normalize import EPOCH, MALFORMED, identifier, integer, remaining, unexpected
+from exchange_clients._normalize import (
+    MALFORMED,
+    identifier,
+    remaining,
+    unexpected,
+    utc_from_milliseconds,
+)
 from exchange_clients._order import Exchange, Order, OrderType, Side
 from exchange_clients.digifinex._status import normalized_status
 from exchange_clients.generated.streams.digifinex import OrderSide, OrderUpdate, OrderUpdateItem
@@ -65,11 +70,7 @@ def _normalize(item: OrderUpdateItem) -> Order:
         fee=None,
         fee_currency=None,
         created_at=None,
-        updated_at=_from_milliseconds(item.timestamp),
+        updated_at=utc_from_milliseconds(item.timestamp, "timestamp"),
         raw_status=str(int(item.status)),
         raw=item,
     )
-
-
-def _from_milliseconds(value: int) -> datetime:
-    return EPOCH + timedelta(milliseconds=integer(value, "timestamp"))

@@ -6,11 +6,8 @@ From Gemini's AsyncAPI document (specs/gemini/upstream/asyncapi/websocket.yaml) 
 
 from __future__ import annotations
 
-import base64
 import itertools
 import json
-import threading
-import time
 from types import MappingProxyType
 
 from websockets.asyncio.client import ClientConnection
@@ -18,10 +15,10 @@ from websockets.asyncio.client import ClientConnection
 from exchange_clients._binding import RequestOptions
 from exchange_clients._errors import InvalidRequestError
 from exchange_clients._frames import answer_to, frame_json
+from exchange_clients._nonce import shared_clock
 from exchange_clients._order import Exchange, Order
-from exchange_clients._signing import keyed_mac
 from exchange_clients._watch import StreamBinding
-from exchange_clients.gemini._auth import GeminiCredentials
+from exchange_clients.gemini._auth import GeminiCredentials, sign_payload
 from exchange_clients.gemini._updates import parse_update
 
 
@@ -30,17 +27,12 @@ __all__ = ["STREAM", "upgrade_headers"]
 STREAM_URLS = MappingProxyType({"production": "wss://ws.gemini.com", "sandbox": "wss://ws.sandbox.gemini.com"})
 
 _IDS = itertools.count(1)
-_LAST_NONCE: dict[str, int] = {}
-_LAST_NONCE_LOCK = threading.Lock()
 
 
 def _connection_nonce(api_key: str) -> int:
     # Seconds, as a time-based key's nonce is; above the last connection's of the key ("the value must increase
     # across connections for the same key"), so two reconnects within one second still differ.
-    with _LAST_NONCE_LOCK:
-        nonce = max(int(time.time()), _LAST_NONCE.get(api_key, 0) + 1)
-        _LAST_NONCE[api_key] = nonce
-    return nonce
+    return shared_clock("gemini-stream", api_key, "s", strictly_increasing=True)()
 
 
 def upgrade_headers(credentials: GeminiCredentials) -> dict[str, str]:
@@ -52,12 +44,12 @@ def upgrade_headers(credentials: GeminiCredentials) -> dict[str, str]:
         )
         raise InvalidRequestError(message, exchange=Exchange.GEMINI, operation="watch_orders")
     nonce = str(_connection_nonce(credentials.api_key))
-    payload = base64.b64encode(nonce.encode()).decode()
+    payload, signature = sign_payload(nonce.encode(), credentials.api_secret)
     return {
         "X-GEMINI-APIKEY": credentials.api_key,
         "X-GEMINI-NONCE": nonce,
         "X-GEMINI-PAYLOAD": payload,
-        "X-GEMINI-SIGNATURE": keyed_mac(credentials.api_secret.encode(), "sha384").of(payload.encode()).hexdigest(),
+        "X-GEMINI-SIGNATURE": signature,
     }
 
 

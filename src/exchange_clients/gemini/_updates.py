@@ -25,7 +25,15 @@ from types import MappingProxyType
 from typing import Any
 
 from exchange_clients._messages import MessageShapeError, read_message
-from exchange_clients._normalize import EPOCH, MALFORMED, identifier, integer, remaining, unexpected
+from exchange_clients._normalize import (
+    EPOCH,
+    MALFORMED,
+    identifier,
+    integer,
+    remaining,
+    unexpected,
+    utc_from_milliseconds,
+)
 from exchange_clients._order import Exchange, Order, OrderStatus, OrderType, Side
 from exchange_clients.generated.streams.gemini import OrderSide, OrderUpdate, OrderUpdateStatus, OrderUpdateType
 
@@ -78,7 +86,7 @@ def update_to_order(event: OrderUpdate) -> Order:
 def _normalize(event: OrderUpdate) -> Order:
     amount = event.q or None
     left = event.z or Decimal(0)
-    filled = amount - left if amount is not None and left <= amount else None
+    filled = remaining(amount, left)  # the amount ordered less what is left
     status = STATUS_TABLE.get(event.X, OrderStatus.UNKNOWN)
     if status is OrderStatus.FILLED and amount is not None:
         filled = amount
@@ -96,7 +104,7 @@ def _normalize(event: OrderUpdate) -> Order:
         price=event.p or None,
         amount=amount,
         filled=filled,
-        remaining=remaining(amount, filled) if filled is not None else None,
+        remaining=remaining(amount, filled),
         # The event has neither: `L` is the last execution's price and `n` the last execution's fee.
         average_price=None,
         fee=None,
@@ -112,5 +120,5 @@ def _from_event_time(value: int) -> datetime:
     # Decision: to the microsecond, datetime's finest unit; the event keeps its nanoseconds in `raw`.
     time = integer(value, "T")
     if time < _LATEST_MILLISECONDS:
-        return EPOCH + timedelta(milliseconds=time)
+        return utc_from_milliseconds(time, "T")
     return EPOCH + timedelta(microseconds=time // _NANOSECONDS_PER_MICROSECOND)
