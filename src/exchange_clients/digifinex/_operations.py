@@ -53,17 +53,11 @@ def _status_call(batch: Sequence[str], market: Market) -> DigiFinexCall:
     # The signer encodes the commas exactly as sent (%2C); see exchange_clients.digifinex._auth.
     joined = ",".join(batch)
 
-    def read(answer: Response[OrderStatusResponse]) -> list[Order]:
-        parsed = answer.parsed
-        if isinstance(parsed, OrderStatusResponse) and parsed.code == ErrorCode.SUCCESS:
-            return [to_order(order) for order in parsed.data or []]
-        raise call.error(answer)
-
     call: DigiFinexCall = Call(
         operation="get_orders" if len(batch) > 1 else "get_order",
         send=lambda client: get_order_status.sync_detailed(market, client=client, order_id=joined),
         send_async=lambda client: get_order_status.asyncio_detailed(market, client=client, order_id=joined),
-        read=read,
+        read=lambda answer: _orders_in(answer, call),
         errors=ERRORS,
         parse_failure=ResponseParseError,
         idempotent=declared_idempotent(get_order_status, IDEMPOTENT_OPERATIONS),
@@ -76,22 +70,24 @@ def open_orders_call(market: str | None) -> DigiFinexCall:
     """The current-active-orders call of `market` ("spot" unless said otherwise), every trading pair."""
     chosen = _market(market or "spot", "list_open_orders")
 
-    def read(answer: Response[OrderStatusResponse]) -> list[Order]:
-        parsed = answer.parsed
-        if isinstance(parsed, OrderStatusResponse) and parsed.code == ErrorCode.SUCCESS:
-            return [to_order(order) for order in parsed.data or []]
-        raise call.error(answer)
-
     call: DigiFinexCall = Call(
         operation="list_open_orders",
         send=lambda client: get_current_orders.sync_detailed(chosen, client=client),
         send_async=lambda client: get_current_orders.asyncio_detailed(chosen, client=client),
-        read=read,
+        read=lambda answer: _orders_in(answer, call),
         errors=ERRORS,
         parse_failure=ResponseParseError,
         idempotent=declared_idempotent(get_current_orders, IDEMPOTENT_OPERATIONS),
     )
     return call
+
+
+def _orders_in(answer: Response[OrderStatusResponse], call: DigiFinexCall) -> list[Order]:
+    """The orders of a successful answer (both calls answer the same shape); the call's error otherwise."""
+    parsed = answer.parsed
+    if isinstance(parsed, OrderStatusResponse) and parsed.code == ErrorCode.SUCCESS:
+        return [to_order(order) for order in parsed.data or []]
+    raise call.error(answer)
 
 
 def _market(market: str, operation: str = "get_order") -> Market:
