@@ -169,6 +169,9 @@ class ExecutionBook:
             # A stop or take-profit order waiting for its trigger: what the REST answer calls TRIGGER_PLACED.
             status = OrderStatus.UNTRIGGERED
         amount = merged.order_qty or None
+        if status.is_final:
+            # Nothing after a terminal state changes the order (OrderTracker refuses it): what its reports said goes.
+            del self._known[report.order_id]
         return Order(
             exchange=Exchange.KRAKEN_FUTURES,
             order_id=report.order_id,
