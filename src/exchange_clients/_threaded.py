@@ -10,6 +10,7 @@ thread to end.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import queue
 import threading
 from collections.abc import AsyncGenerator, Callable
@@ -79,8 +80,11 @@ class ThreadedIterator(Generic[ItemT]):
     def close(self) -> None:
         """Stop the generator (closing what it holds open) and wait for its thread; does nothing a second time."""
         self._done = True
-        if self._loop is not None and self._task is not None and not self._loop.is_closed():
-            self._loop.call_soon_threadsafe(self._task.cancel)
+        if self._loop is not None and self._task is not None:
+            # The loop may close between a check and the call, when the generator ends on its own at that moment:
+            # then there is nothing left to cancel.
+            with contextlib.suppress(RuntimeError):
+                self._loop.call_soon_threadsafe(self._task.cancel)
         self._thread.join(_CLOSE_WAIT)
 
     def __enter__(self) -> Self:

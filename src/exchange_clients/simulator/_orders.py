@@ -63,13 +63,17 @@ class SimulatedOrders:
 
         `expected_status` names what the order now normalizes to when given as `expected_status=`.
         """
+        return self.replace(exchange, name, **fields)[1]
+
+    def replace(self, exchange: str, name: str, **fields: Any) -> tuple[SimulatedOrder, SimulatedOrder]:
+        """As `change`: the order before and after, both taken under one lock (a concurrent change falls between)."""
         with self._lock:
             order = self.named(exchange, name)
             status = fields.pop("expected_status", order.expected_status)
             changed = attrs.evolve(order, body={**order.body, **fields}, expected_status=status)
             self._orders = tuple(changed if item is order else item for item in self._orders)
             self._index()
-        return changed
+        return order, changed
 
     def named(self, exchange: str, name: str) -> SimulatedOrder:
         """The order called `name` ("filled", ...) of `exchange`; KeyError naming the choices if there is none."""

@@ -183,8 +183,7 @@ class Simulator:
         connection. `fields` replace fields of the order's body as the exchange's REST API sends it;
         `expected_status=` names the OrderStatus it now normalizes to.
         """
-        before = self.orders.named(exchange, name)
-        changed = self.orders.change(exchange, name, **fields)
+        before, changed = self.orders.replace(exchange, name, **fields)
         simulated = simulated_exchanges()[exchange]
         if simulated.stream_message is not None:
             self._state.streams.publish(exchange, simulated.stream_message(changed, before))
