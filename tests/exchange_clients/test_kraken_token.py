@@ -16,9 +16,9 @@ import pytest
 import exchange_clients as ec
 from exchange_clients._http import InsecureBaseURLError
 from exchange_clients.kraken_futures import KrakenFuturesCredentials
-from exchange_clients.kraken_futures._spot_sign import api_sign
 from exchange_clients.kraken_futures._token import default_nonce, token_base_url, token_client, websocket_token
 from exchange_clients.simulator import Simulator
+from exchange_clients.simulator.exchanges._kraken_token import api_sign as simulator_api_sign
 
 
 def _token(credentials: KrakenFuturesCredentials, base_url: str, nonce: object = None, **httpx_args: object) -> str:
@@ -105,10 +105,6 @@ def test_without_the_kraken_pair_the_error_says_which_key_is_needed() -> None:
     assert "WebSocket access" in raised.value.message
 
 
-def _errors(*errors: str) -> httpx.Response:
-    return httpx.Response(200, json={"error": list(errors)})
-
-
 @pytest.mark.parametrize(
     ("response", "error_class", "code"),
     [
@@ -177,6 +173,7 @@ def test_the_request_is_signed_over_the_body_as_sent() -> None:
     assert (request.url.path, request.content) == ("/0/private/GetWebSocketsToken", b"nonce=1616492376594")
     assert request.headers["API-Key"] == "kraken-key-5678"
     assert request.headers["Content-Type"] == "application/x-www-form-urlencoded"
-    assert request.headers["API-Sign"] == api_sign(
-        "/0/private/GetWebSocketsToken", "1616492376594", "nonce=1616492376594", credentials.kraken_api_secret or ""
+    # The simulator's verifier, written apart from the client's signer from Kraken's guide.
+    assert request.headers["API-Sign"] == simulator_api_sign(
+        credentials.kraken_api_secret or "", "/0/private/GetWebSocketsToken", "1616492376594", b"nonce=1616492376594"
     )

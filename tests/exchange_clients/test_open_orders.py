@@ -76,8 +76,11 @@ def test_the_async_client_lists_the_same(simulator: Simulator) -> None:
 
 @pytest.mark.parametrize(("exchange", "option"), [("gemini", {"market": "spot"}), ("digifinex", {"subaccount_id": 1})])
 def test_an_option_of_another_exchange_is_refused_unsent(simulator: Simulator, exchange: str, option: dict) -> None:
+    sent = len(simulator.requests())
     with _client(simulator, exchange) as client, pytest.raises(ec.InvalidRequestError):
         client.list_open_orders(**option)
+
+    assert len(simulator.requests()) == sent
 
 
 def test_kraken_futures_lists_the_open_orders_of_a_unified_websocket_snapshot(simulator: Simulator) -> None:
@@ -92,5 +95,8 @@ def test_kraken_futures_lists_the_open_orders_of_a_unified_websocket_snapshot(si
 
 
 def test_kraken_futures_refuses_another_exchanges_option_unsent(simulator: Simulator) -> None:
+    sent = len(simulator.requests())
     with _client(simulator, "kraken_futures") as client, pytest.raises(ec.InvalidRequestError):
         client.list_open_orders(market="spot")
+
+    assert len(simulator.requests()) == sent  # not even the stream's token request

@@ -34,7 +34,9 @@ GEMINI = _examples("gemini", "OrderUpdate")
 
 def test_gemini_fills_are_read_from_quantity_and_remaining_not_from_z() -> None:
     """A partial fill's Z (0.2) is that fill's size; the order's fill is q - z, and the cancel keeps it."""
-    placed, partial, cancelled = (parse_gemini(GEMINI[name]) for name in GEMINI)
+    placed, partial, cancelled = (
+        parse_gemini(GEMINI[name]) for name in ("new-limit-order", "partial-fill", "cancelled-after-partial-fill")
+    )
 
     assert (placed.status, placed.filled, placed.remaining) == (ec.OrderStatus.OPEN, Decimal(0), Decimal("0.5"))
     assert (partial.status, partial.filled, partial.remaining) == (

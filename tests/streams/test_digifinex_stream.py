@@ -8,6 +8,7 @@ own market.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import re
 import zlib
 from decimal import Decimal
@@ -32,6 +33,8 @@ def test_updates_arrive_for_the_subscribed_market_only(fresh_simulator: Simulato
             fresh_simulator.change_order("digifinex", "filled", symbol="ETH_USDT")
             fresh_simulator.change_order("digifinex", "open", executed_amount=Decimal("0.25"), avg_price=9000, status=1)
             orders = [await asyncio.wait_for(first, WAIT)]
+            with contextlib.suppress(TimeoutError):  # once: nothing more comes (the ETH change above included)
+                orders.append(await asyncio.wait_for(anext(stream), 0.3))
             await stream.aclose()
             return orders
 
@@ -109,8 +112,8 @@ def test_a_wrong_secret_is_refused_at_authentication(fresh_simulator: Simulator)
         asyncio.run(watch())
 
 
-def test_symbols_are_required_and_a_list() -> None:
-    """DigiFinex subscribes per market: no symbols is an InvalidRequestError at the handshake; one str a TypeError."""
+def test_symbols_are_a_list_and_another_exchanges_option_is_refused() -> None:
+    """One str for symbols is a TypeError (it would be read as one market per character); subaccount_id is Derive's."""
     connected = ec.connect_async(
         "digifinex", ec.digifinex.DigiFinexCredentials(api_key="k", api_secret="s"), base_url="http://127.0.0.1:9"
     )
@@ -156,3 +159,20 @@ def test_frames_are_logged_without_the_key_or_the_signature(
     assert all(re.fullmatch(r"> TEXT \[\d+ bytes\]", line) for line in sent)
     assert any(line.startswith("< BINARY") for line in lines)
     assert not [line for line in lines if api_key in line or "server.auth" in line]
+
+
+def test_without_symbols_the_watch_is_refused_at_the_handshake(fresh_simulator: Simulator) -> None:
+    """DigiFinex subscribes per market: none named is an InvalidRequestError saying how; nothing is subscribed."""
+
+    async def watch() -> None:
+        async with client(fresh_simulator, "digifinex") as connected:
+            stream = connected.watch_orders()
+            try:
+                await asyncio.wait_for(anext(stream), WAIT)
+            finally:
+                await stream.aclose()
+
+    with pytest.raises(ec.InvalidRequestError, match=r"symbols=\['BTC_USDT'"):
+        asyncio.run(watch())
+
+    assert fresh_simulator.stream_connections("digifinex") == 0

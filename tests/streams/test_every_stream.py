@@ -130,10 +130,10 @@ def test_a_frame_that_is_not_json_is_a_typed_error_not_a_crash(fresh_simulator: 
         async with client(
             fresh_simulator, exchange, fresh_simulator.accounts.stream_credentials(exchange)
         ) as connected:
-            stream = connected.watch_orders(**_OPTIONS.get(exchange, {}))
+            notices: list[ec.StreamNotice] = []
+            stream = connected.watch_orders(**_OPTIONS.get(exchange, {}), on_notice=notices.append)
             first = asyncio.ensure_future(anext(stream))
-            await until(lambda: fresh_simulator.stream_connections(exchange) == 1)
-            await asyncio.sleep(0.1)  # subscribed, past the handshake
+            await until(lambda: bool(notices))  # subscribed, past the handshake
             fresh_simulator.push(exchange, "<html><body>502 Bad Gateway</body></html>")
             try:
                 await asyncio.wait_for(first, WAIT)

@@ -275,7 +275,7 @@ def test_an_outage_of_the_token_request_is_waited_out_not_raised(fresh_simulator
     ],
 )
 def test_a_refused_subscription_is_classed_by_krakens_error(error: str, kind: type[ec.ExchangeError]) -> None:
-    """Outages and throttling are waited out (transient classes); refused sessions, keys and arguments end the watch."""
+    """Each refusal takes the class a watch acts on: transient for outages and throttling, final for the rest."""
     refusal = _refusal({"method": "subscribe", "success": False, "error": error, "req_id": 1})
 
     assert type(refusal) is kind
