@@ -125,21 +125,31 @@ def _authenticate(incoming: Incoming, prefix: str, state: State) -> None:
     wallet = incoming.header(f"{prefix}Wallet")
     if wallet is None:
         raise _RefusalError(14021, "Header wallet missing")
-    account = state.accounts.named(EXCHANGE, DeriveAccount)
-    if wallet.lower() not in _wallets(account, prefix):
-        raise _RefusalError(14000, "Account not found")
     timestamp = incoming.header(f"{prefix}Timestamp")
-    signature = incoming.header(f"{prefix}Signature")
-    if timestamp is None or signature is None or not _DIGITS.fullmatch(timestamp):
-        raise _RefusalError(14014, "Invalid signature")
-    if recover_signer(timestamp, signature) not in account.signers:
-        raise _RefusalError(14014, "Invalid signature")
-    if abs(int(timestamp) - state.clock() * 1000) > FRESHNESS_MS:
-        # Decision: a stale or future timestamp is reported as 14014 too; Derive names no code for it.
-        raise _RefusalError(14014, "Invalid signature", data="timestamp outside the freshness window")
+    refusal = _login_refusal(wallet, timestamp, incoming.header(f"{prefix}Signature"), prefix, state)
+    if refusal is not None:
+        raise refusal
     # Decision: only the window is enforced; a timestamp may be reused (Derive calls it the anti-replay token but
     # documents no uniqueness rule for REST). Each accepted one is recorded.
-    state.nonces.record(EXCHANGE, account.wallet.lower(), int(timestamp))
+    account = state.accounts.named(EXCHANGE, DeriveAccount)
+    state.nonces.record(EXCHANGE, account.wallet.lower(), int(str(timestamp)))
+
+
+def _login_refusal(
+    wallet: str, timestamp: str | None, signature: str | None, prefix: str, state: State
+) -> _RefusalError | None:
+    """Why a signed login is refused (a REST request's headers, or the stream's public/login), or None."""
+    account = state.accounts.named(EXCHANGE, DeriveAccount)
+    if wallet.lower() not in _wallets(account, prefix):
+        return _RefusalError(14000, "Account not found")
+    if timestamp is None or signature is None or not _DIGITS.fullmatch(timestamp):
+        return _RefusalError(14014, "Invalid signature")
+    if recover_signer(timestamp, signature) not in account.signers:
+        return _RefusalError(14014, "Invalid signature")
+    if abs(int(timestamp) - state.clock() * 1000) > FRESHNESS_MS:
+        # Decision: a stale or future timestamp is reported as 14014 too; Derive names no code for it.
+        return _RefusalError(14014, "Invalid signature", data="timestamp outside the freshness window")
+    return None
 
 
 def _wallets(account: DeriveAccount, prefix: str) -> frozenset[str]:
@@ -295,13 +305,10 @@ def _logged_in(params: Any, account: DeriveAccount, state: State) -> bool:
     if not (isinstance(wallet, str) and isinstance(signature, str)):
         return False
     text = str(timestamp) if isinstance(timestamp, int) and not isinstance(timestamp, bool) else timestamp
-    if not isinstance(text, str) or not _DIGITS.fullmatch(text):
+    if not isinstance(text, str) or _login_refusal(wallet, text, signature, "X-Derive", state) is not None:
         return False
-    fresh = abs(int(text) - state.clock() * 1000) <= FRESHNESS_MS
-    accepted = wallet.lower() in _wallets(account, "X-Derive") and recover_signer(text, signature) in account.signers
-    if fresh and accepted:
-        state.nonces.record(STREAM_LOGINS, account.wallet.lower(), int(text))
-    return fresh and accepted
+    state.nonces.record(STREAM_LOGINS, account.wallet.lower(), int(text))
+    return True
 
 
 def _ws_error(request_id: object) -> dict[str, Any]:
@@ -315,16 +322,11 @@ def _channel_status(channel: str, wanted: str, *, logged_in: bool) -> str:
     return "ok" if logged_in else "error: not logged in"
 
 
-def stream_message(
-    order: SimulatedOrder, _before: SimulatedOrder | None = None, account: DeriveAccount | None = None
-) -> str:
+def stream_message(order: SimulatedOrder, _before: SimulatedOrder | None = None) -> str:
     """The notification announcing `order`'s state on `{subaccount_id}.orders` (the v3 body, as REST serves it)."""
-    subaccount = account.subaccount_id if account is not None else _DEFAULT_SUBACCOUNT
-    notification = {"method": "subscription", "params": {"channel": f"{subaccount}.orders", "data": [order.body]}}
+    channel = f"{order.body['subaccount_id']}.orders"
+    notification = {"method": "subscription", "params": {"channel": channel, "data": [order.body]}}
     return dumps(notification).decode()
-
-
-_DEFAULT_SUBACCOUNT = 30769
 
 
 SIMULATED = SimulatedExchange(

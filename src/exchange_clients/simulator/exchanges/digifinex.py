@@ -85,7 +85,7 @@ def _authentication_refusal(incoming: Incoming, state: State) -> Reply | None:
     api_key = incoming.header("ACCESS-KEY")
     if api_key is None:
         return _error(10009)
-    account = next((key for key in state.accounts.of_type(DigiFinexAccount) if key.api_key == api_key), None)
+    account = _account(state, api_key)
     if account is None:
         return _error(10002)
     sent = incoming.header("ACCESS-SIGN")
@@ -98,12 +98,21 @@ def _authentication_refusal(incoming: Incoming, state: State) -> Reply | None:
     if timestamp is None or not _DIGITS.fullmatch(timestamp):
         return _error(10008)
     # Decision: ACCESS-RECV-WINDOW is not honoured; its unit is undocumented, so the window is always -5 s/+1 s.
-    now = state.clock()
-    if not -_BEHIND <= int(timestamp) - now <= _AHEAD:
+    if not _within_window(int(timestamp), 1, state):
         return _error(10008)
     # Decision: timestamps need not increase (DigiFinex documents only the window); each one is still recorded.
     state.nonces.record(EXCHANGE, api_key, int(timestamp))
     return None
+
+
+def _account(state: State, api_key: str) -> DigiFinexAccount | None:
+    return next((key for key in state.accounts.of_type(DigiFinexAccount) if key.api_key == api_key), None)
+
+
+def _within_window(timestamp: int, per_second: int, state: State) -> bool:
+    """A timestamp (`per_second` units a second) from _BEHIND seconds before the clock to _AHEAD after it."""
+    offset = timestamp - state.clock() * per_second
+    return -_BEHIND * per_second <= offset <= _AHEAD * per_second
 
 
 def _order_status(market: str, incoming: Incoming, state: State) -> Reply:
@@ -236,13 +245,12 @@ def _authenticated(params: list[Any], state: State) -> bool:
     if len(params) != 3 or not all(isinstance(param, str) for param in params):
         return False
     api_key, timestamp, signature = params
-    account = next((key for key in state.accounts.of_type(DigiFinexAccount) if key.api_key == api_key), None)
+    account = _account(state, api_key)
     if account is None or not _DIGITS.fullmatch(timestamp):
         return False
     if not hmac.compare_digest(stream_signature(account.api_secret, timestamp), signature):
         return False
-    now_ms = state.clock() * 1000
-    if not -_BEHIND * 1000 <= int(timestamp) - now_ms <= _AHEAD * 1000:
+    if not _within_window(int(timestamp), 1000, state):  # server.auth's timestamp is in milliseconds
         return False
     state.nonces.record(STREAM_LOGINS, api_key, int(timestamp))
     return True

@@ -14,6 +14,7 @@ import binascii
 import hashlib
 import hmac
 import json
+import logging
 import re
 import time
 from collections.abc import Mapping
@@ -34,6 +35,7 @@ from exchange_clients.simulator._wire import Incoming, Reply, json_reply
 __all__ = ["SIMULATED", "GeminiAccount", "handle", "signature"]
 
 EXCHANGE = "gemini"
+logger = logging.getLogger("exchange_clients.simulator")
 TIME_BASED_WINDOW = 30
 """Seconds a time-based nonce may be from the clock, either way (Gemini's API-key page)."""
 
@@ -139,10 +141,24 @@ def _nonce_accepted(account: GeminiAccount, nonce: int, state: State) -> bool:
     # all Gemini's page asks of it (Decision: it may repeat, as the window is the only rule stated).
     if not account.time_based_nonce:
         return state.nonces.advance(EXCHANGE, account.api_key, nonce) == "accepted"
-    if abs(nonce - state.clock()) > TIME_BASED_WINDOW:
+    if not _within_window(nonce, state):
         return False
     state.nonces.record(EXCHANGE, account.api_key, nonce)
     return True
+
+
+def _within_window(nonce: int, state: State) -> bool:
+    """A time-based nonce: seconds within TIME_BASED_WINDOW of the clock, either way."""
+    return abs(nonce - state.clock()) <= TIME_BASED_WINDOW
+
+
+def _account(state: State, api_key: str | None) -> GeminiAccount | None:
+    return next((key for key in state.accounts.of_type(GeminiAccount) if key.api_key == api_key), None)
+
+
+def _signed(account: GeminiAccount, payload_text: str, sent: str) -> bool:
+    # Decision: the comparison is exact, so an upper-case hex signature is refused: Gemini documents lowercase.
+    return hmac.compare_digest(signature(account.api_secret, payload_text), sent)
 
 
 def _authenticate(incoming: Incoming, state: State) -> GeminiAccount:
@@ -155,11 +171,10 @@ def _authenticate(incoming: Incoming, state: State) -> GeminiAccount:
         raise _RefusalError("MissingPayloadHeader")
     if sent_signature is None:
         raise _RefusalError("MissingSignatureHeader")
-    account = next((key for key in state.accounts.of_type(GeminiAccount) if key.api_key == api_key), None)
+    account = _account(state, api_key)
     # Decision: an unknown key is InvalidSignature (400): Gemini's reasons have no "unknown key" entry, and to the
     # server a key it does not know has no secret that could match.
-    # Decision: the comparison is exact, so an upper-case hex signature is refused: Gemini documents lowercase.
-    if account is None or not hmac.compare_digest(signature(account.api_secret, payload_text), sent_signature):
+    if account is None or not _signed(account, payload_text, sent_signature):
         raise _RefusalError("InvalidSignature")
     return account
 
@@ -248,16 +263,14 @@ def _upgrade_refusal(headers: Mapping[str, str], state: State) -> str | None:
     """Why the upgrade's authentication is refused, or None (Gemini's WebSocket authentication page)."""
     api_key = headers.get("x-gemini-apikey")
     nonce, payload, sent = (headers.get(name) for name in ("x-gemini-nonce", "x-gemini-payload", "x-gemini-signature"))
-    account = next((key for key in state.accounts.of_type(GeminiAccount) if key.api_key == api_key), None)
+    account = _account(state, api_key)
     if account is None or nonce is None or payload is None or sent is None or not _DIGITS.fullmatch(nonce):
         return "missing or unknown authentication headers"
     if not (account.time_based_nonce and account.api_key.startswith("account-")):
         return "only account-scoped keys with time-based nonces are accepted"
-    if payload != base64.b64encode(nonce.encode()).decode() or not hmac.compare_digest(
-        signature(account.api_secret, payload), sent
-    ):
+    if payload != base64.b64encode(nonce.encode()).decode() or not _signed(account, payload, sent):
         return "signature"
-    if abs(int(nonce) - state.clock()) > TIME_BASED_WINDOW:
+    if not _within_window(int(nonce), state):
         return "nonce outside the time window"
     if state.nonces.advance(_STREAM_NONCES, account.api_key, int(nonce)) != "accepted":
         return "nonce not above the last connection's"
@@ -273,7 +286,9 @@ async def stream(websocket: WebSocket, state: State) -> None:
     connection of a key must be above the last one's ("the value must increase across connections for the same key",
     Gemini's prediction-markets WebSocket page), and within the time-based window.
     """
-    if websocket.scope["path"] != STREAM_PATH or _upgrade_refusal(websocket.headers, state) is not None:
+    refusal = "no stream here" if websocket.scope["path"] != STREAM_PATH else _upgrade_refusal(websocket.headers, state)
+    if refusal is not None:
+        logger.info("gemini stream upgrade refused: %s", refusal)
         await websocket.close(code=1008)
         return
     await websocket.accept()
