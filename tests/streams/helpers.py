@@ -9,13 +9,20 @@ import concurrent.futures
 import threading
 import time
 from collections.abc import AsyncIterator, Callable, Iterator
+from decimal import Decimal
 from typing import TypeVar
 
 import exchange_clients as ec
-from exchange_clients.simulator import Simulator
+from exchange_clients.simulator import SimulatedOrders, Simulator
 
 
 T = TypeVar("T")
+
+_KRAKEN_OPEN = SimulatedOrders().named("kraken_futures", "entered_book").body["order"]
+KRAKEN_FILLED = {"order": {**_KRAKEN_OPEN, "quantity": 0, "filled": 1}, "status": "FULLY_EXECUTED"}
+"""Kraken Futures' `entered_book` (a limit buy of 1) filled whole: REST's `quantity` is what is still open."""
+KRAKEN_PARTLY_FILLED = {"order": {**_KRAKEN_OPEN, "quantity": Decimal("0.6"), "filled": Decimal("0.4")}}
+"""The same order with 0.4 filled and 0.6 still open."""
 
 WAIT = 10.0
 """Every wait in the stream tests is bounded: a stream that never delivers fails its test, it does not hang it."""

@@ -12,7 +12,7 @@ from click.testing import CliRunner, Result
 from exchange_clients.cli._commands import cli
 from exchange_clients.simulator import Simulator
 from tests.simulated_environment import credentials_environment
-from tests.streams.helpers import WAIT, wait_until
+from tests.streams.helpers import KRAKEN_FILLED, WAIT, wait_until
 
 
 def _in_background(simulator: Simulator, arguments: list[str]) -> tuple[threading.Thread, list[Result]]:
@@ -57,9 +57,7 @@ def test_watch_follows_kraken_futures_with_the_kraken_key_pair_from_the_environm
     arguments += ["--stream-url", fresh_simulator.stream_url(kraken)]
     watcher, results = _in_background(fresh_simulator, arguments)
     wait_until(lambda: fresh_simulator.stream_connections(kraken) > 0)
-    order = fresh_simulator.orders.named(kraken, "entered_book").body["order"]
-    filled = {"order": {**order, "quantity": 0, "filled": 1}, "status": "FULLY_EXECUTED"}
-    fresh_simulator.change_order(kraken, "entered_book", **filled)
+    fresh_simulator.change_order(kraken, "entered_book", **KRAKEN_FILLED)
     watcher.join(WAIT)
 
     assert not watcher.is_alive()

@@ -14,14 +14,13 @@ import pytest
 
 import exchange_clients as ec
 from exchange_clients.simulator import Simulator
-from tests.streams.helpers import WAIT, client, until
+from tests.streams.helpers import KRAKEN_FILLED, WAIT, client, until
 
 
 _OPTIONS: dict[str, dict[str, Any]] = {"digifinex": {"symbols": ["BTC_USDT"]}}
 _OPEN = {"gemini": "live_unfilled", "digifinex": "open", "derive": "open", "kraken_futures": "entered_book"}
-_KRAKEN_ORDER = Simulator().orders.named("kraken_futures", "entered_book").body["order"]
 _FILL = {
-    "kraken_futures": {"order": {**_KRAKEN_ORDER, "quantity": 0, "filled": 1}, "status": "FULLY_EXECUTED"},
+    "kraken_futures": KRAKEN_FILLED,
     "gemini": {"executed_amount": "1", "remaining_amount": "0", "is_live": False},
     "digifinex": {"status": 3},
     "derive": {"filled_amount": "1.5", "order_status": "filled"},

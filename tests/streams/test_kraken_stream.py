@@ -20,13 +20,10 @@ import pytest
 import exchange_clients as ec
 from exchange_clients.kraken_futures._stream import _refusal
 from exchange_clients.simulator import Reply, Simulator
-from tests.streams.helpers import WAIT, client, until
+from tests.streams.helpers import KRAKEN_FILLED, KRAKEN_PARTLY_FILLED, WAIT, client, until
 
 
 KRAKEN = "kraken_futures"
-_ORDER = Simulator().orders.named(KRAKEN, "entered_book").body["order"]
-FILLED_WHOLE = {"order": {**_ORDER, "quantity": 0, "filled": 1}, "status": "FULLY_EXECUTED"}
-PARTLY = {"order": {**_ORDER, "quantity": Decimal("0.6"), "filled": Decimal("0.4")}}
 
 
 class Watch:
@@ -108,8 +105,8 @@ def test_a_skipped_sequence_number_subscribes_afresh_and_finds_the_fill(fresh_si
             watch = Watch(connected, stall_after=2, reconcile_every=None)
             await _subscribed(fresh_simulator, watch)
             fresh_simulator.stream_fault(KRAKEN, "lose")
-            fresh_simulator.change_order(KRAKEN, "entered_book", **PARTLY)  # never sent
-            fresh_simulator.change_order(KRAKEN, "entered_book", **FILLED_WHOLE)  # numbered one too far
+            fresh_simulator.change_order(KRAKEN, "entered_book", **KRAKEN_PARTLY_FILLED)  # never sent
+            fresh_simulator.change_order(KRAKEN, "entered_book", **KRAKEN_FILLED)  # numbered one too far
             await watch.until(lambda: watch.ended(order_id) is not None)
             await watch.close()
             return watch
@@ -145,7 +142,7 @@ def test_an_order_filled_while_down_is_delivered_from_the_snapshots_fills(
     async def play() -> Watch:
         async with client(fresh_simulator, KRAKEN) as connected:
             watch = Watch(connected, stall_after=2)
-            await _change_while_down(fresh_simulator, watch, "entered_book", FILLED_WHOLE)
+            await _change_while_down(fresh_simulator, watch, "entered_book", KRAKEN_FILLED)
             await watch.until(lambda: watch.ended(order_id) is not None)
             await watch.close()
             return watch

@@ -23,7 +23,7 @@ import pytest
 
 import exchange_clients as ec
 from exchange_clients.simulator import Simulator, StreamFault
-from tests.streams.helpers import client, until
+from tests.streams.helpers import KRAKEN_FILLED, KRAKEN_PARTLY_FILLED, client, until
 
 
 @attrs.frozen
@@ -45,9 +45,6 @@ _DERIVE_PART = {"filled_amount": "0.4"}
 _DIGIFINEX_FILLED = {"executed_amount": Decimal("0.25"), "avg_price": Decimal("9000.5"), "status": 2}
 _DIGIFINEX_PART = {"executed_amount": Decimal("0.1"), "avg_price": Decimal("9000.5"), "status": 1}
 # Kraken's REST body nests the order; its `quantity` is what is still open, so it falls as the order fills.
-_KRAKEN_ORDER = Simulator().orders.named("kraken_futures", "entered_book").body["order"]
-_KRAKEN_FILLED = {"order": {**_KRAKEN_ORDER, "quantity": 0, "filled": 1}, "status": "FULLY_EXECUTED"}
-_KRAKEN_PART = {"order": {**_KRAKEN_ORDER, "quantity": Decimal("0.6"), "filled": Decimal("0.4")}}
 
 FILLED, CANCELED, REJECTED = ec.OrderStatus.FILLED, ec.OrderStatus.CANCELED, ec.OrderStatus.REJECTED
 
@@ -87,11 +84,11 @@ LIFECYCLES: dict[str, dict[str, Lifecycle]] = {
     },
     # Kraken Futures' `entered_book`: a limit buy of 1 PF_XBTUSD, nothing filled.
     "kraken_futures": {
-        "fills_at_once": Lifecycle("entered_book", (_KRAKEN_FILLED,), FILLED, Decimal(1)),
-        "partly_then_filled": Lifecycle("entered_book", (_KRAKEN_PART, _KRAKEN_FILLED), FILLED, Decimal(1)),
+        "fills_at_once": Lifecycle("entered_book", (KRAKEN_FILLED,), FILLED, Decimal(1)),
+        "partly_then_filled": Lifecycle("entered_book", (KRAKEN_PARTLY_FILLED, KRAKEN_FILLED), FILLED, Decimal(1)),
         "cancel_after_partial": Lifecycle(
             "entered_book",
-            (_KRAKEN_PART, {"status": "CANCELLED", "updateReason": "CANCELLED_BY_USER"}),
+            (KRAKEN_PARTLY_FILLED, {"status": "CANCELLED", "updateReason": "CANCELLED_BY_USER"}),
             CANCELED,
             Decimal("0.4"),
         ),
@@ -105,7 +102,7 @@ LIFECYCLES: dict[str, dict[str, Lifecycle]] = {
             Decimal(0),
             or_status=REJECTED,
         ),
-        "cancel_refused": Lifecycle("entered_book", ({}, _KRAKEN_FILLED), FILLED, Decimal(1)),
+        "cancel_refused": Lifecycle("entered_book", ({}, KRAKEN_FILLED), FILLED, Decimal(1)),
     },
     # DigiFinex's `open`: a limit buy of 0.25 BTC_USDT, nothing filled.
     "digifinex": {

@@ -46,6 +46,8 @@ class SimulatedExchange:
     """How a key is written in the nonce book (Derive's wallet address: lowercase, whatever case it is given in)."""
     stream: Callable[[WebSocket, State], Awaitable[None]] | None = None
     """The exchange's order stream, served on its port: authenticate, subscribe, then push order changes."""
+    stream_path: str = "/"
+    """The stream's path on that port: its real URL's."""
     stream_message: Callable[[SimulatedOrder, SimulatedOrder], str] | None = None
     """The stream message (JSON text) announcing an order's new state (first argument) to a subscribed connection;
     the second is the order before the change (Gemini's fill events carry the last fill, not the total)."""

@@ -4,7 +4,6 @@ The `Simulator`: every registered exchange, faked on loopback, one socket each, 
 
 from __future__ import annotations
 
-import importlib
 import time
 from collections.abc import Callable, Mapping, Sequence
 from types import TracebackType
@@ -21,6 +20,7 @@ from exchange_clients.simulator._orders import SimulatedOrder, SimulatedOrders
 from exchange_clients.simulator._server import ServerThread, bind_sockets
 from exchange_clients.simulator._state import RecordedRequest, State
 from exchange_clients.simulator._streams import StreamFault
+from exchange_clients.simulator._streams import stream_logins as login_book
 
 
 __all__ = ["EXCHANGES", "Simulator"]
@@ -36,12 +36,6 @@ def _path_prefixes(exchange: str) -> Mapping[str | None, str]:
     environments = BINDINGS[Exchange(exchange)].environments
     prefixes: dict[str | None, str] = {name: urlsplit(url).path.rstrip("/") for name, url in environments.items()}
     return {None: prefixes["production"], **prefixes}
-
-
-def _stream_path(exchange: str) -> str:
-    module = importlib.import_module(f"exchange_clients.simulator.exchanges.{exchange}")
-    path: str = module.STREAM_PATH
-    return path
 
 
 class Simulator:
@@ -159,7 +153,7 @@ class Simulator:
         Gemini: the upgrade's nonces; DigiFinex: `server.auth`'s timestamps; Derive: `public/login`'s. `key` as for
         seen_nonces, which holds the REST requests' only.
         """
-        return self._state.nonces.seen(f"{exchange}-stream", simulated_exchanges()[exchange].nonce_key(key))
+        return self._state.nonces.seen(login_book(exchange), simulated_exchanges()[exchange].nonce_key(key))
 
     def stream_url(self, exchange: str) -> str:
         """The URL of the exchange's simulated order stream, to give `connect_async(..., stream_url=)`."""
@@ -168,7 +162,7 @@ class Simulator:
             msg = f"{exchange!r} has no simulated stream; streams: {', '.join(self.streaming())}"
             raise ValueError(msg)
         host = f"[{self.host}]" if ":" in self.host else self.host
-        return f"ws://{host}:{self.ports[EXCHANGES.index(exchange)]}{_stream_path(exchange)}"
+        return f"ws://{host}:{self.ports[EXCHANGES.index(exchange)]}{simulated.stream_path}"
 
     @staticmethod
     def streaming() -> list[str]:

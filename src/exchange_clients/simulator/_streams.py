@@ -29,6 +29,7 @@ __all__ = [
     "Subscribed",
     "frame_object",
     "serve_queue",
+    "stream_logins",
 ]
 
 StreamFault = Literal["duplicate", "reorder", "lose", "stall", "drop", "expire_auth"]
@@ -170,6 +171,11 @@ class _EndedError(Exception):
     def __init__(self, code: int, reason: str = "") -> None:
         super().__init__(code, reason)
         self.code, self.reason = code, reason
+
+
+def stream_logins(exchange: str) -> str:
+    """The nonce book's name for an exchange's stream logins, kept apart from its REST requests' nonces."""
+    return f"{exchange}-stream"
 
 
 def frame_object(text: str) -> dict[str, Any]:

@@ -27,7 +27,7 @@ from exchange_clients.simulator._exchange import SimulatedExchange
 from exchange_clients.simulator._json import dumps
 from exchange_clients.simulator._orders import SimulatedOrder
 from exchange_clients.simulator._state import State
-from exchange_clients.simulator._streams import frame_object, serve_queue
+from exchange_clients.simulator._streams import frame_object, serve_queue, stream_logins
 from exchange_clients.simulator._wire import Incoming, Reply, json_reply
 
 
@@ -251,7 +251,7 @@ class _Answerer:
 
 
 STREAM_PATH = "/v3/ws"
-STREAM_LOGINS = f"{EXCHANGE}-stream"
+STREAM_LOGINS = stream_logins(EXCHANGE)
 """Where the login timestamps of stream connections are recorded, apart from REST's (Simulator.stream_logins)."""
 
 
@@ -348,6 +348,7 @@ SIMULATED = SimulatedExchange(
     # The nonce book keys Derive by wallet address, which is case-insensitive.
     nonce_key=str.lower,
     stream=stream,
+    stream_path=STREAM_PATH,
     stream_message=stream_message,
     lifecycle=(
         ("open", {}),  # placed: announced as it stands, open and unfilled

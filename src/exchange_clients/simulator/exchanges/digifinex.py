@@ -26,7 +26,7 @@ from exchange_clients.digifinex import DigiFinexCredentials
 from exchange_clients.simulator._exchange import SimulatedExchange
 from exchange_clients.simulator._orders import SimulatedOrder
 from exchange_clients.simulator._state import State
-from exchange_clients.simulator._streams import frame_object, serve_queue
+from exchange_clients.simulator._streams import frame_object, serve_queue, stream_logins
 from exchange_clients.simulator._wire import Incoming, Reply, json_reply
 
 
@@ -159,7 +159,7 @@ def _order_ids(incoming: Incoming) -> list[str] | None:
 
 
 STREAM_PATH = "/ws/v1/"
-STREAM_LOGINS = f"{EXCHANGE}-stream"
+STREAM_LOGINS = stream_logins(EXCHANGE)
 """Where the `server.auth` timestamps of stream connections are recorded, apart from REST's (stream_logins)."""
 
 
@@ -289,6 +289,7 @@ SIMULATED = SimulatedExchange(
     # Decision (unconfirmed upstream): DigiFinex reports throttling in a 200, like its other errors.
     rate_limited=(200, {"code": 10005}),
     stream=stream,
+    stream_path=STREAM_PATH,
     stream_message=stream_message,
     lifecycle=(
         ("open", {}),  # placed: announced as it stands, open and unfilled

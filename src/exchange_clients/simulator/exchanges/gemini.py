@@ -28,7 +28,7 @@ from exchange_clients.gemini import GeminiCredentials
 from exchange_clients.simulator._exchange import SimulatedExchange
 from exchange_clients.simulator._orders import SimulatedOrder
 from exchange_clients.simulator._state import State
-from exchange_clients.simulator._streams import frame_object, serve_queue
+from exchange_clients.simulator._streams import frame_object, serve_queue, stream_logins
 from exchange_clients.simulator._wire import Incoming, Reply, json_reply
 
 
@@ -255,7 +255,7 @@ def _render(body: Any, *, trades: bool) -> dict[str, Any]:
 
 
 STREAM_PATH = "/"
-_STREAM_NONCES = f"{EXCHANGE}-stream"
+_STREAM_NONCES = stream_logins(EXCHANGE)
 """The nonce book's name for the WebSocket's nonces, which must increase from one connection to the next."""
 
 
@@ -379,6 +379,7 @@ SIMULATED = SimulatedExchange(
     ),
     rate_limited=(429, {"result": "error", "reason": "RateLimit", "message": "Requests were made too frequently"}),
     stream=stream,
+    stream_path=STREAM_PATH,
     stream_message=stream_message,
     stream_account="gemini_time_based",
     lifecycle=(

@@ -28,7 +28,7 @@ from exchange_clients.simulator.exchanges._kraken_token import TOKEN_PATH, handl
 from exchange_clients.simulator.exchanges._kraken_unified import STREAM_PATH, stream, stream_message
 
 
-__all__ = ["SIMULATED", "STREAM_PATH", "KrakenFuturesAccount", "authent", "handle", "server_time"]
+__all__ = ["SIMULATED", "KrakenFuturesAccount", "authent", "handle", "server_time"]
 
 EXCHANGE = "kraken_futures"
 PATH = "/derivatives/api/v3/orders/status"
@@ -171,6 +171,7 @@ SIMULATED = SimulatedExchange(
     # Decision (unconfirmed upstream): Kraken reports throttling in a 200, like its other errors.
     rate_limited=(200, {"result": "error", "serverTime": "2026-11-22T10:00:00.000Z", "error": "apiLimitExceeded"}),
     stream=stream,
+    stream_path=STREAM_PATH,
     stream_message=stream_message,
     lifecycle=(
         ("entered_book", {}),  # placed: announced as it stands, open and unfilled
