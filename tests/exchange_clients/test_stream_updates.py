@@ -135,3 +135,19 @@ def test_a_message_that_does_not_fit_is_an_unexpected_response(parse: Any, messa
 
     assert raised.value.operation == "watch_orders"
     assert "$." in str(raised.value)
+
+
+@pytest.mark.parametrize(
+    "order",
+    [{"order_id": "x"}, {**SimulatedOrders().named("derive", "open").body, "amount": "one"}],
+    ids=["missing", "amount"],
+)
+def test_a_derive_order_that_does_not_fit_names_watch_orders(order: dict[str, Any]) -> None:
+    """An order inside the notification that is not Derive's Order: named as the stream's error, not parse_order's."""
+    message = {"method": "subscription", "params": {"channel": "30769.orders", "data": [order]}}
+
+    with pytest.raises(ec.UnexpectedResponseError) as raised:
+        parse_notification(message)
+
+    assert raised.value.operation == "watch_orders"
+    assert raised.value.exchange is ec.Exchange.DERIVE

@@ -72,7 +72,8 @@ def _connection_options(command: Callable[..., T]) -> Callable[..., T]:
     command = click.option(
         "--base-url", default=None, help="Use this URL instead of the environment's (plain http: loopback only)."
     )(command)
-    # Kraken Futures reads its orders from the Unified WebSocket once its REST API is gone (1 March 2027).
+    # Every exchange's live orders (watch), and Kraken Futures' open orders and, once its REST API is gone
+    # (1 March 2027), its orders: all read from the exchange's stream.
     command = click.option(
         "--stream-url", default=None, help="Use this stream URL instead of the environment's (plain ws: loopback only)."
     )(command)
@@ -175,7 +176,6 @@ def watch(
 
     One line per update: a table row, or with --json one JSON object per line. Connection events go to stderr.
     """
-    kind = Exchange(exchange)
     markets = [symbol.strip() for symbol in symbols.split(",") if symbol.strip()] if symbols is not None else None
 
     def tell(notice: StreamNotice) -> None:
@@ -185,10 +185,7 @@ def watch(
         )
 
     async def follow() -> None:
-        _check_environment(kind, environment)
-        if base_url is not None:
-            _check_base_url(base_url)
-        credentials = _credentials_from_environment(kind)
+        kind, credentials = _checked_settings(exchange, environment, base_url)
         async with connect_async(
             kind, credentials, environment=environment, base_url=base_url, stream_url=stream_url
         ) as client:
@@ -230,13 +227,18 @@ def demo(*, as_json: bool) -> None:
 
 def _client(exchange: str, environment: str, base_url: str | None, stream_url: str | None) -> Client[Any]:
     """A client for the command's options, each setting checked first: a mistake raises ConfigurationError."""
+    kind, credentials = _checked_settings(exchange, environment, base_url)
+    # The URL's scheme is left to connect(), whose InsecureBaseURLError states the rule (https, or http to loopback).
+    return connect(kind, credentials, environment=environment, base_url=base_url, stream_url=stream_url)
+
+
+def _checked_settings(exchange: str, environment: str, base_url: str | None) -> tuple[Exchange, Any]:
+    """The exchange and its credentials from the environment, once `--env` and `--base-url` are checked."""
     kind = Exchange(exchange)
     _check_environment(kind, environment)
     if base_url is not None:
         _check_base_url(base_url)
-    credentials = _credentials_from_environment(kind)
-    # The URL's scheme is left to connect(), whose InsecureBaseURLError states the rule (https, or http to loopback).
-    return connect(kind, credentials, environment=environment, base_url=base_url, stream_url=stream_url)
+    return kind, _credentials_from_environment(kind)
 
 
 def _check_environment(exchange: Exchange, environment: str) -> None:

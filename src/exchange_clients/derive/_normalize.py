@@ -64,15 +64,15 @@ def parse_order(raw: bytes | str | Mapping[str, Any]) -> Order:
         raise unexpected(Exchange.DERIVE, "parse_order", raw, error) from None
 
 
-def to_order(model: DeriveOrder) -> Order:
+def to_order(model: DeriveOrder, *, operation: str = "to_order") -> Order:
     """The normalized order for Derive's generated order model.
 
-    Raises `UnexpectedResponseError` when a field holds what Derive does not document.
+    Raises `UnexpectedResponseError`, naming `operation`, when a field holds what Derive does not document.
     """
     try:
         return _normalize(model)
     except MALFORMED as error:
-        raise unexpected(Exchange.DERIVE, "to_order", None, error) from None
+        raise unexpected(Exchange.DERIVE, operation, None, error) from None
 
 
 def _normalize(model: DeriveOrder) -> Order:

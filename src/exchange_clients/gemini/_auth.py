@@ -52,7 +52,7 @@ class GeminiCredentials:
         account = source.get("GEMINI_ACCOUNT") or None
         flag = source.get("GEMINI_TIME_BASED_NONCE", "").strip().lower()
         if flag not in _FLAGS:
-            msg = "GEMINI_TIME_BASED_NONCE must be 1 or 0 (true or false)"
+            msg = "GEMINI_TIME_BASED_NONCE must be 1, true or yes, or 0, false, no or empty"
             raise ValueError(msg)
         variables = {"api_key": "GEMINI_API_KEY", "api_secret": "GEMINI_API_SECRET"}
         return from_variables(
