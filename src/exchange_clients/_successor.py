@@ -47,7 +47,12 @@ def orders_answering(
     candidates: Iterable[Order],
     canonical: Callable[[str], str],
 ) -> list[Order]:
-    """The orders among `candidates` that one of `order_ids` names, by order id or by client order id."""
+    """
+    The orders among `candidates` that one of `order_ids` names, by order id or by client order id.
+
+    A pre-filter, deliberately loose (any id may be a client order id here): the unified client's `_matched` then
+    applies each exchange's own rule of which ids are client order ids, exactly as for a REST answer.
+    """
     wanted = {canonical(order_id) for order_id in order_ids} | set(order_ids)
     return [
         order

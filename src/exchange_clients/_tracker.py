@@ -29,15 +29,15 @@ _STAGE = {
     OrderStatus.UNKNOWN: 1,
     OrderStatus.PARTIALLY_FILLED: 2,
 }
-_FINAL_STAGE = 3
 
 # What else a state holds that a change of it is: a modified price or size, a fee, the average price.
 _DETAILS = ("price", "amount", "remaining", "average_price", "fee")
 
 
 def _progress(order: Order) -> tuple[int, Decimal, int]:
-    stage = _FINAL_STAGE if order.status.is_final else _STAGE.get(order.status, 1)
-    return (int(order.status.is_final), order.filled or Decimal(0), stage)
+    # A terminal state outranks any other by its first element; two terminal states are never compared (the first
+    # is final), so its stage does not matter.
+    return (int(order.status.is_final), order.filled or Decimal(0), _STAGE.get(order.status, 1))
 
 
 def _older(new: datetime | None, old: datetime | None) -> bool:
